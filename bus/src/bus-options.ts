@@ -1,0 +1,60 @@
+import type { RetryPolicy } from './consumer/subscription';
+import type { KafkaConsumerTuning } from './transport/kafka.consumer';
+import type { PostgresLogTuning } from './transport/postgres-log.consumer';
+
+/** Timings and sizes; the defaults suit production, tests shorten them. */
+export interface BusTuning {
+  readonly relayBatchSize: number;
+  readonly relayPollMs: number;
+  /** How often a standby relay tries to take over. */
+  readonly standbyPollMs: number;
+  /** Published outbox rows, PostgreSQL log entries and inbox rows are kept this long. */
+  readonly retentionMs: number;
+  readonly pruneEveryMs: number;
+  /** Handler transactions at once in this process (kept below the app pool size). */
+  readonly handlerConcurrency: number;
+  /** Unfinished records per partition before fetching waits. */
+  readonly maxInFlight: number;
+  readonly handlerTimeoutMs: number;
+  readonly controlPollMs: number;
+  readonly retry: RetryPolicy;
+  readonly log: PostgresLogTuning;
+  readonly kafka: KafkaConsumerTuning;
+}
+
+export const DEFAULT_TUNING: BusTuning = {
+  relayBatchSize: 500,
+  relayPollMs: 1000,
+  standbyPollMs: 1000,
+  retentionMs: 7 * 24 * 3600_000,
+  pruneEveryMs: 60_000,
+  handlerConcurrency: 8,
+  maxInFlight: 1000,
+  handlerTimeoutMs: 30_000,
+  controlPollMs: 2000,
+  retry: { attempts: 5, initialDelayMs: 500, maxDelayMs: 30_000 },
+  log: { fetchSize: 200, pollMs: 1000, leaseTtlMs: 10_000, heartbeatMs: 1000 },
+  kafka: {
+    sessionTimeoutMs: 30_000,
+    heartbeatIntervalMs: 3000,
+    rebalanceTimeoutMs: 60_000,
+    maxWaitTimeMs: 1000,
+    partitionsConsumedConcurrently: 8,
+  },
+};
+
+export type TuningOverrides = Partial<Omit<BusTuning, 'retry' | 'log' | 'kafka'>> & {
+  readonly retry?: Partial<RetryPolicy>;
+  readonly log?: Partial<PostgresLogTuning>;
+  readonly kafka?: Partial<KafkaConsumerTuning>;
+};
+
+export function withDefaults(overrides: TuningOverrides = {}): BusTuning {
+  return {
+    ...DEFAULT_TUNING,
+    ...overrides,
+    retry: { ...DEFAULT_TUNING.retry, ...overrides.retry },
+    log: { ...DEFAULT_TUNING.log, ...overrides.log },
+    kafka: { ...DEFAULT_TUNING.kafka, ...overrides.kafka },
+  };
+}

@@ -1,0 +1,168 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import type { Database } from '@suite/db';
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import type { BusMetrics } from '../metrics/bus.metrics';
+import type { PgListener } from '../pg/pg-listener';
+import { Wakeup } from '../pg/wakeup';
+import type { InboundRecord, Transport, TransportConsumer } from '../transport/transport';
+import { claimReplays, markReplayed } from './dead-letter.repository';
+import { ConsumerStoppingError, EventProcessor } from './event-processor';
+import type { Limiter } from './limiter';
+import { PartitionPipeline } from './partition-pipeline';
+import type { RetryPolicy, Subscription } from './subscription';
+
+/** Channel of operator commands (pause, resume, replay); the payload is the group name. */
+export const CONTROL_CHANNEL = 'bus_control';
+
+export interface GroupRuntimeDeps {
+  readonly db: Database;
+  readonly pool: pg.Pool;
+  readonly listener: PgListener;
+  readonly transport: Transport;
+  readonly log: Logger;
+  readonly metrics?: BusMetrics;
+  readonly limiter: Limiter;
+  readonly retry: RetryPolicy;
+  readonly handlerTimeoutMs: number;
+  /** Unfinished records per partition before fetching waits. */
+  readonly maxInFlight: number;
+  /** How often pause state and replay requests are checked when no NOTIFY arrives. */
+  readonly controlPollMs: number;
+}
+
+export interface RunningSubscription {
+  readonly group: string;
+  readonly topics: readonly string[];
+  stop(): Promise<void>;
+}
+
+/** Runs one subscription: the transport's consumer, the processor, and the operator controls. */
+export async function startSubscription(
+  subscription: Subscription,
+  deps: GroupRuntimeDeps,
+): Promise<RunningSubscription> {
+  const { group } = subscription;
+  const stopping = new AbortController();
+  const sleep = (ms: number) => delay(ms, undefined, { signal: stopping.signal }).catch(() => {});
+  const processor = new EventProcessor(subscription, {
+    ...deps,
+    retry: { ...deps.retry, ...subscription.retry },
+    log: deps.log.child({ group }),
+    isStopping: () => stopping.signal.aborted,
+    sleep,
+  });
+  const topics = processor.topics;
+  await deps.pool.query(
+    `INSERT INTO bus.consumer_group (name, transport, topics) VALUES ($1, $2, $3)
+     ON CONFLICT (name) DO UPDATE SET transport = EXCLUDED.transport,
+       topics = ARRAY(SELECT DISTINCT unnest(bus.consumer_group.topics || EXCLUDED.topics) ORDER BY 1),
+       updated_at = now()`,
+    [group, deps.transport.kind, topics],
+  );
+
+  const pipelines = new Map<string, PartitionPipeline>();
+  const apply = async (record: InboundRecord) => {
+    // Infrastructure failures (database down while dead-lettering) are retried until the consumer
+    // stops; processing the same record again is safe (inbox, dead-letter upsert).
+    for (;;) {
+      try {
+        await processor.process(record);
+        return;
+      } catch (error) {
+        if (error instanceof ConsumerStoppingError || stopping.signal.aborted) throw error;
+        deps.log.error(
+          { err: error, group, topic: record.topic, offset: record.offset },
+          'cannot process event; retrying',
+        );
+        await sleep(deps.controlPollMs);
+      }
+    }
+  };
+  await deps.transport.ensureTopics(topics);
+  const consumer = await deps.transport.consume({
+    group,
+    topics,
+    async deliver(batch, commit) {
+      const id = `${batch.topic}/${batch.partition}`;
+      let pipeline = pipelines.get(id);
+      if (!pipeline) {
+        pipeline = new PartitionPipeline(apply, commit, deps.maxInFlight, stopping.signal);
+        pipelines.set(id, pipeline);
+      }
+      await pipeline.submit(batch.records);
+    },
+    async release(topic, partition) {
+      const id = `${topic}/${partition}`;
+      const pipeline = pipelines.get(id);
+      pipelines.delete(id);
+      await pipeline?.drain();
+    },
+  });
+
+  const control = new Wakeup();
+  const unlisten = await deps.listener.listen(CONTROL_CHANNEL, (payload) => {
+    if (payload === group || payload === '') control.wake();
+  });
+  const controlling = runControls(group, consumer, processor, deps, stopping.signal, control);
+
+  let stopped: Promise<void> | undefined;
+  return {
+    group,
+    topics,
+    stop() {
+      stopped ??= (async () => {
+        stopping.abort();
+        control.wake();
+        unlisten();
+        await controlling;
+        await consumer.stop();
+      })();
+      return stopped;
+    },
+  };
+}
+
+/** Applies the group's pause flag and replays the dead letters an operator asked for. */
+async function runControls(
+  group: string,
+  consumer: TransportConsumer,
+  processor: EventProcessor,
+  deps: GroupRuntimeDeps,
+  stopped: AbortSignal,
+  control: Wakeup,
+): Promise<void> {
+  let paused = false;
+  while (!stopped.aborted) {
+    try {
+      const { rows } = await deps.pool.query<{ paused: boolean }>(
+        'SELECT paused FROM bus.consumer_group WHERE name = $1',
+        [group],
+      );
+      const wanted = rows[0]?.paused ?? false;
+      if (wanted !== paused) {
+        await (wanted ? consumer.pause() : consumer.resume());
+        paused = wanted;
+        deps.log.info({ group }, paused ? 'consumer group paused' : 'consumer group resumed');
+      }
+      if (!paused) {
+        for (const request of await claimReplays(deps.pool, group, 100)) {
+          const record = {
+            topic: request.topic,
+            partition: -1,
+            offset: 'dead-letter',
+            key: request.key,
+            envelope: request.envelope,
+          };
+          const outcome = await processor.process(record);
+          if (outcome === 'applied' || outcome === 'duplicate') await markReplayed(deps.pool, request.id);
+          deps.log.info({ group, deadLetter: request.id, outcome }, 'dead letter replayed');
+        }
+      }
+    } catch (error) {
+      if (!(error instanceof ConsumerStoppingError))
+        deps.log.warn({ err: error, group }, 'consumer group controls failed; retrying');
+    }
+    await control.wait(deps.controlPollMs);
+  }
+}

@@ -1,0 +1,143 @@
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import type { EventEnvelope } from '../envelope/cloud-event';
+import type { BusMetrics } from '../metrics/bus.metrics';
+import { systemClient } from '../pg/system-connection';
+import { Wakeup } from '../pg/wakeup';
+import type { OutboundEvent, Transport } from '../transport/transport';
+import { pruneExpired } from './retention';
+
+/** Session advisory lock held by the active relay; standbys poll for it. */
+export const RELAY_LOCK = [0x62757302, 0] as const;
+
+export interface RelayOptions {
+  readonly databaseUrl: string;
+  readonly transport: Transport;
+  readonly log: Logger;
+  readonly metrics?: BusMetrics;
+  /** Outbox rows moved per transaction. */
+  readonly batchSize: number;
+  /** Polling fallback when no NOTIFY arrives. */
+  readonly pollMs: number;
+  /** How often a standby tries to take over. */
+  readonly standbyPollMs: number;
+  readonly retentionMs: number;
+  readonly pruneEveryMs: number;
+}
+
+export type RelayState = 'starting' | 'standby' | 'active' | 'stopped';
+
+interface OutboxRow {
+  seq: string;
+  aggregatetype: string;
+  payload: unknown;
+  attributes: Omit<EventEnvelope, 'data'>;
+}
+
+/**
+ * Moves committed outbox rows to the transport. Claim-and-mark: every row with published_at NULL is
+ * a candidate whatever its seq, so a transaction that commits late is picked up on the next pass
+ * rather than skipped (docs/decisions/0004-bus-relay.md). One relay is active at a time: the lock,
+ * LISTEN and every batch transaction share one connection, so a relay that lost it can do nothing.
+ */
+export class Relay {
+  private stopped = false;
+  private readonly wakeup = new Wakeup();
+  private running: Promise<void> | undefined;
+  private stateValue: RelayState = 'starting';
+
+  constructor(private readonly options: RelayOptions) {}
+
+  get state(): RelayState {
+    return this.stateValue;
+  }
+
+  start(): this {
+    this.running ??= this.run();
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wakeup.wake();
+    await this.running;
+    this.stateValue = 'stopped';
+  }
+
+  private async run(): Promise<void> {
+    const { log } = this.options;
+    while (!this.stopped) {
+      const client = systemClient(this.options.databaseUrl, 'suite-bus-relay');
+      client.on('error', (error) => log.warn({ err: error }, 'relay connection error'));
+      try {
+        await client.connect();
+        if (await this.becomeActive(client)) await this.relayUntilStopped(client);
+      } catch (error) {
+        if (!this.stopped) log.error({ err: error }, 'relay failed; restarting');
+        await this.wakeup.wait(this.options.standbyPollMs);
+      } finally {
+        // Ending the session releases the advisory lock, so a standby takes over.
+        await client.end().catch(() => {});
+      }
+    }
+  }
+
+  private async becomeActive(client: pg.Client): Promise<boolean> {
+    while (!this.stopped) {
+      const { rows } = await client.query<{ locked: boolean }>(
+        'SELECT pg_try_advisory_lock($1, $2) AS locked',
+        [...RELAY_LOCK],
+      );
+      if (rows[0]?.locked) return true;
+      if (this.stateValue !== 'standby') this.options.log.info('relay standing by: another relay is active');
+      this.stateValue = 'standby';
+      await this.wakeup.wait(this.options.standbyPollMs);
+    }
+    return false;
+  }
+
+  private async relayUntilStopped(client: pg.Client): Promise<void> {
+    const { batchSize, pollMs, pruneEveryMs, log } = this.options;
+    client.on('notification', () => this.wakeup.wake());
+    await client.query('LISTEN bus_outbox');
+    this.stateValue = 'active';
+    log.info({ transport: this.options.transport.kind }, 'relay active');
+    let prunedAt = 0;
+    while (!this.stopped) {
+      const moved = await this.relayBatch(client);
+      if (Date.now() - prunedAt >= pruneEveryMs) {
+        await pruneExpired(client, this.options.retentionMs, this.options.transport.kind);
+        prunedAt = Date.now();
+      }
+      if (moved < batchSize) await this.wakeup.wait(pollMs);
+    }
+  }
+
+  /** One transaction: claim the oldest unpublished rows, hand them to the transport, mark them. */
+  private async relayBatch(client: pg.Client): Promise<number> {
+    await client.query('BEGIN');
+    try {
+      const { rows } = await client.query<OutboxRow>(
+        `SELECT seq, aggregatetype, payload, attributes FROM bus.outbox
+         WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.options.batchSize],
+      );
+      if (rows.length > 0) {
+        const events: OutboundEvent[] = rows.map((row) => ({
+          topic: row.aggregatetype,
+          envelope: { ...row.attributes, data: row.payload },
+        }));
+        await this.options.transport.publish(events, client);
+        await client.query('UPDATE bus.outbox SET published_at = now() WHERE seq = ANY($1::bigint[])', [
+          rows.map((row) => row.seq),
+        ]);
+      }
+      await client.query('COMMIT');
+      for (const row of rows) this.options.metrics?.published.inc({ topic: row.aggregatetype });
+      return rows.length;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    }
+  }
+}

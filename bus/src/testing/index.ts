@@ -1,0 +1,5 @@
+import './kafka-context';
+
+export { type GroupTopics, startGroupsAtEnd } from './kafka-groups';
+export { type TestEvents, testEvents } from './test-events';
+export { TEST_TUNING } from './test-tuning';

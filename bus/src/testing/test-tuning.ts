@@ -1,0 +1,19 @@
+import type { TuningOverrides } from '../bus-options';
+
+/** Short timings so the bus suites finish in seconds; production keeps DEFAULT_TUNING. */
+export const TEST_TUNING = {
+  relayPollMs: 200,
+  standbyPollMs: 100,
+  controlPollMs: 200,
+  pruneEveryMs: 60_000,
+  handlerConcurrency: 4,
+  retry: { attempts: 3, initialDelayMs: 20, maxDelayMs: 200 },
+  log: { fetchSize: 100, pollMs: 200, leaseTtlMs: 1500, heartbeatMs: 250 },
+  kafka: {
+    sessionTimeoutMs: 6000,
+    heartbeatIntervalMs: 500,
+    rebalanceTimeoutMs: 6000,
+    maxWaitTimeMs: 100,
+    partitionsConsumedConcurrently: 4,
+  },
+} satisfies TuningOverrides;

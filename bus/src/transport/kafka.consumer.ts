@@ -1,0 +1,118 @@
+import type { Kafka, KafkaMessage } from 'kafkajs';
+import type { Logger } from 'pino';
+import { fromKafkaMessage } from '../envelope/kafka-binding';
+import type { ConsumeOptions, InboundRecord, TransportConsumer } from './transport';
+
+export interface KafkaConsumerTuning {
+  readonly sessionTimeoutMs: number;
+  readonly heartbeatIntervalMs: number;
+  readonly rebalanceTimeoutMs: number;
+  /** Longest a fetch waits for data; also bounds how long a clean stop waits for the fetch in flight. */
+  readonly maxWaitTimeMs: number;
+  readonly partitionsConsumedConcurrently: number;
+}
+
+interface KafkaConsumeOptions extends ConsumeOptions {
+  readonly log: Logger;
+  readonly tuning: KafkaConsumerTuning;
+}
+
+function toRecord(topic: string, partition: number, message: KafkaMessage): InboundRecord {
+  const base = { topic, partition, offset: message.offset, key: message.key?.toString() ?? '' };
+  try {
+    return { ...base, envelope: fromKafkaMessage(message) };
+  } catch (error) {
+    const headers = Object.fromEntries(
+      Object.entries(message.headers ?? {}).map(([name, value]) => [name, value?.toString()]),
+    );
+    return {
+      ...base,
+      envelope: { headers, value: message.value?.toString() ?? null },
+      decodeError: `not a CloudEvents binary-mode message: ${(error as Error).message}`,
+    };
+  }
+}
+
+const partitionId = (topic: string, partition: number) => `${topic}/${partition}`;
+
+/**
+ * A kafkajs consumer-group member. kafkajs fetches again only when every batch of a fetch returned,
+ * so batches are handed over without waiting for them to be applied, and offsets are committed as
+ * the runtime finishes records: a member killed mid-batch leaves unfinished records uncommitted.
+ */
+export async function startKafkaConsumer(
+  kafka: Kafka,
+  options: KafkaConsumeOptions,
+): Promise<TransportConsumer> {
+  const { group, topics, tuning, deliver, release, log } = options;
+  const consumer = kafka.consumer({
+    groupId: group,
+    sessionTimeout: tuning.sessionTimeoutMs,
+    heartbeatInterval: tuning.heartbeatIntervalMs,
+    rebalanceTimeout: tuning.rebalanceTimeoutMs,
+    maxWaitTimeInMs: tuning.maxWaitTimeMs,
+    allowAutoTopicCreation: false,
+  });
+  const active = new Map<string, { topic: string; partition: number }>();
+  let stopping = false;
+  const releaseAll = (keep: (id: string) => boolean) =>
+    Promise.all(
+      [...active].flatMap(([id, { topic, partition }]) => {
+        if (keep(id)) return [];
+        active.delete(id);
+        return [release(topic, partition)];
+      }),
+    );
+
+  consumer.on(consumer.events.CRASH, ({ payload }) => {
+    if (!stopping)
+      log.error({ err: payload.error, group, restart: payload.restart }, 'kafka consumer crashed');
+  });
+  consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+    const assigned = new Set(
+      Object.entries(payload.memberAssignment).flatMap(([topic, partitions]) =>
+        partitions.map((partition) => partitionId(topic, partition)),
+      ),
+    );
+    releaseAll((id) => assigned.has(id)).catch((error: unknown) =>
+      log.warn({ err: error, group }, 'releasing revoked partitions failed'),
+    );
+  });
+  await consumer.connect();
+  await consumer.subscribe({ topics: [...topics], fromBeginning: true });
+  await consumer.run({
+    autoCommit: false,
+    eachBatchAutoResolve: false,
+    partitionsConsumedConcurrently: tuning.partitionsConsumedConcurrently,
+    eachBatch: async ({ batch, resolveOffset, isRunning, isStale }) => {
+      if (!isRunning() || isStale() || stopping || batch.messages.length === 0) return;
+      const { topic, partition } = batch;
+      active.set(partitionId(topic, partition), { topic, partition });
+      const records = batch.messages.map((message) => toRecord(topic, partition, message));
+      await deliver({ topic, partition, records }, async (next) => {
+        // During a rebalance the commit is refused; the next one, or the new owner, covers it.
+        await consumer
+          .commitOffsets([{ topic, partition, offset: next.toString() }])
+          .catch((error: unknown) =>
+            log.debug({ err: error, group, topic, partition }, 'offset commit refused'),
+          );
+      });
+      if (!stopping) resolveOffset(batch.messages.at(-1)?.offset as string);
+    },
+  });
+  const all = topics.map((topic) => ({ topic }));
+  return {
+    async pause() {
+      consumer.pause(all);
+    },
+    async resume() {
+      consumer.resume(all);
+    },
+    async stop() {
+      stopping = true;
+      consumer.pause(all);
+      await releaseAll(() => false);
+      await consumer.disconnect();
+    },
+  };
+}

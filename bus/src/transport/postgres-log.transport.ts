@@ -1,0 +1,108 @@
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import type { PgListener } from '../pg/pg-listener';
+import { partitionFor } from './partitioner';
+import { type PostgresLogTuning, startPostgresLogConsumer } from './postgres-log.consumer';
+import type { ConsumeOptions, OutboundEvent, PartitionLag, Transport, TransportConsumer } from './transport';
+
+export interface PostgresLogOptions {
+  readonly pool: pg.Pool;
+  readonly listener: PgListener;
+  readonly log: Logger;
+  /** Partitions of a topic created from now on. */
+  readonly partitions: number;
+  readonly tuning: PostgresLogTuning;
+}
+
+/** One statement: reserve offsets per partition, append in input order, wake the consumers of each topic. */
+const APPEND = `
+WITH input AS (
+  SELECT * FROM unnest($1::text[], $2::int[], $3::uuid[], $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[])
+    WITH ORDINALITY AS i(topic, partition, event_id, org_id, key, attributes, data, ord)
+), counts AS (
+  SELECT topic, partition, count(*) AS n FROM input GROUP BY topic, partition
+), reserved AS (
+  UPDATE bus.log_partition lp SET next_offset = lp.next_offset + c.n
+  FROM counts c WHERE lp.topic = c.topic AND lp.partition = c.partition
+  RETURNING lp.topic, lp.partition, lp.next_offset - c.n AS first
+), appended AS (
+  INSERT INTO bus.log (topic, partition, "offset", event_id, org_id, key, attributes, data)
+  SELECT i.topic, i.partition, r.first + row_number() OVER (PARTITION BY i.topic, i.partition ORDER BY i.ord) - 1,
+         i.event_id, i.org_id, i.key, i.attributes, i.data
+  FROM input i JOIN reserved r ON r.topic = i.topic AND r.partition = i.partition
+  RETURNING topic
+)
+SELECT pg_notify('bus_log', topic)::text FROM (SELECT DISTINCT topic FROM appended) woken`;
+
+/** The embedded transport: a log table partitioned by key hash, consumer groups with leases and offsets. */
+export class PostgresLogTransport implements Transport {
+  readonly kind = 'postgres';
+  private readonly partitionCounts = new Map<string, number>();
+
+  constructor(private readonly options: PostgresLogOptions) {}
+
+  async ensureTopics(topics: readonly string[]): Promise<void> {
+    const missing = topics.filter((topic) => !this.partitionCounts.has(topic));
+    if (missing.length === 0) return;
+    const { pool, partitions } = this.options;
+    await pool.query(
+      'INSERT INTO bus.topic (name, partitions) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING',
+      [missing, partitions],
+    );
+    await pool.query(
+      `INSERT INTO bus.log_partition (topic, partition)
+       SELECT t.name, p FROM bus.topic t, generate_series(0, t.partitions - 1) p WHERE t.name = ANY($1)
+       ON CONFLICT DO NOTHING`,
+      [missing],
+    );
+    const { rows } = await pool.query<{ name: string; partitions: number }>(
+      'SELECT name, partitions FROM bus.topic WHERE name = ANY($1)',
+      [missing],
+    );
+    for (const row of rows) this.partitionCounts.set(row.name, row.partitions);
+  }
+
+  async publish(events: readonly OutboundEvent[], relayTx: pg.ClientBase): Promise<void> {
+    await this.ensureTopics([...new Set(events.map((event) => event.topic))]);
+    const columns: unknown[][] = [[], [], [], [], [], [], []];
+    for (const { topic, envelope } of events) {
+      const { data, ...attributes } = envelope;
+      const values = [
+        topic,
+        partitionFor(envelope.partitionkey, this.partitionCounts.get(topic) as number),
+        envelope.id,
+        envelope.orgid,
+        envelope.partitionkey,
+        JSON.stringify(attributes),
+        JSON.stringify(data),
+      ];
+      for (const [column, value] of values.entries()) columns[column]?.push(value);
+    }
+    await relayTx.query(APPEND, columns);
+  }
+
+  consume(options: ConsumeOptions): Promise<TransportConsumer> {
+    return startPostgresLogConsumer({ ...this.options, ...options });
+  }
+
+  async lag(group: string, topics: readonly string[]): Promise<PartitionLag[]> {
+    const { rows } = await this.options.pool.query<{
+      topic: string;
+      partition: number;
+      committed: string;
+      end: string;
+    }>(
+      `SELECT gp.topic, gp.partition, gp.next_offset AS committed, lp.next_offset AS end
+       FROM bus.group_partition gp JOIN bus.log_partition lp ON lp.topic = gp.topic AND lp.partition = gp.partition
+       WHERE gp.group_name = $1 AND gp.topic = ANY($2) ORDER BY gp.topic, gp.partition`,
+      [group, topics],
+    );
+    return rows.map((row) => {
+      const committed = BigInt(row.committed);
+      const end = BigInt(row.end);
+      return { topic: row.topic, partition: row.partition, committed, end, lag: end - committed };
+    });
+  }
+
+  async close(): Promise<void> {}
+}

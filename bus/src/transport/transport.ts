@@ -1,0 +1,76 @@
+import type pg from 'pg';
+import type { EventEnvelope } from '../envelope/cloud-event';
+
+export type TransportKind = 'postgres' | 'kafka';
+
+/** An outbox row on its way to the transport. */
+export interface OutboundEvent {
+  readonly topic: string;
+  readonly envelope: EventEnvelope;
+}
+
+/** One delivered record: the structured envelope, or why it could not be read. */
+export interface InboundRecord {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+  readonly key: string;
+  /** The CloudEvents structured form, exactly as received (not yet validated). */
+  readonly envelope: Record<string, unknown>;
+  readonly decodeError?: string;
+}
+
+export interface InboundBatch {
+  readonly topic: string;
+  readonly partition: number;
+  /** In offset order. */
+  readonly records: readonly InboundRecord[];
+}
+
+/** Records the group finished: every offset below `next` of the batch's partition. */
+export type CommitFn = (next: bigint) => Promise<void>;
+
+export interface ConsumeOptions {
+  readonly group: string;
+  readonly topics: readonly string[];
+  /**
+   * Hands over a partition's next records; resolves when the consumer can take more (backpressure).
+   * The consumer calls `commit` as records finish, with the offset after the finished prefix.
+   */
+  deliver(batch: InboundBatch, commit: CommitFn): Promise<void>;
+  /** The partition goes to another member or the consumer stops: resolves once its records in flight settle. */
+  release(topic: string, partition: number): Promise<void>;
+}
+
+export interface TransportConsumer {
+  pause(): Promise<void>;
+  resume(): Promise<void>;
+  /** Stops fetching, releases every partition (waiting for records in flight) and leaves the group. */
+  stop(): Promise<void>;
+}
+
+export interface PartitionLag {
+  readonly topic: string;
+  readonly partition: number;
+  /** Next offset the group will read. */
+  readonly committed: bigint;
+  /** Next offset the transport will assign. */
+  readonly end: bigint;
+  readonly lag: bigint;
+}
+
+/** The two transports (PostgreSQL log, Kafka) behind one contract; the transport contract tests run on both. */
+export interface Transport {
+  readonly kind: TransportKind;
+  /** Creates missing topics with the configured partition count; existing topics keep theirs. */
+  ensureTopics(topics: readonly string[]): Promise<void>;
+  /**
+   * Appends events in the given order. `relayTx` is the relay's open transaction on its fenced
+   * connection: the PostgreSQL log appends inside it, so the log and the outbox commit together.
+   */
+  publish(events: readonly OutboundEvent[], relayTx: pg.ClientBase): Promise<void>;
+  /** Joins the group on topics that `ensureTopics` created. */
+  consume(options: ConsumeOptions): Promise<TransportConsumer>;
+  lag(group: string, topics: readonly string[]): Promise<PartitionLag[]>;
+  close(): Promise<void>;
+}

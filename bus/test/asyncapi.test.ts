@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { Parser } from '@asyncapi/parser';
+import { eventCatalog } from '@suite/contracts';
+import { describe, expect, it } from 'vitest';
+import { asyncApiDocument } from '../src/catalog/asyncapi.document';
+import { ASYNCAPI_FILE, asyncApiYaml } from '../src/catalog/asyncapi.yaml';
+
+describe('docs/asyncapi.yaml', () => {
+  it('is current with the event catalog', () => {
+    expect(
+      readFileSync(ASYNCAPI_FILE, 'utf8'),
+      'run `npm run contracts:asyncapi` and commit the result',
+    ).toBe(asyncApiYaml());
+  });
+
+  it('is a valid AsyncAPI 3 document (official parser: no errors or warnings)', async () => {
+    const { document, diagnostics } = await new Parser().parse(readFileSync(ASYNCAPI_FILE, 'utf8'));
+    const problems = diagnostics
+      .filter((d) => d.severity <= 1)
+      .map((d) => `${d.code}: ${d.message} at ${d.path.join('.')}`);
+    expect(problems).toEqual([]);
+    expect(document?.version()).toBe('3.0.0');
+    const messages = document
+      ?.allMessages()
+      .all()
+      .map((message) => message.name());
+    expect(messages?.sort()).toEqual(eventCatalog.definitions.map((definition) => definition.type).sort());
+  });
+
+  it('describes each event’s data, CloudEvents headers and Kafka key', () => {
+    interface Message {
+      payload: { required: string[] };
+      headers: { properties: { ce_type: { const: string } } };
+      bindings: { kafka: { key: { description: string } } };
+    }
+    const doc = asyncApiDocument(eventCatalog) as { components: { messages: Record<string, Message> } };
+    const message = doc.components.messages['hub.user.deactivated.v1'] as Message;
+    expect(message.payload.required).toEqual(['userId', 'orgId', 'deactivatedAt']);
+    expect(message.headers.properties.ce_type.const).toBe('hub.user.deactivated');
+    expect(message.bindings.kafka.key.description).toContain('`userId`');
+  });
+});

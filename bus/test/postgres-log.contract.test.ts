@@ -1,0 +1,3 @@
+import { transportContract } from './support/transport-contract';
+
+transportContract('postgres');

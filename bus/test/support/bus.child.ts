@@ -1,0 +1,44 @@
+// A bus in a child process, for tests that SIGKILL it: `consumer` applies events slowly,
+// `relay` runs a relay. Prints `ready` (consumer) or the relay's state changes on stdout.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createBus } from '@suite/bus';
+import { TEST_TUNING, testEvents } from '@suite/bus/testing';
+import { connectDatabase } from '@suite/db';
+import { pino } from 'pino';
+import { recordingSubscription } from './recording.subscription';
+
+const [mode = '', producer = '', group = ''] = process.argv.slice(2);
+const url = process.env.DATABASE_URL as string;
+const db = connectDatabase(url);
+const bus = createBus({
+  db,
+  databaseUrl: url,
+  kafkaBrokers: process.env.KAFKA_BROKERS?.split(',').filter(Boolean),
+  partitions: 4,
+  log: pino({ level: 'silent' }),
+  tuning: TEST_TUNING,
+});
+
+if (mode === 'consumer') {
+  const delayMs = Number(process.env.HANDLE_DELAY_MS ?? 0);
+  await bus.subscribe(
+    recordingSubscription(testEvents(producer), group, `child-${process.pid}`, () => sleep(delayMs)),
+  );
+  process.stdout.write('ready\n');
+} else if (mode === 'relay') {
+  const relay = bus.startRelay();
+  let last = '';
+  setInterval(() => {
+    if (relay.state === last) return;
+    last = relay.state;
+    process.stdout.write(`${last}\n`);
+  }, 20);
+} else {
+  throw new Error(`usage: bus.child.ts consumer|relay <producer> [group]`);
+}
+
+process.once('SIGTERM', async () => {
+  await bus.close();
+  await db.close();
+  process.exit(0);
+});

@@ -1,0 +1,30 @@
+export { eventCatalog } from './catalog';
+export {
+  crmCompanyContactChanged,
+  crmCompanyPromoted,
+  crmContact,
+  crmDealWon,
+  crmEvents,
+  crmLineItem,
+} from './crm';
+export { defineCatalog, type EventCatalog } from './event-catalog';
+export {
+  defineEvent,
+  type EventData,
+  type EventDefinition,
+  eventKey,
+  type StringKeys,
+} from './event-definition';
+export { hubEvents, hubMembershipChanged, hubRole, hubUserDeactivated, hubUserUpdated } from './hub';
+export {
+  psaClientStatus,
+  psaClientStatusChanged,
+  psaContractAmended,
+  psaContractSigned,
+  psaCsatSubmitted,
+  psaEvents,
+  psaTicketClosed,
+  psaTicketCreated,
+  psaTicketUpdated,
+} from './psa';
+export { currency, entityId, hubUserId, money, timestamp } from './shared-scalars';

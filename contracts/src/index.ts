@@ -1,0 +1,9 @@
+export * from './events';
+export * from './integration';
+export {
+  defineModule,
+  MODULE_NAMES,
+  type ModuleName,
+  type ModuleSubscription,
+  type SuiteModule,
+} from './module';

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { crmLineItem } from '../events/crm';
+import { currency, entityId, hubUserId, money, timestamp } from '../events/shared-scalars';
+
+// CRM's integration API (served at /crm/integration, X-Integration-Key). Each procedure's scope is
+// `crm:<procedure>`. Companies are addressed by CRM company id, which PSA learns at promotion.
+
+export const crmDealStage = z.enum(['lead', 'qualified', 'proposal', 'negotiation', 'won', 'lost']);
+
+const byCompany = z.object({ companyId: entityId });
+
+export const pipelineContext = {
+  scope: 'crm:pipeline.context',
+  input: byCompany,
+  output: z.object({
+    companyId: entityId,
+    currency,
+    stages: z
+      .array(
+        z.object({ stage: crmDealStage, count: z.number().int(), value: money, recurringRevenue: money }),
+      )
+      .describe('Open deals grouped by stage, in pipeline order.'),
+    totals: z.object({ openDeals: z.number().int(), value: money, recurringRevenue: money }),
+    deals: z.array(
+      z.object({
+        dealId: entityId,
+        name: z.string(),
+        stage: crmDealStage,
+        value: money,
+        recurringRevenue: money,
+        owner: z.object({ userId: hubUserId, name: z.string().nullable(), active: z.boolean() }),
+      }),
+    ),
+  }),
+} as const;
+
+export const activityList = {
+  scope: 'crm:activity.list',
+  input: byCompany.extend({
+    cursor: z.string().min(1).optional().describe('`nextCursor` of the previous page.'),
+    limit: z.number().int().min(1).max(100).default(20),
+  }),
+  output: z.object({
+    items: z.array(
+      z.object({
+        activityId: entityId,
+        kind: z
+          .string()
+          .describe('e.g. note, call, deal.won, quote.created, ticket.created, csat, esign.requested'),
+        title: z.string(),
+        detail: z.record(z.string(), z.unknown()),
+        occurredAt: timestamp,
+      }),
+    ),
+    nextCursor: z.string().nullable(),
+  }),
+} as const;
+
+export const healthGet = {
+  scope: 'crm:health.get',
+  input: byCompany,
+  output: z.object({
+    companyId: entityId,
+    score: z.number().int().min(0).max(100).nullable().describe('Null until there is any input.'),
+    formula: z.string().describe('How the score is computed, in words.'),
+    inputs: z.array(
+      z.object({ name: z.string(), value: z.number().nullable(), weight: z.number(), detail: z.string() }),
+    ),
+    computedAt: timestamp.nullable(),
+  }),
+} as const;
+
+export const quotesCreate = {
+  scope: 'crm:quotes.create',
+  input: byCompany.extend({
+    lines: z.array(crmLineItem).min(1),
+    requestedBy: hubUserId.describe('The PSA user adding the service.'),
+    note: z.string().max(2000).optional(),
+  }),
+  output: z.object({
+    quoteId: entityId,
+    number: z.string(),
+    status: z.enum(['draft', 'sent', 'accepted', 'declined']),
+    total: money,
+    recurringTotal: money,
+    currency,
+  }),
+} as const;
+
+/** Every CRM integration procedure, by tRPC path. */
+export const crmIntegrationApi = {
+  'pipeline.context': pipelineContext,
+  'activity.list': activityList,
+  'health.get': healthGet,
+  'quotes.create': quotesCreate,
+} as const;

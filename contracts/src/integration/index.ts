@@ -1,0 +1,8 @@
+export {
+  activityList,
+  crmDealStage,
+  crmIntegrationApi,
+  healthGet,
+  pipelineContext,
+  quotesCreate,
+} from './crm.integration';

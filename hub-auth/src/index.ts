@@ -1,0 +1,70 @@
+export { devHubSeedTables } from './dev-hub/dev-hub.docs';
+export { DEV_HUB_SEED, type DevHubSeed, type DevHubUser } from './dev-hub/dev-hub.seed';
+export { type DevHub, type DevHubOptions, devHubSigningKey, startDevHub } from './dev-hub/dev-hub.server';
+export {
+  changeMembership,
+  type DirectoryClient,
+  type DirectoryEntry,
+  type DirectoryUser,
+  deactivateUser,
+  findUsers,
+  type MembershipChange,
+  syncFromHub,
+  upsertOrgs,
+  upsertUser,
+} from './directory/directory.service';
+export { hubDirectorySubscription } from './directory/hub-events.subscription';
+export { registerAuthRoutes } from './http/auth.routes';
+export { HubAuth, HubAuthNotReadyError, type HubAuthOptions } from './hub-auth';
+export {
+  createIntegrationClient,
+  IntegrationClients,
+  type IntegrationEndpoint,
+} from './integration-keys/integration-client.factory';
+export {
+  type CreateIntegrationKeyInput,
+  createIntegrationKey,
+  IntegrationKeyInputError,
+  type IntegrationKeyReference,
+  type IntegrationKeySummary,
+  type IssuedIntegrationKey,
+  listIntegrationKeys,
+  parseKeyReference,
+  type RotatedIntegrationKey,
+  revokeIntegrationKey,
+  rotateIntegrationKey,
+} from './integration-keys/integration-key.service';
+export {
+  INTEGRATION_KEY_HEADER,
+  type IntegrationKeyResolution,
+  type VerifiedIntegrationKey,
+} from './integration-keys/integration-key.verifier';
+export { IntegrationKeys, type IntegrationKeysOptions } from './integration-keys/integration-keys';
+export { type IntegrationScope, SCOPE_GRAMMAR } from './integration-keys/integration-scope';
+export {
+  parseOrgKeys,
+  type RemoteModule,
+  remoteSettingNames,
+} from './integration-keys/remote-modules.config';
+export { type HubOrgClaim, type HubUserInfo, hubUserInfoSchema } from './oidc/hub-claims.schema';
+export { isLoopbackHttp } from './oidc/loopback-url';
+export { effectivePermissions, type Grants, productOf } from './permissions/effective-permissions';
+export {
+  isPermission,
+  PERMISSION_MATRIX,
+  PERMISSIONS,
+  type Permission,
+  PRODUCT_NAMES,
+  PRODUCTS,
+  type Product,
+  ROLES,
+  type Role,
+  rolePermissions,
+} from './permissions/permission-matrix';
+export { permissionMatrixTable } from './permissions/permission-matrix.docs';
+export type { SessionResolution, SignedInStaff, StaffOrg } from './session/signed-in-staff';
+export { foundInOrg, type IntegrationContext, integrationProcedure } from './trpc/integration.procedure';
+export type { RequestContext } from './trpc/request-context';
+export { type StaffContext, staffProcedure } from './trpc/staff.procedure';
+export { middleware, type ProcedureMeta, publicProcedure, router } from './trpc/trpc';
+export { type WaffleItem, type WaffleMenu, waffleMenu } from './waffle/waffle.service';

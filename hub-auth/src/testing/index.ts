@@ -1,0 +1,1 @@
+export { StaffBrowser } from './staff-browser';

@@ -1,0 +1,23 @@
+import type { Database } from '@suite/db';
+import type { FastifyBaseLogger } from 'fastify';
+import type { IntegrationClients } from '../integration-keys/integration-client.factory';
+import type { IntegrationKeyResolution } from '../integration-keys/integration-key.verifier';
+import type { SessionResolution } from '../session/signed-in-staff';
+
+/**
+ * What every tRPC procedure starts from, built by the suite per request. `staffProcedure` narrows it to
+ * a signed-in staff member; `integrationProcedure` narrows it to the org and caller of its
+ * `X-Integration-Key` header instead.
+ */
+export interface RequestContext {
+  readonly db: Database;
+  readonly log: FastifyBaseLogger;
+  readonly requestId: string;
+  readonly headers: Record<string, string | string[] | undefined>;
+  /** The Hub session behind the request's cookie. */
+  readonly session: SessionResolution;
+  /** The caller behind the request's `X-Integration-Key` header. */
+  readonly integration: IntegrationKeyResolution;
+  /** Typed clients for calling other modules' integration APIs on behalf of an org. */
+  readonly integrations: IntegrationClients;
+}

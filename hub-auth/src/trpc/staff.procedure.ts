@@ -1,0 +1,57 @@
+import { forOrg, type OrgScope } from '@suite/db';
+import { TRPCError } from '@trpc/server';
+import type { DirectoryUser } from '../directory/directory.service';
+import { productOf } from '../permissions/effective-permissions';
+import { type Permission, PRODUCT_NAMES, type Role } from '../permissions/permission-matrix';
+import { type StaffOrg, signedOutMessage } from '../session/signed-in-staff';
+import { publicProcedure, t } from './trpc';
+
+/** What a staff procedure gets on top of the request context. */
+export interface StaffContext {
+  readonly user: DirectoryUser;
+  readonly orgId: string;
+  readonly org: StaffOrg;
+  readonly role: Role;
+  can(permission: Permission): boolean;
+  /** The only door to tenant data: every query in it sees the active org's rows only. */
+  readonly tenant: OrgScope;
+}
+
+function missing(permission: Permission, org: StaffOrg): string {
+  const product = productOf(permission);
+  const why =
+    product && !org.products.includes(product)
+      ? `${org.name} does not have ${PRODUCT_NAMES[product]} at Hub`
+      : `role ${org.role} in ${org.name} does not grant it and no Hub grant adds it`;
+  return `missing permission ${permission}: ${why}`;
+}
+
+const staffSession = t.middleware(({ ctx, meta, next }) => {
+  const { session } = ctx;
+  if (session.status === 'signed-out')
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: signedOutMessage(session.reason) });
+  const { staff } = session;
+  const { org } = staff;
+  if (!org)
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: `${staff.user.email} is not a member of any org at Hub; ask an org admin to invite them`,
+    });
+  if (meta?.permission && !staff.permissions.has(meta.permission))
+    throw new TRPCError({ code: 'FORBIDDEN', message: missing(meta.permission, org) });
+  const staffContext: StaffContext = {
+    user: staff.user,
+    orgId: org.id,
+    org,
+    role: org.role,
+    can: (permission) => staff.permissions.has(permission),
+    tenant: forOrg(ctx.db.app, org.id),
+  };
+  return next({ ctx: staffContext });
+});
+
+/**
+ * A procedure for signed-in staff, scoped to their active org: no session → 401, a `meta.permission`
+ * the user lacks → 403 naming it.
+ */
+export const staffProcedure = publicProcedure.use(staffSession);

@@ -1,0 +1,133 @@
+import { crmIntegrationApi } from '@suite/contracts';
+import { z } from 'zod';
+import { crmIntegrationRouter } from '../src/integration';
+
+// Renders the CRM section of docs/integration-api.md from the contract and the router, so the
+// document cannot drift from what /crm/integration serves (test: integration-api-docs.test.ts).
+
+type JsonSchema = {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  enum?: unknown[];
+  format?: string;
+  pattern?: string;
+  description?: string;
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
+  default?: unknown;
+};
+
+const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+
+function typeOf(schema: JsonSchema): string {
+  const options = schema.anyOf?.filter((option) => option.type !== 'null');
+  if (options?.length) return options.map(typeOf).join(' or ');
+  if (schema.enum) return schema.enum.map((value) => `\`${String(value)}\``).join(', ');
+  if (schema.type === 'array') return `array of ${schema.items ? typeOf(schema.items) : 'any'}`;
+  if (schema.format) return `string (${schema.format})`;
+  if (schema.pattern?.includes('\\d{1,12}')) return 'decimal string';
+  // zod gives every integer the safe-integer bounds; only narrower ones say something.
+  const bound = (value: number | undefined) =>
+    value === undefined || Math.abs(value) === Number.MAX_SAFE_INTEGER ? '' : String(value);
+  const [low, high] = [bound(schema.minimum), bound(schema.maximum)];
+  const range = low || high ? ` ${low}–${high}` : '';
+  return `${Array.isArray(schema.type) ? schema.type.join(' or ') : (schema.type ?? 'any')}${range}`;
+}
+
+const nullable = (schema: JsonSchema) => schema.anyOf?.some((option) => option.type === 'null') ?? false;
+const unwrap = (schema: JsonSchema) => schema.anyOf?.find((option) => option.type !== 'null') ?? schema;
+
+function fieldRows(schema: JsonSchema, prefix = ''): string[] {
+  const rows: string[] = [];
+  for (const [name, raw] of Object.entries(schema.properties ?? {})) {
+    const field = unwrap(raw);
+    const path = `${prefix}${name}`;
+    const required = schema.required?.includes(name) ? 'yes' : 'no';
+    const notes = [
+      raw.description ?? field.description,
+      nullable(raw) ? 'may be null' : '',
+      field.default !== undefined ? `default ${JSON.stringify(field.default)}` : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
+    rows.push(`| \`${path}\` | ${cell(typeOf(raw))} | ${required} | ${cell(notes)} |`);
+    if (field.type === 'object') rows.push(...fieldRows(field, `${path}.`));
+    if (field.type === 'array' && field.items?.type === 'object')
+      rows.push(...fieldRows(field.items, `${path}[].`));
+  }
+  return rows;
+}
+
+function table(schema: z.ZodType, io: 'input' | 'output'): string {
+  const json = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  return ['| field | type | required | notes |', '| --- | --- | --- | --- |', ...fieldRows(json)].join('\n');
+}
+
+const ERRORS = [
+  '| HTTP | tRPC code | when |',
+  '| --- | --- | --- |',
+  '| 400 | `BAD_REQUEST` | input does not match the schema; the message names the field (zod issues with `path`) |',
+  '| 401 | `UNAUTHORIZED` | no `X-Integration-Key`, or a malformed, unknown, expired or revoked key |',
+  '| 403 | `FORBIDDEN` | the key lacks the scope; the message names it |',
+  '| 404 | `NOT_FOUND` | no such company in the key’s org (another org’s company looks the same) |',
+].join('\n');
+
+const NOTES: Record<string, string> = {
+  'pipeline.context':
+    'Open deals (lead, qualified, proposal, negotiation) of the company. `stages` lists every open stage in pipeline order, with 0 when empty; sums are in the org’s currency (deals in another currency are listed in `deals` but not summed). Owners are Hub users; a deactivated one has `active: false`.',
+  'activity.list':
+    'The company timeline, newest first: CRM actions (deals, quotes, promotion) and what PSA reported (tickets, CSAT, contract signed, status changes, e-sign addendums). Pass `nextCursor` back as `cursor` for the next page; a cursor is a position, so entries added meanwhile do not shift pages. A cursor this API did not give out answers 400 naming `cursor`.',
+  'health.get':
+    'The stored score (recomputed on every CSAT answer and ticket event), the formula in words and the inputs it came from; `score` and `computedAt` are null until PSA reported anything.',
+  'quotes.create':
+    'A draft quote for the company from PSA’s "Add Service" flow, numbered per org (`Q-00042`) in the org’s currency, with a `quote.created` entry on the company timeline. `total` is every line’s quantity × unit price (one-time lines plus one month of the recurring ones); `recurringTotal` is the monthly part.',
+};
+
+export function crmIntegrationApiDocs(): string {
+  // tRPC keeps a flat map of procedures by dotted path next to the nested router record.
+  const procedures = crmIntegrationRouter._def.procedures as unknown as Record<
+    string,
+    { _def: { type: string; meta?: { scope?: string } } }
+  >;
+  const sections = Object.entries(crmIntegrationApi).map(([path, contract]) => {
+    const procedure = procedures[path];
+    if (!procedure) throw new Error(`crm integration router has no procedure ${path} of the contract`);
+    const kind = procedure._def.type;
+    const call =
+      kind === 'query'
+        ? `GET /crm/integration/${path}?input=<url-encoded JSON>`
+        : `POST /crm/integration/${path}  (JSON body)`;
+    return [
+      `### \`${path}\` (${kind})`,
+      '',
+      `Scope \`${procedure._def.meta?.scope}\` · \`${call}\``,
+      '',
+      NOTES[path] ?? '',
+      '',
+      '**Input**',
+      '',
+      table(contract.input, 'input'),
+      '',
+      '**Output** (`result.data`)',
+      '',
+      table(contract.output, 'output'),
+    ].join('\n');
+  });
+  return [
+    'CRM serves these procedures at `/crm/integration` (tRPC over HTTP, no transformer: plain JSON). Every call',
+    'carries `X-Integration-Key: osk_…`, a key of one org whose scopes name the procedure (`crm:pipeline.context`,',
+    '`crm:activity.*`, `crm:*`); everything it sees is that org’s. Contract: `contracts/src/integration/crm.integration.ts`.',
+    '',
+    '**Errors** (every procedure; body `{ "error": { "message", "code", "data": { "httpStatus" } } }`)',
+    '',
+    ERRORS,
+    '',
+    ...sections.flatMap((section) => [section, '']),
+  ]
+    .join('\n')
+    .trimEnd();
+}

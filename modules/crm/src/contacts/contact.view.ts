@@ -1,0 +1,21 @@
+import type { crmContact } from '@suite/contracts';
+import type { z } from 'zod';
+
+interface ContactRow {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string | null;
+  readonly phone: string | null;
+  readonly title: string | null;
+}
+
+/** A contact as CRM's events carry it. */
+export function contactPayload(contact: ContactRow): z.infer<typeof crmContact> {
+  return {
+    contactId: contact.id,
+    name: contact.name,
+    email: contact.email,
+    phone: contact.phone,
+    title: contact.title,
+  };
+}

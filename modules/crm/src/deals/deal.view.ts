@@ -1,0 +1,60 @@
+import { type Decimalish, moneyString } from '../money/money';
+import type { OwnerView } from '../owners/deal-owner.service';
+
+export interface DealRow {
+  readonly id: string;
+  readonly companyId: string;
+  readonly name: string;
+  readonly stage: 'lead' | 'qualified' | 'proposal' | 'negotiation' | 'won' | 'lost';
+  readonly value: Decimalish;
+  readonly recurringRevenue: Decimalish;
+  readonly currency: string;
+  readonly ownerId: string;
+  readonly createProject: boolean | null;
+  readonly termMonths: number | null;
+  readonly wonAt: Date | null;
+  readonly wonVia: string | null;
+  readonly lostAt: Date | null;
+}
+
+export interface LineItemRow {
+  readonly serviceCode: string;
+  readonly description: string;
+  readonly quantity: Decimalish;
+  readonly unitPrice: Decimalish;
+  readonly recurring: boolean;
+}
+
+export function lineItemView(line: LineItemRow) {
+  return {
+    serviceCode: line.serviceCode,
+    description: line.description,
+    quantity: Number(line.quantity),
+    unitPrice: moneyString(line.unitPrice),
+    recurring: line.recurring,
+  };
+}
+
+/** A deal as staff see it: money as decimal strings, the owner from the Hub directory. */
+export function dealView(
+  deal: DealRow,
+  owner: OwnerView | undefined,
+  lineItems: readonly LineItemRow[] = [],
+) {
+  return {
+    dealId: deal.id,
+    companyId: deal.companyId,
+    name: deal.name,
+    stage: deal.stage,
+    value: moneyString(deal.value),
+    recurringRevenue: moneyString(deal.recurringRevenue),
+    currency: deal.currency,
+    owner: owner ?? { userId: deal.ownerId, name: null, active: false },
+    createProject: deal.createProject,
+    termMonths: deal.termMonths,
+    wonAt: deal.wonAt?.toISOString() ?? null,
+    wonVia: deal.wonVia,
+    lostAt: deal.lostAt?.toISOString() ?? null,
+    lineItems: lineItems.map(lineItemView),
+  };
+}

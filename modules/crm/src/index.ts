@@ -1,0 +1,22 @@
+import { defineModule } from '@suite/contracts';
+import { clientStatusSubscription } from './handlers/client-status.handler';
+import { contractAmendedSubscription } from './handlers/contract-amended.handler';
+import { contractSignedSubscription } from './handlers/contract-signed.handler';
+import { csatSubmittedSubscription } from './handlers/csat-submitted.handler';
+import { ticketActivitySubscription } from './handlers/ticket-activity.handler';
+import { crmIntegrationRouter } from './integration';
+import { crmAppRouter } from './router';
+
+/** CRM: companies, contacts, deals, quotes, timeline and health; the CRM side of every CRM ⇄ PSA flow. */
+export const crmModule = defineModule({
+  name: 'crm',
+  appRouter: crmAppRouter,
+  integrationRouter: crmIntegrationRouter,
+  subscriptions: [
+    contractSignedSubscription,
+    contractAmendedSubscription,
+    clientStatusSubscription,
+    csatSubmittedSubscription,
+    ticketActivitySubscription,
+  ],
+});

@@ -1,0 +1,47 @@
+import { crmDealStage } from '@suite/contracts';
+import type { OrgTransaction } from '@suite/db';
+import { companyInOrg } from '../companies/company.service';
+import { moneyString, sum } from '../money/money';
+import { ownersById } from '../owners/deal-owner.service';
+import { getSettings } from '../settings/settings.service';
+
+const OPEN_STAGES = crmDealStage.options.filter((stage) => stage !== 'won' && stage !== 'lost');
+
+/**
+ * Flow 3: the company's open deals by stage with totals, in the org's currency (deals in another
+ * currency are listed but left out of the sums, which would otherwise mix currencies).
+ */
+export async function pipelineContext(tx: OrgTransaction, companyId: string) {
+  await companyInOrg(tx, companyId);
+  const { defaultCurrency } = await getSettings(tx);
+  const deals = await tx.crmDeal.findMany({
+    where: { companyId, stage: { in: OPEN_STAGES } },
+    orderBy: [{ createdAt: 'asc' }],
+  });
+  const counted = deals.filter((deal) => deal.currency === defaultCurrency);
+  const owners = await ownersById(
+    tx,
+    deals.map((deal) => deal.ownerId),
+  );
+  const totalsOf = (subset: typeof deals) => ({
+    value: moneyString(sum(subset.map((deal) => deal.value))),
+    recurringRevenue: moneyString(sum(subset.map((deal) => deal.recurringRevenue))),
+  });
+  return {
+    companyId,
+    currency: defaultCurrency,
+    stages: OPEN_STAGES.map((stage) => {
+      const inStage = counted.filter((deal) => deal.stage === stage);
+      return { stage, count: inStage.length, ...totalsOf(inStage) };
+    }),
+    totals: { openDeals: counted.length, ...totalsOf(counted) },
+    deals: deals.map((deal) => ({
+      dealId: deal.id,
+      name: deal.name,
+      stage: deal.stage,
+      value: moneyString(deal.value),
+      recurringRevenue: moneyString(deal.recurringRevenue),
+      owner: owners.get(deal.ownerId) ?? { userId: deal.ownerId, name: null, active: false },
+    })),
+  };
+}

@@ -1,0 +1,3 @@
+import { crmFlowsContract } from './support/crm-flows.contract';
+
+crmFlowsContract('postgres');

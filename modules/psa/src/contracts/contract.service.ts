@@ -1,0 +1,103 @@
+import { publish } from '@suite/bus';
+import { type OrgScope, type OrgTransaction, Prisma } from '@suite/db';
+import { foundInOrg } from '@suite/hub-auth';
+import type { z } from 'zod';
+import { badRequest, conflict } from '../psa.errors';
+import { type amendableFields, type ContractView, toContractView } from './contract.schema';
+
+type Amendment = z.infer<typeof amendableFields>;
+
+async function contractWithClient(tx: OrgTransaction, contractId: string) {
+  const contract = await tx.psaContract.findFirst({ where: { id: contractId }, include: { client: true } });
+  return foundInOrg(contract, `contract ${contractId}`);
+}
+
+/** Signs a draft or sent contract and tells CRM (flow 8: the linked deal closes as won). */
+export function signContract(tenant: OrgScope, contractId: string, signedBy: string): Promise<ContractView> {
+  return tenant.transaction(async (tx) => {
+    const contract = await contractWithClient(tx, contractId);
+    if (contract.status === 'signed')
+      throw conflict(
+        `contract ${contractId} is already signed (revision ${contract.revision}); amend it to change it`,
+      );
+    const signedAt = new Date();
+    const signed = await tx.psaContract.update({
+      where: { id: contractId },
+      data: { status: 'signed', signedAt, signedBy },
+    });
+    const view = toContractView(signed);
+    await publish(tx, {
+      type: 'psa.contract.signed',
+      data: {
+        contractId,
+        clientId: contract.clientId,
+        crmCompanyId: contract.client.crmCompanyId,
+        crmDealId: contract.crmDealId,
+        name: view.name,
+        monthlyValue: view.monthlyValue,
+        signedAt: signedAt.toISOString(),
+      },
+    });
+    return view;
+  });
+}
+
+/** A field's value as the event carries it; money in its two-decimal form, so "1500" equals "1500.00". */
+function asText(field: string, value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return field === 'monthlyValue' ? new Prisma.Decimal(String(value)).toFixed(2) : String(value);
+}
+
+/** The fields whose value the amendment changes, as the event's `{ field, from, to }` strings. */
+function changesOf(current: ContractView, amendment: Amendment) {
+  return Object.entries(amendment).flatMap(([field, to]) => {
+    const from = asText(field, current[field as keyof Amendment]);
+    const next = asText(field, to);
+    return next === from || to === undefined ? [] : [{ field, from, to: next }];
+  });
+}
+
+/** Changes a signed contract as a new revision and tells CRM (flow 7: an e-sign addendum). */
+export function amendContract(
+  tenant: OrgScope,
+  contractId: string,
+  amendment: Amendment,
+  amendedBy: string,
+): Promise<ContractView> {
+  return tenant.transaction(async (tx) => {
+    const contract = await contractWithClient(tx, contractId);
+    if (contract.status !== 'signed')
+      throw conflict(
+        `contract ${contractId} is ${contract.status}, not signed; only signed contracts are amended`,
+      );
+    const changes = changesOf(toContractView(contract), amendment);
+    if (changes.length === 0)
+      throw badRequest(
+        `the amendment changes nothing on contract ${contractId}; give at least one new value`,
+      );
+    const amended = await tx.psaContract.update({
+      where: { id: contractId },
+      data: {
+        ...amendment,
+        startDate:
+          amendment.startDate === undefined
+            ? undefined
+            : amendment.startDate && new Date(amendment.startDate),
+        revision: { increment: 1 },
+      },
+    });
+    await publish(tx, {
+      type: 'psa.contract.amended',
+      data: {
+        contractId,
+        clientId: contract.clientId,
+        crmCompanyId: contract.client.crmCompanyId,
+        revision: amended.revision,
+        changes,
+        amendedBy,
+        amendedAt: amended.updatedAt.toISOString(),
+      },
+    });
+    return toContractView(amended);
+  });
+}

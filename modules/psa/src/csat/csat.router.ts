@@ -1,0 +1,12 @@
+import { router, staffProcedure } from '@suite/hub-auth';
+import { csatInput, csatView, submitCsat } from './csat.service';
+
+// Clients answer surveys through the portal or a survey link; here staff (or the portal back end acting
+// for a signed-in staff session) record the answer.
+export const csatRouter = router({
+  submit: staffProcedure
+    .meta({ permission: 'psa.tickets.write' })
+    .input(csatInput)
+    .output(csatView)
+    .mutation(({ ctx, input }) => submitCsat(ctx.tenant, input)),
+});

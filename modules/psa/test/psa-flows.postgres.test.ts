@@ -1,0 +1,3 @@
+import { psaFlows } from './support/psa-flows';
+
+psaFlows('postgres');

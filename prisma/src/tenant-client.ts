@@ -1,0 +1,111 @@
+import { Prisma, type PrismaClient } from '../generated/client';
+
+/** Models that carry `orgId`; everything the tenant client touches on them is pinned to one org. */
+const tenantModels: ReadonlySet<string> = new Set(
+  Object.values(Prisma.ModelName).filter((model) => {
+    const fields = (Prisma as unknown as Record<string, Record<string, string> | undefined>)[
+      `${model}ScalarFieldEnum`
+    ];
+    return fields !== undefined && 'orgId' in fields;
+  }),
+);
+
+export class TenantViolationError extends Error {
+  constructor(model: string, orgId: string, given: unknown) {
+    super(
+      `${model}: orgId ${String(given)} does not match the active org ${orgId}; omit orgId to use the active org`,
+    );
+    this.name = 'TenantViolationError';
+  }
+}
+
+type Args = Record<string, unknown>;
+
+const FILTERED = new Set([
+  'findUnique',
+  'findUniqueOrThrow',
+  'findFirst',
+  'findFirstOrThrow',
+  'findMany',
+  'count',
+  'aggregate',
+  'groupBy',
+  'update',
+  'updateMany',
+  'updateManyAndReturn',
+  'upsert',
+  'delete',
+  'deleteMany',
+]);
+const CREATES = new Set(['create', 'createMany', 'createManyAndReturn']);
+const UPDATES = new Set(['update', 'updateMany', 'updateManyAndReturn']);
+
+function assertSameOrg(model: string, orgId: string, row: unknown): void {
+  const given = (row as Args | undefined)?.orgId;
+  if (given !== undefined && given !== orgId) throw new TenantViolationError(model, orgId, given);
+}
+
+function stampOrg(model: string, orgId: string, data: unknown): unknown {
+  if (Array.isArray(data)) return data.map((row) => stampOrg(model, orgId, row));
+  assertSameOrg(model, orgId, data);
+  return { ...(data as Args), orgId };
+}
+
+function scopeArgs(model: string, operation: string, args: Args, orgId: string): Args {
+  const scoped: Args = { ...args };
+  if (FILTERED.has(operation)) {
+    // AND keeps the caller's own org filter: asking for another org's rows finds none rather than ours.
+    const where = (args.where ?? {}) as Args;
+    const and = where.AND === undefined ? [] : Array.isArray(where.AND) ? where.AND : [where.AND];
+    scoped.where = { ...where, AND: [...and, { orgId }] };
+  }
+  if (CREATES.has(operation)) scoped.data = stampOrg(model, orgId, args.data);
+  if (UPDATES.has(operation)) assertSameOrg(model, orgId, args.data);
+  if (operation === 'upsert') {
+    scoped.create = stampOrg(model, orgId, args.create);
+    assertSameOrg(model, orgId, args.update);
+  }
+  return scoped;
+}
+
+function orgFilter(orgId: string) {
+  return Prisma.defineExtension({
+    name: 'org-filter',
+    query: {
+      $allModels: {
+        $allOperations({ model, operation, args, query }) {
+          if (!tenantModels.has(model)) return query(args);
+          return query(scopeArgs(model, operation, args as Args, orgId) as typeof args);
+        },
+      },
+    },
+  });
+}
+
+export type OrgTransaction = Prisma.TransactionClient;
+
+export interface OrgScope {
+  readonly orgId: string;
+  /** Runs `fn` in one transaction whose every query sees and writes only this org's rows. */
+  transaction<T>(fn: (tx: OrgTransaction) => Promise<T>, options?: { timeout?: number }): Promise<T>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The only way module code reaches tenant data. Two locks on the same door: the Prisma extension
+ * adds `orgId` to every filter and write, and `app.org_id` makes PostgreSQL's RLS policies agree.
+ */
+export function forOrg(client: PrismaClient, orgId: string): OrgScope {
+  if (!UUID.test(orgId)) throw new TypeError(`forOrg: "${orgId}" is not an org id (expected a UUID)`);
+  const scoped = client.$extends(orgFilter(orgId));
+  return {
+    orgId,
+    transaction(fn, options) {
+      return scoped.$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT set_config('app.org_id', ${orgId}, true)`;
+        return fn(tx as unknown as OrgTransaction);
+      }, options);
+    },
+  };
+}

@@ -1,0 +1,13 @@
+import { DEV_HUB_SEED, devHubSeedTables, permissionMatrixTable } from '@suite/hub-auth';
+import { configTable } from '../suite/src/env';
+
+/** README sections derived from code, by marker: `<!-- name:start -->` … `<!-- name:end -->`. */
+export const readmeSections: Record<string, () => string> = {
+  config: configTable,
+  permissions: permissionMatrixTable,
+  'dev-hub': () => devHubSeedTables(DEV_HUB_SEED),
+};
+
+export function sectionPattern(name: string): RegExp {
+  return new RegExp(`<!-- ${name}:start -->\\n([\\s\\S]*?)\\n?<!-- ${name}:end -->`);
+}

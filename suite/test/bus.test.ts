@@ -1,0 +1,156 @@
+import { spawnSync } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { createPublisher, defineSubscription } from '@suite/bus';
+import { testEvents } from '@suite/bus/testing';
+import { defineModule } from '@suite/contracts';
+import { forOrg } from '@suite/db';
+import { createTestDatabase, type TestDatabase } from '@suite/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger, loadConfig, type RunningSuite, startSuite } from '../src';
+
+const bin = fileURLToPath(new URL('../bin/suite.js', import.meta.url));
+const events = testEvents();
+const publish = createPublisher(events.catalog);
+const group = events.group('notes');
+
+/** What the module's handler saw; `failing` makes it throw, to produce a dead letter. */
+const seen: string[] = [];
+let failing = false;
+const notesModule = defineModule({
+  name: 'crm',
+  subscriptions: [
+    defineSubscription({
+      group,
+      types: [events.itemChanged],
+      retry: { attempts: 2, initialDelayMs: 10 },
+      async handler(event) {
+        if (failing) throw new Error(`cannot take note of ${event.data.itemId}`);
+        seen.push(event.data.itemId);
+      },
+    }),
+  ],
+});
+
+async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs = 20_000,
+): Promise<T> {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(50)) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('the bus in the suite process', () => {
+  let database: TestDatabase;
+  let suite: RunningSuite;
+  let orgId: string;
+
+  /** `suite bus ...` exactly as an operator runs it, against the suite's database. */
+  const cli = (...args: string[]) => {
+    const { KAFKA_BROKERS: _transport, ...env } = process.env;
+    const run = spawnSync(process.execPath, [bin, 'bus', ...args], {
+      env: { ...env, DATABASE_URL: database.url, LOG_LEVEL: 'warn' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    if (run.status !== 0) throw new Error(`suite bus ${args.join(' ')} failed: ${run.stderr}`);
+    return run.stdout;
+  };
+  const publishItem = (itemId: string) =>
+    forOrg(database.db.app, orgId).transaction((tx) =>
+      publish(tx, { type: events.itemChanged.type, data: { itemId, seq: 1 } }),
+    );
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    orgId = (await database.db.system.organization.create({ data: { slug: 'bus', name: 'Bus' } })).id;
+    const config = loadConfig({ DATABASE_URL: database.url, PORT: '0', LOG_LEVEL: 'silent' });
+    suite = await startSuite(config, createLogger('silent'), [notesModule]);
+  });
+
+  afterAll(async () => {
+    await suite?.close();
+    await database?.drop();
+  });
+
+  it('runs the relay and the modules’ subscriptions, and exposes bus metrics', async () => {
+    await publishItem('first');
+    await waitFor('the module to handle the event', () => seen.includes('first'));
+    const metrics = await (await fetch(`${suite.url}/metrics`)).text();
+    expect(metrics).toContain(`suite_bus_published_total{topic="${events.topic}"} 1`);
+    expect(metrics).toContain(
+      `suite_bus_consumed_total{group="${group}",type="${events.itemChanged.type}"} 1`,
+    );
+    expect(metrics).toMatch(
+      new RegExp(`suite_bus_consumer_lag\\{group="${group}",topic="${events.topic}",partition="\\d+"\\} 0`),
+    );
+    expect(metrics).toContain('suite_bus_relay_backlog 0');
+  });
+
+  it('shows status, dead letters and replays them through `suite bus`', async () => {
+    failing = true;
+    await publishItem('second');
+    const deadLetters = () =>
+      database.db.system.$queryRaw<{ replayed: boolean }[]>`
+        SELECT replayed_at IS NOT NULL AS replayed FROM bus.dead_letter WHERE group_name = ${group}`;
+    await waitFor('a dead letter', async () => (await deadLetters()).length === 1);
+    const listed = cli('dlq', 'list', '--group', group);
+    expect(listed).toMatch(/handler-failed\s+2\s/);
+    const metrics = await (await fetch(`${suite.url}/metrics`)).text();
+    const labels = `group="${group}",type="${events.itemChanged.type}"`;
+    expect(metrics).toContain(`suite_bus_retried_total{${labels}} 1`);
+    expect(metrics).toContain(`suite_bus_dead_lettered_total{${labels},reason="handler-failed"} 1`);
+    const id = /^(\d+)\s/m.exec(listed.split('\n')[1] ?? '')?.[1] as string;
+    const shown = JSON.parse(cli('dlq', 'show', id));
+    expect(shown).toMatchObject({ group, reason: 'handler-failed', attempts: 2, key: 'second' });
+    expect(shown.error).toContain('cannot take note of second');
+    expect(shown.envelope).toMatchObject({
+      type: events.itemChanged.type,
+      data: { itemId: 'second', seq: 1 },
+    });
+
+    const status = cli('status');
+    expect(status).toContain('transport: PostgreSQL log');
+    expect(status).toMatch(/relay: active \(suite-bus-relay pid \d+\); backlog 0/);
+    expect(status).toMatch(
+      new RegExp(
+        `${group.replaceAll('.', '\\.')}\\s+running\\s+1\\s+${events.topic.replaceAll('.', '\\.')}\\s+\\d+`,
+      ),
+    );
+
+    failing = false;
+    expect(cli('dlq', 'replay', '--group', group, '--all')).toContain(
+      `queued 1 dead letter(s) for replay (${id})`,
+    );
+    await waitFor('the replayed event to be handled', () => seen.includes('second'));
+    await waitFor('the dead letter to be marked replayed', async () => (await deadLetters())[0]?.replayed);
+    expect(cli('dlq', 'list', '--all')).toMatch(
+      new RegExp(`^${id}\\s.*\\d{4}-\\d\\d-\\d\\dT[\\d:]+Z\\s+Error`, 'm'),
+    );
+  }, 120_000);
+
+  it('pauses and resumes a group through `suite bus`', async () => {
+    expect(cli('pause', group)).toContain(`${group} paused`);
+    expect(cli('status')).toMatch(new RegExp(`${group.replaceAll('.', '\\.')}\\s+paused`));
+    await sleep(300);
+    await publishItem('third');
+    await sleep(1500);
+    expect(seen).not.toContain('third');
+    cli('resume', group);
+    await waitFor('the resumed group to handle the event', () => seen.includes('third'));
+  }, 120_000);
+
+  it('says which group is unknown', () => {
+    const { KAFKA_BROKERS: _transport, ...env } = process.env;
+    const run = spawnSync(process.execPath, [bin, 'bus', 'pause', 'no.such-group'], {
+      env: { ...env, DATABASE_URL: database.url, LOG_LEVEL: 'warn' },
+      encoding: 'utf8',
+    });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toMatch(new RegExp(`no consumer group "no\\.such-group"; known groups: .*${group}`));
+  });
+});

@@ -1,0 +1,102 @@
+import { startGroupsAtEnd } from '@suite/bus/testing';
+import { crmModule } from '@suite/crm';
+import { createTestDatabase, type TestDatabase } from '@suite/db/testing';
+import { hubDirectorySubscription } from '@suite/hub-auth';
+import { psaModule } from '@suite/psa';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { waitFor } from '../../modules/psa/test/support/psa-fixture';
+import { signedInStaff } from '../../modules/psa/test/support/staff-client';
+import {
+  createKeyEntry,
+  type SuiteProcess,
+  startSuiteProcess,
+} from '../../modules/psa/test/support/suite-process';
+import { configSchema } from '../src/env';
+
+// The acceptance point of issue 5: CRM and PSA as separate deployments (`suite start --modules crm`,
+// `--modules psa`) sharing Kafka and PostgreSQL. PSA reaches CRM only at CRM_API_URL with the key
+// `suite keys create` made; events cross between the processes over Kafka.
+let database: TestDatabase;
+let crmProcess: SuiteProcess | undefined;
+let psaProcess: SuiteProcess | undefined;
+let key: string;
+
+beforeAll(async () => {
+  const brokers = inject('kafkaBrokers');
+  if (!brokers) throw new Error(`no Kafka broker: ${inject('kafkaProblem')}`);
+  database = await createTestDatabase();
+  // The two processes consume under the modules' real group names. The topics hold every other test
+  // file's events, so the groups start at the current end: they see only what this test publishes.
+  const subscriptions = [
+    ...crmModule.subscriptions,
+    ...psaModule.subscriptions,
+    hubDirectorySubscription(database.db),
+  ];
+  await startGroupsAtEnd(
+    brokers.split(','),
+    subscriptions.map(({ group, types }) => ({
+      group,
+      topics: [...new Set(types.map((type) => type.topic))],
+    })),
+    configSchema.parse({}).BUS_PARTITIONS,
+  );
+  const shared = { DATABASE_URL: database.url, KAFKA_BROKERS: brokers, MIGRATE_ON_START: 'false' };
+  // CRM first: its dev Hub seeds the orgs the key is made for.
+  crmProcess = await startSuiteProcess(['--modules', 'crm'], shared);
+  const scopes = ['crm:pipeline.context', 'crm:activity.list', 'crm:health.get', 'crm:quotes.create'];
+  const keyArgs = ['--org', 'northwind', '--caller', 'psa', '--target', 'crm', '--scope', ...scopes];
+  const entry = await createKeyEntry(keyArgs, shared);
+  key = entry.slice(entry.indexOf('=') + 1);
+  psaProcess = await startSuiteProcess(['--modules', 'psa'], {
+    ...shared,
+    CRM_API_URL: crmProcess.url,
+    CRM_INTEGRATION_KEY: entry,
+  });
+});
+afterAll(async () => {
+  await psaProcess?.stop();
+  await crmProcess?.stop();
+  await database?.drop();
+});
+
+describe('CRM and PSA in separate processes', () => {
+  it('flow 3 over HTTP with an integration key, and flow 8 over Kafka', async () => {
+    const crm = await signedInStaff(crmProcess?.url as string, 'olivia@northwind.test', 'crm');
+    const psa = await signedInStaff(psaProcess?.url as string, 'olivia@northwind.test');
+    const { id: companyId } = await crm.ok<{ id: string }>('companies.create', { name: 'Litware' });
+    const { dealId } = await crm.ok<{ dealId: string }>('deals.create', {
+      companyId,
+      name: 'Litware managed IT',
+      stage: 'negotiation',
+      value: '8000.00',
+      recurringRevenue: '650.00',
+    });
+    await crm.ok('companies.promote', { companyId, dealId });
+    const clientId = await waitFor('the client in the PSA process', async () => {
+      const clients = await psa.query<{ id: string; crmCompanyId: string }[]>('clients.list');
+      return clients.data.find((client) => client.crmCompanyId === companyId)?.id;
+    });
+
+    const sidebar = await psa.query<{ crm: { available: boolean; pipeline: { totals: unknown } } }>(
+      'clients.sidebar',
+      { clientId },
+    );
+    expect(sidebar.data.crm.available, JSON.stringify(sidebar.data.crm)).toBe(true);
+    expect(sidebar.data.crm.pipeline.totals).toEqual({
+      openDeals: 1,
+      value: '8000.00',
+      recurringRevenue: '650.00',
+    });
+
+    const contracts = await psa.query<{ id: string; crmDealId: string }[]>('contracts.list', { clientId });
+    const contract = contracts.data.find((candidate) => candidate.crmDealId === dealId);
+    await psa.ok('contracts.sign', { contractId: contract?.id });
+    const won = await waitFor('the deal won in the CRM process', async () => {
+      const deal = await crm.query<{ stage: string; wonVia: string }>('deals.get', { dealId });
+      return deal.data?.stage === 'won' && deal.data;
+    });
+    expect(won.wonVia).toBe('contract_signed');
+    expect(crmProcess?.output()).not.toContain(key);
+    expect(psaProcess?.output()).not.toContain(key);
+  }, 120_000);
+});

@@ -1,4 +1,5 @@
 import { Kafka, logLevel } from 'kafkajs';
+import { fetchTopicEnds } from '../transport/kafka-offsets';
 
 export interface GroupTopics {
   readonly group: string;
@@ -12,7 +13,7 @@ async function commitEnd(kafka: Kafka, { group, topics }: GroupTopics): Promise<
   const consumer = kafka.consumer({ groupId: group, maxWaitTimeInMs: 100 });
   try {
     const ends = await Promise.all(
-      topics.map(async (topic) => ({ topic, partitions: await admin.fetchTopicOffsets(topic) })),
+      topics.map(async (topic) => ({ topic, partitions: await fetchTopicEnds(admin, topic) })),
     );
     await consumer.connect();
     await consumer.subscribe({ topics: [...topics] });

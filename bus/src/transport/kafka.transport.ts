@@ -2,6 +2,7 @@ import { type Admin, Kafka, type KafkaConfig, logLevel, Partitioners, type Produ
 import type { Logger } from 'pino';
 import { toKafkaMessage } from '../envelope/kafka-binding';
 import { type KafkaConsumerTuning, startKafkaConsumer } from './kafka.consumer';
+import { fetchTopicEnds } from './kafka-offsets';
 import { partitionFor } from './partitioner';
 import type { ConsumeOptions, OutboundEvent, PartitionLag, Transport, TransportConsumer } from './transport';
 
@@ -122,7 +123,7 @@ export class KafkaTransport implements Transport {
     const committed = await admin.fetchOffsets({ groupId: group, topics: [...topics] });
     const lags: PartitionLag[] = [];
     for (const { topic, partitions } of committed) {
-      const ends = await admin.fetchTopicOffsets(topic);
+      const ends = await fetchTopicEnds(admin, topic);
       for (const { partition, offset } of partitions) {
         const bounds = ends.find((end) => end.partition === partition);
         const end = BigInt(bounds?.high ?? 0);

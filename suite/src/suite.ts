@@ -1,7 +1,6 @@
 import type { ModuleName, SuiteModule } from '@suite/contracts';
-import { pendingMigrations } from '@suite/db';
 import { HubAuth, type IntegrationClients, IntegrationKeys } from '@suite/hub-auth';
-import { createSuiteBus, startBus } from './bus.wiring';
+import { BusStarter, createSuiteBus, startBus } from './bus.wiring';
 import { openDatabase } from './database';
 import { remoteModules, type SuiteConfig } from './env';
 import { buildServer } from './http/server';
@@ -82,10 +81,12 @@ export async function startSuite(
   });
   integrationKeys.start(loopbackUrl(config.HOST, port));
 
+  const busStarter = new BusStarter(database.url, log, () => startBus(bus, modules, hubAuth.subscriptions()));
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
       await server.close();
+      await busStarter.stop();
       await bus.close();
       await hubAuth.close();
       await integrationKeys.close();
@@ -94,15 +95,10 @@ export async function startSuite(
     })();
     return closing;
   };
-  // Without its tables the bus cannot subscribe; the process still serves, and /readyz names the
-  // pending migrations until `suite migrate` has run and the process restarts.
-  const pending = await pendingMigrations(database.url);
-  if (pending.length) log.warn({ pending }, 'bus not started: the database has pending migrations');
-  else
-    await startBus(bus, modules, hubAuth.subscriptions()).catch(async (error: unknown) => {
-      await close();
-      throw error;
-    });
+  await busStarter.start().catch(async (error: unknown) => {
+    await close();
+    throw error;
+  });
   log.info({ url, hubIssuer: hub.issuer, modules: modules.map((module) => module.name) }, 'suite started');
   return {
     url,

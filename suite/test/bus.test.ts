@@ -49,17 +49,19 @@ describe('the bus in the suite process', () => {
   let suite: RunningSuite;
   let orgId: string;
 
-  /** `suite bus ...` exactly as an operator runs it, against the suite's database. */
-  const cli = (...args: string[]) => {
+  /** `suite ...` exactly as an operator runs it, against `databaseUrl`. */
+  const suiteCommand = (databaseUrl: string, args: readonly string[]) => {
     const { KAFKA_BROKERS: _transport, ...env } = process.env;
-    const run = spawnSync(process.execPath, [bin, 'bus', ...args], {
-      env: { ...env, DATABASE_URL: database.url, LOG_LEVEL: 'warn' },
+    const run = spawnSync(process.execPath, [bin, ...args], {
+      env: { ...env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
       encoding: 'utf8',
       timeout: 30_000,
     });
-    if (run.status !== 0) throw new Error(`suite bus ${args.join(' ')} failed: ${run.stderr}`);
+    if (run.status !== 0) throw new Error(`suite ${args.join(' ')} failed: ${run.stderr}`);
     return run.stdout;
   };
+  /** `suite bus ...` against the suite's database. */
+  const cli = (...args: string[]) => suiteCommand(database.url, ['bus', ...args]);
   const publishItem = (itemId: string) =>
     forOrg(database.db.app, orgId).transaction((tx) =>
       publish(tx, { type: events.itemChanged.type, data: { itemId, seq: 1 } }),
@@ -143,6 +145,27 @@ describe('the bus in the suite process', () => {
     cli('resume', group);
     await waitFor('the resumed group to handle the event', () => seen.includes('third'));
   }, 120_000);
+
+  it('starts the bus once `suite migrate` has run, without a restart', async () => {
+    const late = await createTestDatabase({ migrated: false });
+    const config = loadConfig({ DATABASE_URL: late.url, PORT: '0', MIGRATE_ON_START: 'false' });
+    const waiting = await startSuite(config, createLogger('silent'), [notesModule]);
+    try {
+      expect((await fetch(`${waiting.url}/readyz`)).status).toBe(503);
+      suiteCommand(late.url, ['migrate']);
+      const lateOrg = await late.db.system.organization.create({ data: { slug: 'late', name: 'Late' } });
+      await forOrg(late.db.app, lateOrg.id).transaction((tx) =>
+        publish(tx, { type: events.itemChanged.type, data: { itemId: 'after-migrate', seq: 1 } }),
+      );
+      await waitFor('the module to handle an event published after the migration', () =>
+        seen.includes('after-migrate'),
+      );
+      expect((await fetch(`${waiting.url}/readyz`)).status).toBe(200);
+    } finally {
+      await waiting.close();
+      await late.drop();
+    }
+  });
 
   it('says which group is unknown', () => {
     const { KAFKA_BROKERS: _transport, ...env } = process.env;

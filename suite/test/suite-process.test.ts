@@ -1,8 +1,7 @@
 import { defineModule } from '@suite/contracts';
-import { ensureDatabase } from '@suite/db';
 import { createTestDatabase, type TestDatabase } from '@suite/db/testing';
 import { initTRPC } from '@trpc/server';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, loadConfig, type RunningSuite, startSuite } from '../src';
 
 const t = initTRPC.create();
@@ -50,8 +49,8 @@ describe('suite process', () => {
   });
 
   it('is not ready while migrations are pending, and says which', async () => {
-    const emptyUrl = await ensureDatabase(inject('testServerUrl'), `${database.name}_empty`);
-    const config = loadConfig({ DATABASE_URL: emptyUrl, PORT: '0', MIGRATE_ON_START: 'false' });
+    const empty = await createTestDatabase({ migrated: false });
+    const config = loadConfig({ DATABASE_URL: empty.url, PORT: '0', MIGRATE_ON_START: 'false' });
     const unmigrated = await startSuite(config, createLogger('silent'), []);
     try {
       const response = await fetch(`${unmigrated.url}/readyz`);
@@ -59,6 +58,7 @@ describe('suite process', () => {
       expect(((await response.json()) as { reason: string }).reason).toMatch(/pending migrations: \d+_init/);
     } finally {
       await unmigrated.close();
+      await empty.drop();
     }
   });
 });

@@ -40,12 +40,27 @@ export const hubMembershipChanged = defineEvent({
   }),
 });
 
+export const hubMembershipRemoved = defineEvent({
+  type: 'hub.membership.removed',
+  version: 1,
+  topic: 'hub.user',
+  key: 'userId',
+  description:
+    'A user left one org at Hub (or was removed from it): they lose access to that org at once and keep their other orgs.',
+  schema: z.object({
+    userId,
+    orgId,
+    removedAt: z.iso.datetime({ offset: true }),
+  }),
+});
+
 export const hubUserDeactivated = defineEvent({
   type: 'hub.user.deactivated',
   version: 1,
   topic: 'hub.user',
   key: 'userId',
-  description: 'A user was deactivated at Hub; sessions end and the user can no longer sign in to the org.',
+  description:
+    'A user was deactivated at Hub, in every org: their sessions end and they can no longer sign in. `orgId` is the org whose Hub admin deactivated them.',
   schema: z.object({
     userId,
     orgId,
@@ -53,4 +68,9 @@ export const hubUserDeactivated = defineEvent({
   }),
 });
 
-export const hubEvents = [hubUserUpdated, hubMembershipChanged, hubUserDeactivated] as const;
+export const hubEvents = [
+  hubUserUpdated,
+  hubMembershipChanged,
+  hubMembershipRemoved,
+  hubUserDeactivated,
+] as const;

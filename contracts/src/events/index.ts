@@ -15,7 +15,14 @@ export {
   eventKey,
   type StringKeys,
 } from './event-definition';
-export { hubEvents, hubMembershipChanged, hubRole, hubUserDeactivated, hubUserUpdated } from './hub';
+export {
+  hubEvents,
+  hubMembershipChanged,
+  hubMembershipRemoved,
+  hubRole,
+  hubUserDeactivated,
+  hubUserUpdated,
+} from './hub';
 export {
   psaClientStatus,
   psaClientStatusChanged,

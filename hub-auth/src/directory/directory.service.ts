@@ -80,6 +80,11 @@ export async function changeMembership(db: DirectoryClient, change: MembershipCh
   return true;
 }
 
+/** Ends a user's membership of one org; a repeat (redelivery) removes nothing more. */
+export async function removeMembership(db: DirectoryClient, orgId: string, userId: string): Promise<void> {
+  await db.hubMembership.deleteMany({ where: { orgId, userId } });
+}
+
 /**
  * What Hub said at sign-in or refresh replaces what we knew: profile, orgs and every membership.
  * Only an interactive sign-in `reactivates`: Hub just authenticated the user, so a local deactivation

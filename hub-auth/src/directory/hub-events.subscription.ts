@@ -1,15 +1,24 @@
 import { defineSubscription, type Subscription } from '@suite/bus';
-import { hubMembershipChanged, hubUserDeactivated, hubUserUpdated } from '@suite/contracts';
+import {
+  hubMembershipChanged,
+  hubMembershipRemoved,
+  hubUserDeactivated,
+  hubUserUpdated,
+} from '@suite/contracts';
 import type { Database } from '@suite/db';
-import { changeMembership, deactivateUser, upsertUser } from './directory.service';
+import { changeMembership, deactivateUser, removeMembership, upsertUser } from './directory.service';
 
-type HubUserEvents = typeof hubUserUpdated | typeof hubMembershipChanged | typeof hubUserDeactivated;
+type HubUserEvents =
+  | typeof hubUserUpdated
+  | typeof hubMembershipChanged
+  | typeof hubMembershipRemoved
+  | typeof hubUserDeactivated;
 
 /** Keeps the local directory current from Hub's user events between sign-ins. */
 export function hubDirectorySubscription(db: Database): Subscription<HubUserEvents> {
   return defineSubscription({
     group: 'hub-auth.directory',
-    types: [hubUserUpdated, hubMembershipChanged, hubUserDeactivated],
+    types: [hubUserUpdated, hubMembershipChanged, hubMembershipRemoved, hubUserDeactivated],
     async handler(event, { tx, log }) {
       switch (event.type) {
         case 'hub.user.updated': {
@@ -23,6 +32,12 @@ export function hubDirectorySubscription(db: Database): Subscription<HubUserEven
               { userId: event.data.userId },
               'membership change for a user or org not in the directory yet',
             );
+          return;
+        }
+        case 'hub.membership.removed': {
+          // The next request of a signed-in session no longer finds the org: its data and permissions
+          // are gone, and a session whose active org it was falls back to the user's other orgs.
+          await removeMembership(tx, event.data.orgId, event.data.userId);
           return;
         }
         case 'hub.user.deactivated': {

@@ -17,11 +17,14 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A migrated database of this test file's own, cloned from the run's template. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * A database of this test file's own: migrated (cloned from the run's template), or with
+ * `{ migrated: false }` empty, as a fresh server gives it.
+ */
+export async function createTestDatabase({ migrated = true } = {}): Promise<TestDatabase> {
   const serverUrl = inject('testServerUrl');
   const name = `suite_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
-  const url = await ensureDatabase(serverUrl, name, inject('testTemplate'));
+  const url = await ensureDatabase(serverUrl, name, migrated ? inject('testTemplate') : undefined);
   const db = connectDatabase(url);
   return {
     url,

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SuiteUnderTest, startTestSuite } from './test-suite';
 
 const northwind = DEV_HUB_SEED.orgs.find((org) => org.slug === 'northwind');
+const contoso = DEV_HUB_SEED.orgs.find((org) => org.slug === 'contoso');
 const seeded = (email: string) => DEV_HUB_SEED.users.find((user) => user.email === email)?.id ?? '';
 
 // The suite process runs the bus (PostgreSQL log) with hub-auth's directory subscription; the test
@@ -15,9 +16,9 @@ beforeAll(async () => {
 });
 afterAll(() => sut?.close());
 
-/** Hub publishing one of its user events for the Northwind org. */
-function hubPublishes(event: Parameters<typeof publish>[1]): Promise<unknown> {
-  return forOrg(sut.database.db.app, northwind?.id ?? '').transaction((tx) => publish(tx, event));
+/** Hub publishing one of its user events for an org (Northwind unless named). */
+function hubPublishes(event: Parameters<typeof publish>[1], orgId = northwind?.id ?? ''): Promise<unknown> {
+  return forOrg(sut.database.db.app, orgId).transaction((tx) => publish(tx, event));
 }
 
 async function within<T>(ms: number, probe: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
@@ -78,6 +79,35 @@ describe('Hub user events on the bus', () => {
     const changed = await within(5000, permissions, (names) => !names.includes('crm.deals.write'));
     expect(changed).toContain('crm.deals.read');
     expect(changed.filter((name) => name.startsWith('psa.'))).toEqual([]);
+  });
+
+  it('hub.membership.removed takes one org away from a signed-in user and leaves the others', async () => {
+    const dana = await sut.signedIn('dana@northwind.test');
+    expect((await dana.postJson('/auth/org', { orgId: contoso?.id })).status).toBe(200);
+    await hubPublishes(
+      {
+        type: 'hub.membership.removed',
+        data: {
+          userId: seeded('dana@northwind.test'),
+          orgId: contoso?.id ?? '',
+          removedAt: new Date().toISOString(),
+        },
+      },
+      contoso?.id,
+    );
+    const session = await within(
+      5000,
+      () => dana.json('/auth/session'),
+      (answer) => (answer.body as { org?: { id: string } }).org?.id !== contoso?.id,
+    );
+    expect(session).toMatchObject({
+      status: 200,
+      body: { org: { id: northwind?.id, role: 'Member' }, orgs: [{ slug: 'northwind' }] },
+    });
+    expect(await dana.postJson('/auth/org', { orgId: contoso?.id })).toMatchObject({
+      status: 403,
+      body: { message: expect.stringContaining(`is not a member of org ${contoso?.id}`) },
+    });
   });
 
   it('hub.user.updated renames the user in the directory', async () => {

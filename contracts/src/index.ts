@@ -3,6 +3,7 @@ export * from './integration';
 export {
   defineModule,
   MODULE_NAMES,
+  type ModuleJob,
   type ModuleName,
   type ModuleSubscription,
   type SuiteModule,

@@ -15,12 +15,23 @@ export interface ModuleSubscription {
   handler(event: never, context: never): Promise<void>;
 }
 
+/** What the scheduler needs of a job, without contracts depending on it (`@suite/jobs`' `defineJob`). */
+export interface ModuleJob {
+  readonly name: string;
+  readonly schedule: string;
+  readonly description: string;
+  run(context: never): Promise<string | undefined>;
+}
+
 /**
  * What a module gives the composition root. Routers are served at `/<name>/trpc` (staff, Hub session)
  * and `/<name>/integration` (sister products, X-Integration-Key); subscriptions and jobs are wired to
  * the bus and the scheduler by the runtime that defines their types.
  */
-export interface SuiteModule<TSubscription extends ModuleSubscription = ModuleSubscription, TJob = unknown> {
+export interface SuiteModule<
+  TSubscription extends ModuleSubscription = ModuleSubscription,
+  TJob extends ModuleJob = ModuleJob,
+> {
   readonly name: ModuleName;
   readonly appRouter?: AnyTRPCRouter;
   readonly integrationRouter?: AnyTRPCRouter;

@@ -1,36 +1,24 @@
 import { type BusOperations, connectBusOperations, type ReplaySelection } from '@suite/bus';
 import { Command } from 'commander';
-import { pino } from 'pino';
-import { openDatabase } from './database';
-import { loadProcessConfig } from './env';
-import { createLogger } from './logger';
+import { print, time, withCliDatabase } from './cli-database';
 import { textTable } from './text-table';
 
 /** Connects like `suite start` (DATABASE_URL or the embedded database, KAFKA_BROKERS), always closing. */
-async function withBus(fn: (ops: BusOperations) => Promise<void>): Promise<void> {
-  const config = loadProcessConfig();
-  // stdout carries the answer; logs go to stderr.
-  const log = createLogger(config.LOG_LEVEL, pino.destination(2));
-  // Reading and steering the bus never needs a migration (and the schema engine takes seconds to load).
-  const database = await openDatabase({ ...config, MIGRATE_ON_START: false }, log);
-  const ops = connectBusOperations({
-    databaseUrl: database.url,
-    kafkaBrokers: config.KAFKA_BROKERS,
-    partitions: config.BUS_PARTITIONS,
-    log,
+function withBus(fn: (ops: BusOperations) => Promise<void>): Promise<void> {
+  return withCliDatabase(async ({ config, log, database }) => {
+    const ops = connectBusOperations({
+      databaseUrl: database.url,
+      kafkaBrokers: config.KAFKA_BROKERS,
+      partitions: config.BUS_PARTITIONS,
+      log,
+    });
+    try {
+      await fn(ops);
+    } finally {
+      await ops.close();
+    }
   });
-  try {
-    await fn(ops);
-  } finally {
-    await ops.close();
-    await database.close();
-  }
 }
-
-function print(lines: readonly string[]): void {
-  process.stdout.write(`${lines.join('\n')}\n`);
-}
-const time = (date: Date | null) => (date ? date.toISOString().replace(/\.\d{3}Z$/, 'Z') : '—');
 
 async function status(ops: BusOperations): Promise<void> {
   const { transport, relay, groups } = await ops.status();

@@ -2,6 +2,7 @@ import { applyMigrations } from '@suite/db';
 import { Command, InvalidArgumentError } from 'commander';
 import { busCommand } from './bus.command';
 import { ConfigError, configTable, loadProcessConfig } from './env';
+import { jobsCommand } from './jobs.command';
 import { keysCommand } from './keys.command';
 import { createLogger } from './logger';
 import { startSuite } from './suite';
@@ -65,6 +66,7 @@ export function buildCli(): Command {
   program.command('migrate').description('apply pending database migrations').action(migrate);
   program.addCommand(keysCommand());
   program.addCommand(busCommand());
+  program.addCommand(jobsCommand());
   program
     .command('config')
     .description('print the configuration variables as a Markdown table')

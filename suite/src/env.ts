@@ -112,6 +112,9 @@ const configFields = z.object({
     .describe('Where embedded services keep their data across restarts.'),
   EMBEDDED_PG_PORT: port(0).describe('Port of the embedded PostgreSQL (0 picks a free one).'),
   MIGRATE_ON_START: flag(true).describe('Apply pending migrations before serving.'),
+  JOBS_ENABLED: flag(true).describe(
+    "Run the modules' scheduled jobs in this process (`suite jobs list`). Any number of processes may: each slot runs once in the cluster.",
+  ),
   MODULES: moduleList.describe(
     'Comma-separated modules this process runs (`suite start --modules` overrides). Unset: every installed module.',
   ),

@@ -14,10 +14,7 @@ import {
   SCOPE_GRAMMAR,
 } from '@suite/hub-auth';
 import { Command, InvalidArgumentError } from 'commander';
-import { pino } from 'pino';
-import { openDatabase } from './database';
-import { loadProcessConfig } from './env';
-import { createLogger } from './logger';
+import { print, time, withCliDatabase } from './cli-database';
 import { textTable } from './text-table';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -51,23 +48,17 @@ async function findOrg(db: Database, given: string): Promise<Org> {
 }
 
 /** Opens the database like `suite start` does (DATABASE_URL or the embedded one), always closing it. */
-async function withOrg(given: string, fn: (tenant: OrgScope, org: Org) => Promise<void>): Promise<void> {
-  const config = loadProcessConfig();
-  // stdout carries the key and the listing; logs go to stderr.
-  const database = await openDatabase(config, createLogger(config.LOG_LEVEL, pino.destination(2)));
-  try {
-    const org = await findOrg(database.db, given);
-    await fn(forOrg(database.db.app, org.id), org);
-  } finally {
-    await database.close();
-  }
+function withOrg(given: string, fn: (tenant: OrgScope, org: Org) => Promise<void>): Promise<void> {
+  return withCliDatabase(
+    async ({ database }) => {
+      const org = await findOrg(database.db, given);
+      await fn(forOrg(database.db.app, org.id), org);
+    },
+    { migrate: true },
+  );
 }
 
 const actor = () => `cli:${userInfo().username}`;
-const time = (date: Date | null) => (date ? date.toISOString().replace(/\.\d{3}Z$/, 'Z') : '—');
-function print(lines: readonly string[]): void {
-  process.stdout.write(`${lines.join('\n')}\n`);
-}
 
 function issuedLines({ key, summary }: IssuedIntegrationKey, org: Org): string[] {
   const target = MODULE_NAMES.find((name) => name === summary.target);

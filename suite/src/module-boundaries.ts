@@ -3,7 +3,7 @@ import path from 'node:path';
 import { MODULE_NAMES } from '@suite/contracts';
 
 /** Packages any module may import; other modules only through `import type` from `@suite/<name>/api`. */
-const SHARED = new Set(['@suite/contracts', '@suite/bus', '@suite/hub-auth', '@suite/db']);
+const SHARED = new Set(['@suite/contracts', '@suite/bus', '@suite/hub-auth', '@suite/db', '@suite/jobs']);
 const IMPORT =
   /(?:^|[\s;])(import|export)\s+(type\s+)?(?:[\w*{}\s,$]+from\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 

@@ -1,12 +1,14 @@
 import type { ModuleName, SuiteModule } from '@suite/contracts';
 import { HubAuth, type IntegrationClients, IntegrationKeys } from '@suite/hub-auth';
-import { BusStarter, createSuiteBus, startBus } from './bus.wiring';
+import { createSuiteBus, startBus } from './bus.wiring';
 import { openDatabase } from './database';
 import { remoteModules, type SuiteConfig } from './env';
 import { buildServer } from './http/server';
+import { createJobScheduler } from './jobs.wiring';
 import { createLogger, type Logger } from './logger';
 import { createMetrics } from './metrics';
 import { installedModules, selectModules } from './module-registry';
+import { StartWhenMigrated } from './start-when-migrated';
 
 export interface RunningSuite {
   /** Base URL the HTTP server listens on. */
@@ -81,12 +83,17 @@ export async function startSuite(
   });
   integrationKeys.start(loopbackUrl(config.HOST, port));
 
-  const busStarter = new BusStarter(database.url, log, () => startBus(bus, modules, hubAuth.subscriptions()));
+  const scheduler = createJobScheduler(database.db, log, modules);
+  const migrated = new StartWhenMigrated(database.url, log, async () => {
+    await startBus(bus, modules, hubAuth.subscriptions());
+    if (config.JOBS_ENABLED) scheduler.start();
+  });
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
       await server.close();
-      await busStarter.stop();
+      await migrated.stop();
+      await scheduler.stop();
       await bus.close();
       await hubAuth.close();
       await integrationKeys.close();
@@ -95,7 +102,7 @@ export async function startSuite(
     })();
     return closing;
   };
-  await busStarter.start().catch(async (error: unknown) => {
+  await migrated.start().catch(async (error: unknown) => {
     await close();
     throw error;
   });

@@ -5,6 +5,7 @@ import { contractSignedSubscription } from './handlers/contract-signed.handler';
 import { csatSubmittedSubscription } from './handlers/csat-submitted.handler';
 import { ticketActivitySubscription } from './handlers/ticket-activity.handler';
 import { crmIntegrationRouter } from './integration';
+import { healthRecomputeJob } from './jobs/health-recompute.job';
 import { crmAppRouter } from './router';
 
 /** CRM: companies, contacts, deals, quotes, timeline and health; the CRM side of every CRM ⇄ PSA flow. */
@@ -19,4 +20,5 @@ export const crmModule = defineModule({
     csatSubmittedSubscription,
     ticketActivitySubscription,
   ],
+  jobs: [healthRecomputeJob],
 });

@@ -59,6 +59,16 @@ afterAll(async () => {
   await database?.drop();
 });
 
+/** On a timeout, the two processes' last log lines say which side stalled. */
+function explained<T>(waiting: Promise<T>): Promise<T> {
+  const tail = (process: SuiteProcess | undefined) => process?.output().split('\n').slice(-40).join('\n');
+  return waiting.catch((error: Error) => {
+    throw new Error(
+      `${error.message}\n--- CRM process:\n${tail(crmProcess)}\n--- PSA process:\n${tail(psaProcess)}`,
+    );
+  });
+}
+
 describe('CRM and PSA in separate processes', () => {
   it('flow 3 over HTTP with an integration key, and flow 8 over Kafka', async () => {
     const crm = await signedInStaff(crmProcess?.url as string, 'olivia@northwind.test', 'crm');
@@ -72,10 +82,12 @@ describe('CRM and PSA in separate processes', () => {
       recurringRevenue: '650.00',
     });
     await crm.ok('companies.promote', { companyId, dealId });
-    const clientId = await waitFor('the client in the PSA process', async () => {
-      const clients = await psa.query<{ id: string; crmCompanyId: string }[]>('clients.list');
-      return clients.data.find((client) => client.crmCompanyId === companyId)?.id;
-    });
+    const clientId = await explained(
+      waitFor('the client in the PSA process', async () => {
+        const clients = await psa.query<{ id: string; crmCompanyId: string }[]>('clients.list');
+        return clients.data.find((client) => client.crmCompanyId === companyId)?.id;
+      }),
+    );
 
     const sidebar = await psa.query<{ crm: { available: boolean; pipeline: { totals: unknown } } }>(
       'clients.sidebar',
@@ -91,10 +103,12 @@ describe('CRM and PSA in separate processes', () => {
     const contracts = await psa.query<{ id: string; crmDealId: string }[]>('contracts.list', { clientId });
     const contract = contracts.data.find((candidate) => candidate.crmDealId === dealId);
     await psa.ok('contracts.sign', { contractId: contract?.id });
-    const won = await waitFor('the deal won in the CRM process', async () => {
-      const deal = await crm.query<{ stage: string; wonVia: string }>('deals.get', { dealId });
-      return deal.data?.stage === 'won' && deal.data;
-    });
+    const won = await explained(
+      waitFor('the deal won in the CRM process', async () => {
+        const deal = await crm.query<{ stage: string; wonVia: string }>('deals.get', { dealId });
+        return deal.data?.stage === 'won' && deal.data;
+      }),
+    );
     expect(won.wonVia).toBe('contract_signed');
     expect(crmProcess?.output()).not.toContain(key);
     expect(psaProcess?.output()).not.toContain(key);

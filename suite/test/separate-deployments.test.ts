@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { startGroupsAtEnd } from '@suite/bus/testing';
 import { crmModule } from '@suite/crm';
 import { createTestDatabase, type TestDatabase } from '@suite/db/testing';
@@ -59,12 +61,27 @@ afterAll(async () => {
   await database?.drop();
 });
 
-/** On a timeout, the two processes' last log lines say which side stalled. */
+const BIN = fileURLToPath(new URL('../bin/suite.js', import.meta.url));
+
+/**
+ * On a timeout, what says which side stalled: the two processes' last log lines and `suite bus status`
+ * (relay backlog, lag of every consumer group on Kafka).
+ */
 function explained<T>(waiting: Promise<T>): Promise<T> {
   const tail = (process: SuiteProcess | undefined) => process?.output().split('\n').slice(-40).join('\n');
   return waiting.catch((error: Error) => {
+    const status = spawnSync(process.execPath, [BIN, 'bus', 'status'], {
+      env: {
+        ...process.env,
+        DATABASE_URL: database.url,
+        KAFKA_BROKERS: inject('kafkaBrokers'),
+        LOG_LEVEL: 'warn',
+      },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     throw new Error(
-      `${error.message}\n--- CRM process:\n${tail(crmProcess)}\n--- PSA process:\n${tail(psaProcess)}`,
+      `${error.message}\n--- suite bus status:\n${status.stdout}${status.stderr}\n--- CRM process:\n${tail(crmProcess)}\n--- PSA process:\n${tail(psaProcess)}`,
     );
   });
 }
@@ -103,10 +120,14 @@ describe('CRM and PSA in separate processes', () => {
     const contracts = await psa.query<{ id: string; crmDealId: string }[]>('contracts.list', { clientId });
     const contract = contracts.data.find((candidate) => candidate.crmDealId === dealId);
     await psa.ok('contracts.sign', { contractId: contract?.id });
+    let lastAnswer: unknown;
     const won = await explained(
       waitFor('the deal won in the CRM process', async () => {
         const deal = await crm.query<{ stage: string; wonVia: string }>('deals.get', { dealId });
+        lastAnswer = deal;
         return deal.data?.stage === 'won' && deal.data;
+      }).catch((error: Error) => {
+        throw new Error(`${error.message}; deals.get last answered ${JSON.stringify(lastAnswer)}`);
       }),
     );
     expect(won.wonVia).toBe('contract_signed');

@@ -10,7 +10,15 @@ export interface GroupTopics {
 async function commitEnd(kafka: Kafka, { group, topics }: GroupTopics): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
-  const consumer = kafka.consumer({ groupId: group, maxWaitTimeInMs: 100 });
+  // Short timeouts: should this member's leave not reach the coordinator, it expires in seconds rather
+  // than holding up the next member of the group (the real consumer) for kafkajs' default 30-60 s.
+  const consumer = kafka.consumer({
+    groupId: group,
+    maxWaitTimeInMs: 100,
+    sessionTimeout: 6000,
+    rebalanceTimeout: 6000,
+    heartbeatInterval: 1000,
+  });
   try {
     const ends = await Promise.all(
       topics.map(async (topic) => ({ topic, partitions: await fetchTopicEnds(admin, topic) })),

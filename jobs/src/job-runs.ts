@@ -3,6 +3,8 @@ import type { Database, Prisma } from '@suite/db';
 import type { JobDefinition } from './job';
 
 export const DEFAULT_LEASE_MS = 60 * 60_000;
+/** Runs are kept this long; each claim prunes its own job's older runs, so history never grows unbounded. */
+export const RUN_RETENTION_MS = 30 * 24 * 60 * 60_000;
 
 /** This process as job runs name it. */
 export const INSTANCE = `${hostname()}:${process.pid}`;
@@ -28,6 +30,13 @@ export async function claimSlot(
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`job:${job.name}`}))`;
     const taken = await tx.jobRun.findUnique({ where: { job_slot: { job: job.name, slot } } });
     if (taken) return { claimed: false, reason: `slot taken by ${taken.instance} (${taken.status})` };
+    await tx.jobRun.deleteMany({
+      where: {
+        job: job.name,
+        startedAt: { lt: new Date(Date.now() - RUN_RETENTION_MS) },
+        status: { not: 'running' },
+      },
+    });
     const leaseStart = new Date(Date.now() - (job.leaseMs ?? DEFAULT_LEASE_MS));
     await tx.jobRun.updateMany({
       where: { job: job.name, status: 'running', startedAt: { lt: leaseStart } },

@@ -135,6 +135,32 @@ describe('the job scheduler', () => {
     ]);
   });
 
+  it('keeps 30 days of a job’s runs', async () => {
+    const job = defineJob({
+      name: 'test.retention',
+      schedule: '0 0 1 1 *',
+      description: 'runs by hand',
+      run: async () => 'ran',
+    });
+    const day = 86_400_000;
+    for (const age of [31, 29])
+      await database.db.system.jobRun.create({
+        data: {
+          job: job.name,
+          slot: new Date(Date.now() - age * day),
+          trigger: 'schedule',
+          status: 'succeeded',
+          instance: 'old:1',
+          startedAt: new Date(Date.now() - age * day),
+        },
+      });
+    await scheduler(job).runNow(job.name);
+    const ages = (await runsOf(job.name)).map((run) =>
+      Math.round((Date.now() - run.startedAt.getTime()) / day),
+    );
+    expect(ages).toEqual([0, 29]);
+  });
+
   it('refuses a manual run while the job runs elsewhere, and names unknown jobs', async () => {
     let release = () => {};
     const job = defineJob({

@@ -101,9 +101,9 @@ function writeConfig() {
   };
   writeFileSync(
     propsFile,
-    Object.entries(props)
+    `${Object.entries(props)
       .map(([k, v]) => `${k}=${v}`)
-      .join('\n') + '\n',
+      .join('\n')}\n`,
   );
   // Full log in the data dir; only warnings on the console so foreground output stays readable.
   writeFileSync(

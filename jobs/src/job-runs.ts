@@ -2,15 +2,15 @@ import { hostname } from 'node:os';
 import type { Database, Prisma } from '@suite/db';
 import type { JobDefinition } from './job';
 
-export const DEFAULT_LEASE_MS = 60 * 60_000;
+const DEFAULT_LEASE_MS = 60 * 60_000;
 /** Runs are kept this long; each claim prunes its own job's older runs, so history never grows unbounded. */
-export const RUN_RETENTION_MS = 30 * 24 * 60 * 60_000;
+const RUN_RETENTION_MS = 30 * 24 * 60 * 60_000;
 
 /** This process as job runs name it. */
-export const INSTANCE = `${hostname()}:${process.pid}`;
+const INSTANCE = `${hostname()}:${process.pid}`;
 
 type JobRun = Prisma.JobRunGetPayload<object>;
-export type ClaimResult =
+type ClaimResult =
   | { readonly claimed: true; readonly runId: string }
   | { readonly claimed: false; readonly reason: string };
 

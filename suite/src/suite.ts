@@ -1,5 +1,6 @@
 import type { ModuleName, SuiteModule } from '@suite/contracts';
 import { HubAuth, type IntegrationClients, IntegrationKeys } from '@suite/hub-auth';
+import type { JobScheduler } from '@suite/jobs';
 import { createSuiteBus, startBus } from './bus.wiring';
 import { openDatabase } from './database';
 import { remoteModules, type SuiteConfig } from './env';
@@ -36,6 +37,13 @@ export async function startSuite(
 ): Promise<RunningSuite> {
   const modules = selectModules(config.MODULES, available);
   const database = await openDatabase(config, log);
+  let scheduler: JobScheduler;
+  try {
+    scheduler = createJobScheduler(database.db, log, modules);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   const metrics = createMetrics();
   const bus = createSuiteBus(config, database, log, metrics.registry);
   const hubAuth = new HubAuth(database.db, log, {
@@ -83,7 +91,6 @@ export async function startSuite(
   });
   integrationKeys.start(loopbackUrl(config.HOST, port));
 
-  const scheduler = createJobScheduler(database.db, log, modules);
   const migrated = new StartWhenMigrated(database.url, log, async () => {
     await startBus(bus, modules, hubAuth.subscriptions());
     if (config.JOBS_ENABLED) scheduler.start();

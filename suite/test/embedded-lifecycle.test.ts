@@ -16,8 +16,11 @@ interface Started {
   logs: Record<string, unknown>[];
 }
 
-/** Starts `suite start` exactly as `npm start` does on a fresh machine: no DATABASE_URL. */
-function startSuiteProcess(): Promise<Started> {
+/**
+ * Starts `suite start` exactly as `npm start` does on a fresh machine (no DATABASE_URL); resolves once
+ * it logs `until`.
+ */
+function startSuiteProcess(until = 'suite started'): Promise<Started> {
   // A fresh machine: no DATABASE_URL and no KAFKA_BROKERS (CI exports both for the other tests).
   const { DATABASE_URL: _unset, KAFKA_BROKERS: _noKafka, ...env } = process.env;
   const child = spawn(process.execPath, [bin, 'start'], {
@@ -31,7 +34,7 @@ function startSuiteProcess(): Promise<Started> {
     createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
       const entry = JSON.parse(line) as Record<string, unknown>;
       logs.push(entry);
-      if (entry.msg === 'suite started') resolve({ child, url: String(entry.url), logs });
+      if (entry.msg === until) resolve({ child, url: String(entry.url), logs });
     });
     child.once('exit', (code) => reject(new Error(`suite exited with ${code}: ${stderr}`)));
   });
@@ -99,4 +102,11 @@ describe('npm start on embedded defaults', () => {
     expect(await stop(third.child)).toBe(0);
     expect(postgresProcessesOn(dataDir)).toEqual([]);
   }, 300_000);
+
+  it('stops cleanly on Ctrl-C while it is still starting', async () => {
+    const starting = await startSuiteProcess('embedded PostgreSQL started');
+    expect(await stop(starting.child)).toBe(0);
+    expect(starting.logs.map((entry) => entry.msg)).toContain('suite stopped');
+    expect(postgresProcessesOn(dataDir)).toEqual([]);
+  }, 120_000);
 });

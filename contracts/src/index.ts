@@ -1,3 +1,13 @@
+export {
+  conflict,
+  DomainError,
+  type DomainErrorKind,
+  forbidden,
+  found,
+  invalid,
+  isDomainError,
+  notFound,
+} from './errors/domain-errors';
 export * from './events';
 export * from './integration';
 export {

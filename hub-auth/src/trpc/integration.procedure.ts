@@ -1,3 +1,4 @@
+import { found } from '@suite/contracts';
 import { forOrg, type OrgScope } from '@suite/db';
 import { TRPCError } from '@trpc/server';
 import type { VerifiedIntegrationKey } from '../integration-keys/integration-key.verifier';
@@ -56,8 +57,4 @@ export function integrationProcedure(scope: IntegrationScope) {
 }
 
 /** A row read through `ctx.tenant`, or NOT_FOUND: another org's row looks exactly like a missing one. */
-export function foundInOrg<T>(row: T | null | undefined, what: string): T {
-  if (row === null || row === undefined)
-    throw new TRPCError({ code: 'NOT_FOUND', message: `${what} not found` });
-  return row;
-}
+export const foundInOrg = found;

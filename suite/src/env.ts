@@ -103,7 +103,10 @@ const configFields = z.object({
     'Origin staff reach the suite at (`https://suite.example.com`): Hub redirects, cookies, waffle links. Unset: the listening address, development only.',
   ),
   DATABASE_URL: postgresUrl.describe(
-    'PostgreSQL 15+ to use. Unset: an embedded PostgreSQL is started with its data in `DATA_DIR/pg`.',
+    'PostgreSQL 15+ to use, as the user owning the schema (migrations, system work). Unset: an embedded PostgreSQL is started with its data in `DATA_DIR/pg`.',
+  ),
+  DATABASE_APP_URL: postgresUrl.describe(
+    "The application pool's login on `DATABASE_URL`'s database: a role whose only membership is `suite_app` (or `suite_app` itself: `ALTER ROLE suite_app LOGIN PASSWORD '…'`), so row-level security cannot be switched off by `SET ROLE`. Unset: the suite lets `suite_app` log in with a password derived from `DATABASE_URL`'s (needs `CREATEROLE`).",
   ),
   DATA_DIR: z
     .string()
@@ -190,6 +193,11 @@ function crossFieldIssues(config: z.output<typeof configFields>): { path: Config
       production && !config.PUBLIC_URL,
       'PUBLIC_URL',
       'required with NODE_ENV=production: the https origin staff use',
+    ],
+    [
+      config.DATABASE_APP_URL !== undefined && !config.DATABASE_URL,
+      'DATABASE_URL',
+      "required with DATABASE_APP_URL: the owner's login on the same database",
     ],
     [withHub && !config.HUB_CLIENT_ID, 'HUB_CLIENT_ID', REGISTRATION],
     [withHub && !config.HUB_CLIENT_SECRET, 'HUB_CLIENT_SECRET', REGISTRATION],

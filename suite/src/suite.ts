@@ -1,6 +1,5 @@
 import type { ModuleName, SuiteModule } from '@suite/contracts';
 import { HubAuth, type IntegrationClients, IntegrationKeys } from '@suite/hub-auth';
-import type { JobScheduler } from '@suite/jobs';
 import { createSuiteBus, startBus } from './bus.wiring';
 import { openDatabase } from './database';
 import { remoteModules, type SuiteConfig } from './env';
@@ -34,16 +33,38 @@ export async function startSuite(
   config: SuiteConfig,
   log = createLogger(config.LOG_LEVEL),
   available: readonly SuiteModule[] = installedModules,
+  /** Aborted (Ctrl-C during the start): what started so far stops again and the start rejects. */
+  signal?: AbortSignal,
 ): Promise<RunningSuite> {
   const modules = selectModules(config.MODULES, available);
-  const database = await openDatabase(config, log);
-  let scheduler: JobScheduler;
-  try {
-    scheduler = createJobScheduler(database.db, log, modules);
-  } catch (error) {
-    await database.close();
-    throw error;
-  }
+  // What started, newest first: `close` and a failed or aborted start stop these in this order.
+  const started: (() => Promise<void>)[] = [];
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      for (const stop of started) await stop();
+      log.info('suite stopped');
+    })();
+    return closing;
+  };
+  const step = async <T>(work: () => Promise<T> | T, stop?: (value: T) => Promise<void>): Promise<T> => {
+    try {
+      signal?.throwIfAborted();
+      const value = await work();
+      if (stop) started.unshift(() => stop(value));
+      signal?.throwIfAborted();
+      return value;
+    } catch (error) {
+      await close();
+      throw error;
+    }
+  };
+
+  const database = await step(
+    () => openDatabase(config, log, signal),
+    (opened) => opened.close(),
+  );
+  const scheduler = await step(() => createJobScheduler(database.db, log, modules));
   const metrics = createMetrics();
   const bus = createSuiteBus(config, database, log, metrics.registry);
   const hubAuth = new HubAuth(database.db, log, {
@@ -59,6 +80,19 @@ export async function startSuite(
     localModules: modules.filter((module) => module.integrationRouter).map((module) => module.name),
     remoteModules: remoteModules(config),
   });
+  const migrated = new StartWhenMigrated(database.url, log, async () => {
+    await startBus(bus, modules, hubAuth.subscriptions());
+    if (config.JOBS_ENABLED) scheduler.start();
+  });
+  started.unshift(
+    async () => {
+      await migrated.stop();
+      await scheduler.stop();
+      await bus.close();
+    },
+    () => hubAuth.close(),
+    () => integrationKeys.close(),
+  );
   const server = buildServer({
     db: database.db,
     databaseUrl: database.url,
@@ -68,51 +102,24 @@ export async function startSuite(
     hubAuth,
     integrationKeys,
   });
-  try {
-    await server.listen({ port: config.PORT, host: config.HOST });
-  } catch (error) {
-    await database.close();
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new Error(
-        `PORT=${config.PORT}: already in use on ${config.HOST}; stop the other process or set PORT`,
-      );
-    }
-    throw error;
-  }
+  await step(
+    () =>
+      server.listen({ port: config.PORT, host: config.HOST }).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EADDRINUSE') throw error;
+        throw new Error(
+          `PORT=${config.PORT}: already in use on ${config.HOST}; stop the other process or set PORT`,
+        );
+      }),
+    () => server.close(),
+  );
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
   // Hub sign-in needs the suite's own URL (redirect URIs), which PORT=0 only gives once it listens.
-  const hub = await hubAuth.start(url).catch(async (error: unknown) => {
-    await server.close();
-    await hubAuth.close();
-    await database.close();
-    throw error;
-  });
+  const hub = await step(() => hubAuth.start(url));
   integrationKeys.start(loopbackUrl(config.HOST, port));
 
-  const migrated = new StartWhenMigrated(database.url, log, async () => {
-    await startBus(bus, modules, hubAuth.subscriptions());
-    if (config.JOBS_ENABLED) scheduler.start();
-  });
-  let closing: Promise<void> | undefined;
-  const close = () => {
-    closing ??= (async () => {
-      await server.close();
-      await migrated.stop();
-      await scheduler.stop();
-      await bus.close();
-      await hubAuth.close();
-      await integrationKeys.close();
-      await database.close();
-      log.info('suite stopped');
-    })();
-    return closing;
-  };
-  await migrated.start().catch(async (error: unknown) => {
-    await close();
-    throw error;
-  });
+  await step(() => migrated.start());
   log.info({ url, hubIssuer: hub.issuer, modules: modules.map((module) => module.name) }, 'suite started');
   return {
     url,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureDatabase, withAdminClient } from '../admin';
+import { ensureAppLogin } from '../app-login';
 import { type RunningPostgres, startEmbeddedPostgres } from '../embedded-postgres';
 import { applyMigrations, MIGRATIONS_DIR } from '../migrations';
 
@@ -43,6 +44,8 @@ export default async function setup(project: TestProject) {
       client.query(`ALTER DATABASE "${building}" RENAME TO "${template}"`),
     );
   }
+  // Once per run: the test databases' app pools log in as suite_app, as the suite's do.
+  await ensureAppLogin(serverUrl);
   project.provide('testServerUrl', serverUrl);
   project.provide('testTemplate', template);
   return async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import { dropDatabase, ensureDatabase } from '../admin';
+import { databaseUrl, dropDatabase, ensureDatabase } from '../admin';
+import { appLoginUrl } from '../app-login';
 import { connectDatabase, type Database } from '../client';
 
 declare module 'vitest' {
@@ -11,7 +12,10 @@ declare module 'vitest' {
 }
 
 export interface TestDatabase {
+  /** The owner's login (migrations, raw SQL as the owner). */
   readonly url: string;
+  /** The app pool's login: `suite_app` itself (the run's global setup let it log in). */
+  readonly appUrl: string;
   readonly name: string;
   readonly db: Database;
   drop(): Promise<void>;
@@ -25,9 +29,11 @@ export async function createTestDatabase({ migrated = true } = {}): Promise<Test
   const serverUrl = inject('testServerUrl');
   const name = `suite_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
   const url = await ensureDatabase(serverUrl, name, migrated ? inject('testTemplate') : undefined);
-  const db = connectDatabase(url);
+  const appUrl = databaseUrl(appLoginUrl(serverUrl), name);
+  const db = connectDatabase(url, appUrl);
   return {
     url,
+    appUrl,
     name,
     db,
     async drop() {

@@ -9,9 +9,9 @@ let orgB: string;
 let entryA: string;
 let entryB: string;
 
-/** Raw SQL exactly as the application role runs it, with or without an org context. */
+/** Raw SQL exactly as the application's pool runs it (its own login), with or without an org context. */
 async function asApp<T>(orgId: string | undefined, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: database.url, options: '-c role=suite_app' });
+  const client = new pg.Client({ connectionString: database.appUrl, options: '-c role=suite_app' });
   await client.connect();
   try {
     await client.query('BEGIN');
@@ -139,5 +139,33 @@ describe('row-level security on the application role (raw SQL)', () => {
       expect(table.owner, table.table).not.toBe('suite_app');
       expect(table.policies, table.table).toBeGreaterThan(0n);
     }
+  });
+
+  it('logs the app in as a role that cannot switch to the owner or a superuser, so RLS holds after RESET ROLE', async () => {
+    const owner = decodeURIComponent(new URL(database.url).username);
+    const escapes = [
+      'RESET ROLE',
+      'SET ROLE postgres',
+      `SET ROLE "${owner}"`,
+      'SET ROLE suite_system',
+      'SET SESSION AUTHORIZATION postgres',
+    ];
+    for (const sql of escapes) {
+      const seen = await asApp(undefined, async (client) => {
+        await client.query('SAVEPOINT attempt');
+        await client.query(sql).catch(() => client.query('ROLLBACK TO SAVEPOINT attempt'));
+        const who = await client.query<{ current_user: string; session_user: string }>(
+          'SELECT current_user, session_user',
+        );
+        const rows = await client.query('SELECT id FROM platform.audit_log');
+        return { ...who.rows[0], rows: rows.rowCount };
+      });
+      expect(seen, sql).toEqual({ current_user: 'suite_app', session_user: 'suite_app', rows: 0 });
+    }
+    const [pool] = await database.db.app.$queryRaw<{ session_user: string }[]>`SELECT session_user`;
+    expect(pool).toEqual({ session_user: 'suite_app' });
+    const switchTo = (role: string) => asApp(undefined, (client) => client.query(`SET ROLE "${role}"`));
+    await expect(switchTo(owner)).rejects.toThrow(/permission denied to set role/);
+    await expect(switchTo('postgres')).rejects.toThrow(/permission denied to set role/);
   });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { appLoginUrl } from '@suite/db';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -20,11 +21,11 @@ interface Started {
  * Starts `suite start` exactly as `npm start` does on a fresh machine (no DATABASE_URL); resolves once
  * it logs `until`.
  */
-function startSuiteProcess(until = 'suite started'): Promise<Started> {
+function startSuiteProcess(until = 'suite started', extraEnv: Record<string, string> = {}): Promise<Started> {
   // A fresh machine: no DATABASE_URL and no KAFKA_BROKERS (CI exports both for the other tests).
   const { DATABASE_URL: _unset, KAFKA_BROKERS: _noKafka, ...env } = process.env;
   const child = spawn(process.execPath, [bin, 'start'], {
-    env: { ...env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info' },
+    env: { ...env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: Record<string, unknown>[] = [];
@@ -103,10 +104,29 @@ describe('npm start on embedded defaults', () => {
     expect(postgresProcessesOn(dataDir)).toEqual([]);
   }, 300_000);
 
+  // Ctrl-C cancels the start at its next step, so nothing here depends on how far the start got, or
+  // on how fast a loaded machine finishes it (the shutdown timeout is lifted to rule that out).
   it('stops cleanly on Ctrl-C while it is still starting', async () => {
-    const starting = await startSuiteProcess('embedded PostgreSQL started');
+    const starting = await startSuiteProcess('embedded PostgreSQL started', {
+      SHUTDOWN_TIMEOUT_MS: '600000',
+    });
     expect(await stop(starting.child)).toBe(0);
-    expect(starting.logs.map((entry) => entry.msg)).toContain('suite stopped');
+    const messages = starting.logs.map((entry) => entry.msg);
+    expect(messages).toContain('suite stopped');
+    expect(starting.logs.filter((entry) => Number(entry.level) >= 40)).toEqual([]);
     expect(postgresProcessesOn(dataDir)).toEqual([]);
+    expect(existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+  }, 120_000);
+
+  it('lets the app pool log in only as suite_app, which cannot become the owner', async () => {
+    const running = await startSuiteProcess();
+    const app = new pg.Client(appLoginUrl(embeddedAdminUrl(running.logs)));
+    await app.connect();
+    const refused = await app.query('SET ROLE postgres').catch((error: Error) => error);
+    const who = await app.query('SELECT session_user, current_user');
+    await app.end();
+    expect(String(refused)).toMatch(/permission denied to set role "postgres"/);
+    expect(who.rows).toEqual([{ session_user: 'suite_app', current_user: 'suite_app' }]);
+    expect(await stop(running.child)).toBe(0);
   }, 120_000);
 });

@@ -56,6 +56,23 @@ function runningPid() {
   }
 }
 
+const INSTALL = {
+  mvn: 'Maven: apt-get install maven (Debian/Ubuntu), brew install maven (macOS), or https://maven.apache.org',
+  java: 'Java 17: apt-get install openjdk-17-jre-headless (Debian/Ubuntu), brew install openjdk@17 (macOS), or set JAVA_HOME',
+};
+
+/** A tool's failure as something to act on; a missing tool says what to install instead of empty output. */
+function failed(what, tool, r) {
+  if (r.error?.code === 'ENOENT')
+    return new Error(
+      `${what}: \`${tool}\` was not found on PATH. Install ${INSTALL[path.basename(tool)] ?? tool}, ` +
+        'or point KAFKA_BROKERS at a broker you already run.',
+    );
+  return new Error(
+    `${what} (${r.error?.message ?? `exit ${r.status}`}):\n${r.stdout ?? ''}${r.stderr ?? ''}`,
+  );
+}
+
 function resolveJars() {
   const pomHash = createHash('sha256').update(readFileSync(pomFile)).digest('hex');
   const stamp = path.join(libDir, '.pom.sha256');
@@ -71,8 +88,7 @@ function resolveJars() {
       maxBuffer: 64 << 20,
     },
   );
-  if (r.status !== 0)
-    throw new Error(`mvn failed (${r.error?.message ?? `exit ${r.status}`}):\n${r.stdout}${r.stderr}`);
+  if (r.status !== 0) throw failed('resolving the broker with Maven failed', 'mvn', r);
   // Written last so an interrupted resolve is retried on the next run.
   writeFileSync(stamp, `${pomHash}\n`);
 }
@@ -147,8 +163,7 @@ function formatStorageOnce() {
   const r = spawnSync(java, javaArgs('kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', propsFile), {
     encoding: 'utf8',
   });
-  if (r.status !== 0)
-    throw new Error(`StorageTool format failed:\n${r.stdout}${r.stderr}${r.error?.message ?? ''}`);
+  if (r.status !== 0) throw failed('formatting the broker storage failed', java, r);
 }
 
 // A Metadata v0 request: true once the broker answers and lists itself, i.e. it is registered and unfenced.

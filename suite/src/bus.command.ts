@@ -1,5 +1,5 @@
 import { type BusOperations, connectBusOperations, type ReplaySelection } from '@suite/bus';
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { print, time, withCliDatabase } from './cli-database';
 import { textTable } from './text-table';
 
@@ -52,6 +52,13 @@ async function status(ops: BusOperations): Promise<void> {
   print(lines);
 }
 
+/** Dead letters are numbered (`bus.dead_letter.id`); anything else would reach PostgreSQL as a bigint. */
+function deadLetterId(value: string): string {
+  if (!/^[1-9]\d{0,17}$/.test(value))
+    throw new InvalidArgumentError('dead letter ids are whole numbers; see suite bus dlq list');
+  return value;
+}
+
 function replaySelection(id: string | undefined, options: { group?: string; type?: string; all?: boolean }) {
   if (id !== undefined) return { id } satisfies ReplaySelection;
   if (options.type === undefined && !(options.group && options.all))
@@ -99,7 +106,8 @@ export function busCommand(): Command {
       }),
     );
   dlq
-    .command('show <id>')
+    .command('show')
+    .argument('<id>', 'a dead letter id, as suite bus dlq list shows it', deadLetterId)
     .description('one dead letter: the envelope as received, the full error')
     .action((id: string) =>
       withBus(async (ops) => {
@@ -109,7 +117,8 @@ export function busCommand(): Command {
       }),
     );
   dlq
-    .command('replay [id]')
+    .command('replay')
+    .argument('[id]', 'a dead letter id, as suite bus dlq list shows it', deadLetterId)
     .description(
       'apply dead letters again in their group (after the cause is fixed): one, by type, or all of a group',
     )

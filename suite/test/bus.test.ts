@@ -176,4 +176,20 @@ describe('the bus in the suite process', () => {
     expect(run.status).not.toBe(0);
     expect(run.stderr).toMatch(new RegExp(`no consumer group "no\\.such-group"; known groups: .*${group}`));
   });
+  it('answers a dead letter id that is not one, or is unknown, with a message and no SQL', () => {
+    const show = (id: string) => {
+      const { KAFKA_BROKERS: _transport, ...env } = process.env;
+      return spawnSync(process.execPath, [bin, 'bus', 'dlq', 'show', id], {
+        env: { ...env, DATABASE_URL: database.url, LOG_LEVEL: 'warn' },
+        encoding: 'utf8',
+      });
+    };
+    const malformed = show('0b5c8a4e-6f1d-4c1e-9a53-2f0d8b7c1e11');
+    expect(malformed.status).toBe(1);
+    expect(malformed.stderr).toContain('dead letter ids are whole numbers; see suite bus dlq list');
+    const unknown = show('987654321');
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('no dead letter 987654321; see suite bus dlq list');
+    for (const run of [malformed, unknown]) expect(run.stderr).not.toMatch(/bigint|syntax|SELECT|at \//);
+  });
 });

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { type HubAuth, HubAuthNotReadyError } from '../hub-auth';
+import { isLoopbackHttp } from '../oidc/loopback-url';
 import { SignInError } from '../oidc/sign-in-error';
 import { type SignedInStaff, signedOutMessage } from '../session/signed-in-staff';
 import { waffleMenu } from '../waffle/waffle.service';
@@ -43,7 +44,13 @@ export function registerAuthRoutes(app: FastifyInstance, auth: HubAuth): void {
     }
 
     scope.get<{ Querystring: { returnTo?: string } }>('/auth/login', async (req, reply) => {
-      const { signIns, cookies } = auth.runtime();
+      const { signIns, cookies, publicUrl } = auth.runtime();
+      // Hub returns to the public URL, and the sign-in cookie must be waiting there: a browser that
+      // came to another loopback name (localhost for 127.0.0.1) starts its sign-in at that URL instead.
+      const home = new URL(publicUrl);
+      const here = new URL(`http://${req.headers.host ?? home.host}`);
+      if (isLoopbackHttp(home) && isLoopbackHttp(here) && here.host !== home.host)
+        return reply.redirect(new URL(req.url, home).href, 303);
       const { token, url } = await signIns.start(req.query.returnTo ?? '/');
       return reply.header('set-cookie', cookies.signIn(token)).redirect(url.href, 303);
     });

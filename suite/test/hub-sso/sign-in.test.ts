@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DEV_HUB_SEED, PERMISSIONS } from '@suite/hub-auth';
-import type { StaffBrowser } from '@suite/hub-auth/testing';
+import { StaffBrowser } from '@suite/hub-auth/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SuiteUnderTest, startTestSuite } from './test-suite';
 
@@ -51,6 +51,23 @@ describe('sign-in against the dev Hub', () => {
       },
       permissions: [...PERMISSIONS].sort(),
     });
+  });
+
+  it('signs in through localhost too: the sign-in moves to the address Hub returns to', async () => {
+    const port = new URL(sut.suite.url).port;
+    const login = await new StaffBrowser(`http://localhost:${port}`).request('/auth/login?returnTo=%2Fcrm');
+    expect(login.status).toBe(303);
+    const moved = new URL(login.headers.get('location') ?? '');
+    expect(moved.href).toBe(`${sut.suite.url}/auth/login?returnTo=%2Fcrm`);
+    // The same browser, now at the suite's own address.
+    const browser = sut.browser();
+    const toHub = await browser.request(moved);
+    expect(toHub.status).toBe(303);
+    const callback = await browser.authorizeAtHub(new URL(toHub.headers.get('location') ?? ''), OLIVIA);
+    const done = await browser.request(callback);
+    expect(done.status, await done.clone().text()).toBe(303);
+    expect(done.headers.get('location')).toBe('/crm');
+    expect((await browser.json('/auth/session')).status).toBe(200);
   });
 
   it('stores only a hash of the cookie and records the user in the directory', async () => {

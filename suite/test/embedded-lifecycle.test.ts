@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -128,5 +128,36 @@ describe('npm start on embedded defaults', () => {
     expect(String(refused)).toMatch(/permission denied to set role "postgres"/);
     expect(who.rows).toEqual([{ session_user: 'suite_app', current_user: 'suite_app' }]);
     expect(await stop(running.child)).toBe(0);
+  }, 120_000);
+
+  it('migrates with `suite migrate` alone: only PostgreSQL starts, and it says what it applied', () => {
+    const migrateDir = mkdtempSync(path.join(tmpdir(), 'suite-migrate-'));
+    try {
+      const migrate = () => {
+        const { DATABASE_URL: _unset, KAFKA_BROKERS: _noKafka, ...env } = process.env;
+        const run = spawnSync(process.execPath, [bin, 'migrate'], {
+          env: { ...env, DATA_DIR: migrateDir, LOG_LEVEL: 'info' },
+          encoding: 'utf8',
+        });
+        const messages = run.stderr
+          .split('\n')
+          .filter((line) => line.startsWith('{'))
+          .map((line) => (JSON.parse(line) as { msg: string }).msg);
+        return { status: run.status, stdout: run.stdout, messages };
+      };
+      const first = migrate();
+      expect(first.status).toBe(0);
+      expect(first.stdout).toMatch(/^applied \d+ migration\(s\): \d+_init, /);
+      expect(first.messages).toEqual(['embedded PostgreSQL started']);
+      const again = migrate();
+      expect(again).toEqual({
+        status: 0,
+        stdout: 'nothing to apply: the database is up to date\n',
+        messages: ['embedded PostgreSQL started'],
+      });
+      expect(postgresProcessesOn(migrateDir)).toEqual([]);
+    } finally {
+      rmSync(migrateDir, { recursive: true, force: true });
+    }
   }, 120_000);
 });

@@ -1,20 +1,5 @@
-import { currency } from '@suite/contracts';
 import type { OrgTransaction } from '@suite/db';
-import { z } from 'zod';
-
-export const settingsUpdateInput = z
-  .object({
-    createProjectOnWin: z
-      .boolean()
-      .optional()
-      .describe('Default of the per-deal choice to open a PSA project when the deal is won.'),
-    defaultCurrency: currency.optional(),
-  })
-  .refine((input) => Object.keys(input).length > 0, 'give at least one setting to change');
-
-export const settingsView = z.object({ createProjectOnWin: z.boolean(), defaultCurrency: currency });
-
-export type CrmSettingsView = z.infer<typeof settingsView>;
+import type { CrmSettingsView, SettingsUpdateInput } from './setting.schema';
 
 const DEFAULTS: CrmSettingsView = { createProjectOnWin: true, defaultCurrency: 'USD' };
 
@@ -28,7 +13,7 @@ export async function getSettings(tx: OrgTransaction): Promise<CrmSettingsView> 
 
 export async function updateSettings(
   tx: OrgTransaction,
-  input: z.infer<typeof settingsUpdateInput>,
+  input: SettingsUpdateInput,
 ): Promise<CrmSettingsView> {
   const existing = await tx.crmSettings.findFirst({ select: { orgId: true } });
   if (existing) await tx.crmSettings.update({ where: { orgId: existing.orgId }, data: input });

@@ -20,11 +20,11 @@ export type ContractView = z.infer<typeof contractView>;
 
 export const amendableFields = z
   .object({
-    name: z.string().trim().min(1).max(200),
+    name,
     monthlyValue: money,
     startDate: z.iso.date().nullable(),
-    termMonths: z.number().int().positive().nullable(),
-    terms: z.string().max(20_000),
+    termMonths: count(600).nullable(),
+    terms: text(20_000),
   })
   .partial();
 

@@ -1,15 +1,14 @@
-import type { SuiteModule } from '@suite/contracts';
-import { installedModules } from '@suite/suite';
+import { crmModule } from '@suite/crm';
+import { psaModule } from '@suite/psa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PsaSuite, startPsaSuite, waitFor } from './support/psa-fixture';
-import type { StaffClient } from './support/staff-client';
+import type { StaffClient } from '../../support/staff-client';
+import { eventually, startTestSuite, type TestSuite } from '../../support/suite-fixture';
 
 // PSA next to the real CRM module in one suite process: CRM's staff API builds the company, PSA calls
 // CRM's integration API over loopback HTTP with the key the suite provisions (flows 3 to 6), and the
 // contract signed in PSA closes the CRM deal, which opens the PSA project (flows 8 and 2, via the bus).
-const crm = installedModules.find((module) => module.name === 'crm') as SuiteModule;
 
-let fx: PsaSuite;
+let fx: TestSuite;
 let psa: StaffClient;
 let crmStaff: StaffClient;
 let companyId: string;
@@ -37,8 +36,8 @@ async function crmSidebar(input: Record<string, unknown> = {}) {
 }
 
 beforeAll(async () => {
-  fx = await startPsaSuite('postgres', [crm]);
-  psa = await fx.staff('olivia@northwind.test');
+  fx = await startTestSuite({ modules: [psaModule, crmModule] });
+  psa = await fx.staff('olivia@northwind.test', 'psa');
   crmStaff = await fx.staff('olivia@northwind.test', 'crm');
   const company = await crmStaff.ok<{ id: string }>('companies.create', {
     name: 'Tailspin',
@@ -59,7 +58,7 @@ beforeAll(async () => {
   openDealId = (await deal('proposal', '3000.00')).dealId;
   await deal('qualified', '2000.00');
   await crmStaff.ok('companies.promote', { companyId, dealId: openDealId, termMonths: 12 });
-  clientId = await waitFor('the client promoted from CRM', async () => {
+  clientId = await eventually('the client promoted from CRM', async () => {
     const clients = await psa.query<{ id: string; crmCompanyId: string }[]>('clients.list');
     return clients.data.find((client) => client.crmCompanyId === companyId)?.id;
   });
@@ -78,7 +77,7 @@ describe('PSA calling CRM (one process, loopback HTTP with a provisioned integra
 
   it('flow 4: the sidebar pages through the company activity history, PSA tickets included (flow 11)', async () => {
     await psa.ok('tickets.create', { clientId, subject: 'Laptop setup' });
-    await waitFor('the ticket on the CRM timeline', async () => {
+    await eventually('the ticket on the CRM timeline', async () => {
       const { activity } = await crmSidebar({ activityLimit: 100 });
       return activity.items.some((item) => item.kind === 'ticket.created');
     });
@@ -92,7 +91,7 @@ describe('PSA calling CRM (one process, loopback HTTP with a provisioned integra
 
   it('flow 5: the sidebar shows the CRM health score, which CSAT answers from PSA feed (flow 10)', async () => {
     await psa.ok('csat.submit', { clientId, score: 5, comment: 'great' });
-    const health = await waitFor('a health score from the CSAT answer', async () => {
+    const health = await eventually('a health score from the CSAT answer', async () => {
       const crmPart = await crmSidebar();
       return crmPart.health.score !== null && crmPart.health;
     });
@@ -119,14 +118,14 @@ describe('PSA calling CRM (one process, loopback HTTP with a provisioned integra
     const contracts = await psa.query<{ id: string; crmDealId: string }[]>('contracts.list', { clientId });
     const contract = contracts.data.find((candidate) => candidate.crmDealId === openDealId);
     await psa.ok('contracts.sign', { contractId: contract?.id });
-    const won = await waitFor('the CRM deal won', async () => {
+    const won = await eventually('the CRM deal won', async () => {
       const deal = await crmStaff.query<{ stage: string; wonVia: string }>('deals.get', {
         dealId: openDealId,
       });
       return deal.data?.stage === 'won' && deal.data;
     });
     expect(won.wonVia).toBe('contract_signed');
-    const projects = await waitFor('the project of the won deal', async () => {
+    const projects = await eventually('the project of the won deal', async () => {
       const listed = await psa.query<{ crmDealId: string }[]>('projects.list');
       const ofDeal = listed.data.filter((project) => project.crmDealId === openDealId);
       return ofDeal.length > 0 && ofDeal;

@@ -1,51 +1,48 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import type { EventEnvelope } from '@suite/bus';
+import { randomUUID } from 'node:crypto';
+import type { BusEvent } from '@suite/bus';
+import { crmEvents } from '@suite/contracts';
+import { crmModule } from '@suite/crm';
 import { forOrg } from '@suite/db';
-import type { StaffBrowser } from '@suite/hub-auth/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BusProbe, type CrmEvent, startBusProbe } from './bus-probe';
-import { createCompany, createDeal, type DealRow } from './crm-fixtures';
+import type { StaffClient } from '../../../support/staff-client';
 import {
-  type CrmSuite,
   eventually,
-  isolatedModule,
   NORTHWIND,
-  startCrmSuite,
+  startTestSuite,
+  type TestSuite,
   type TransportName,
   userId,
-} from './crm-suite';
-import { staff } from './http-calls';
+} from '../../../support/suite-fixture';
+import { createCompany, createDeal, type DealRow } from './crm-data';
+
+type CrmEvent = BusEvent<(typeof crmEvents)[number]>;
 
 type Timeline = { items: { kind: string; title: string; detail: Record<string, unknown> }[] };
 
 /**
  * The CRM side of every CRM ⇄ PSA flow through the real bus, the same on both transports. PSA's side
- * is played by publishing PSA's contract events through the real outbox and by a probe group that
+ * is played by publishing PSA's contract events through the real outbox and by an observer group that
  * receives CRM's events.
  */
 export function crmFlowsContract(transport: TransportName): void {
   describe(`CRM flows over the bus: ${transport}`, () => {
-    let sut: CrmSuite;
-    let probe: BusProbe;
-    let olivia: StaffBrowser;
+    let sut: TestSuite;
+    let olivia: StaffClient;
     beforeAll(async () => {
-      const suffix = `t${randomBytes(4).toString('hex')}`;
-      sut = await startCrmSuite(transport, isolatedModule(suffix));
-      probe = await startBusProbe(sut, transport, suffix);
-      olivia = await sut.signedIn('olivia@northwind.test');
+      sut = await startTestSuite({ transport, modules: [crmModule], observe: crmEvents });
+      olivia = await sut.staff('olivia@northwind.test', 'crm');
     });
     afterAll(async () => {
-      await probe?.close();
       await sut?.close();
     });
 
     const received = (what: string, match: (event: CrmEvent) => boolean, count = 1) =>
       eventually(what, async () => {
-        const found = probe.received.filter(match);
+        const found = (sut.received as CrmEvent[]).filter(match);
         return found.length >= count && found;
       });
     const timeline = async (companyId: string) =>
-      (await staff.query<Timeline>(olivia, 'timeline.list', { companyId, limit: 100 })).data.items;
+      (await olivia.query<Timeline>('timeline.list', { companyId, limit: 100 })).data.items;
     const entriesOf = async (companyId: string, kind: string) =>
       (await timeline(companyId)).filter((item) => item.kind === kind);
     const outboxCount = async (type: string, key: string) =>
@@ -53,20 +50,20 @@ export function crmFlowsContract(transport: TransportName): void {
 
     it('flow 1: promotion publishes the company, contacts and contract; contact changes keep flowing', async () => {
       const company = await createCompany(olivia, 'Promoted Co', 'promoted.example');
-      const contact = await staff.mutate<{ id: string }>(olivia, 'contacts.create', {
+      const contact = await olivia.mutate<{ id: string }>('contacts.create', {
         companyId: company.id,
         name: 'Ann Buyer',
         email: 'ann@promoted.example',
       });
       expect(await outboxCount('crm.company.contact_changed', company.id)).toBe(0);
       const deal = await createDeal(olivia, company.id, { termMonths: 24 });
-      await staff.mutate(olivia, 'deals.markWon', { dealId: deal.dealId });
-      const promoted = await staff.mutate(olivia, 'companies.promote', {
+      await olivia.mutate('deals.markWon', { dealId: deal.dealId });
+      const promoted = await olivia.mutate('companies.promote', {
         companyId: company.id,
         startDate: '2027-01-01',
       });
       expect(promoted.status).toBe(200);
-      await staff.mutate(olivia, 'contacts.update', { contactId: contact.data.id, title: 'CTO' });
+      await olivia.mutate('contacts.update', { contactId: contact.data.id, title: 'CTO' });
       const events = await received(
         'promotion and contact change',
         (event) => event.subject === company.id,
@@ -96,7 +93,7 @@ export function crmFlowsContract(transport: TransportName): void {
         change: 'updated',
         contact: { contactId: contact.data.id, title: 'CTO' },
       });
-      const company2 = await staff.query<{ status: string }>(olivia, 'companies.get', {
+      const company2 = await olivia.query<{ status: string }>('companies.get', {
         companyId: company.id,
       });
       expect(company2.data.status).toBe('active');
@@ -107,9 +104,9 @@ export function crmFlowsContract(transport: TransportName): void {
       const byDefault = await createDeal(olivia, company.id);
       const optedOut = await createDeal(olivia, company.id, { createProject: false });
       const choseAtWin = await createDeal(olivia, company.id);
-      await staff.mutate(olivia, 'deals.markWon', { dealId: byDefault.dealId });
-      await staff.mutate(olivia, 'deals.markWon', { dealId: optedOut.dealId });
-      await staff.mutate(olivia, 'deals.markWon', { dealId: choseAtWin.dealId, createProject: false });
+      await olivia.mutate('deals.markWon', { dealId: byDefault.dealId });
+      await olivia.mutate('deals.markWon', { dealId: optedOut.dealId });
+      await olivia.mutate('deals.markWon', { dealId: choseAtWin.dealId, createProject: false });
       const won = await received(
         'three deal.won',
         (event) => event.type === 'crm.deal.won' && event.data.companyId === company.id,
@@ -131,7 +128,7 @@ export function crmFlowsContract(transport: TransportName): void {
         lineItems: [{ serviceCode: 'MS-BASE', quantity: 10, unitPrice: '100.00', recurring: true }],
       });
       // Winning again publishes nothing more.
-      await staff.mutate(olivia, 'deals.markWon', { dealId: byDefault.dealId });
+      await olivia.mutate('deals.markWon', { dealId: byDefault.dealId });
       expect(await outboxCount('crm.deal.won', byDefault.dealId)).toBe(1);
     });
 
@@ -139,9 +136,9 @@ export function crmFlowsContract(transport: TransportName): void {
       const company = await createCompany(olivia, 'Signed Co');
       const open = await createDeal(olivia, company.id);
       const alreadyWon = await createDeal(olivia, company.id);
-      await staff.mutate(olivia, 'deals.markWon', { dealId: alreadyWon.dealId });
+      await olivia.mutate('deals.markWon', { dealId: alreadyWon.dealId });
       const signed = (dealId: string, contractId: string) =>
-        sut.psaPublishes({
+        sut.publishAs({
           type: 'psa.contract.signed',
           data: {
             contractId,
@@ -161,7 +158,7 @@ export function crmFlowsContract(transport: TransportName): void {
         'both contract.signed entries',
         async () => (await entriesOf(company.id, 'contract.signed')).length === 2,
       );
-      const deal = await staff.query<DealRow & { wonVia: string }>(olivia, 'deals.get', {
+      const deal = await olivia.query<DealRow & { wonVia: string }>('deals.get', {
         dealId: open.dealId,
       });
       expect(deal.data).toMatchObject({ stage: 'won', wonVia: 'contract_signed' });
@@ -170,7 +167,7 @@ export function crmFlowsContract(transport: TransportName): void {
 
       // The same envelope again, then a later event of the same contract: once that one is applied,
       // the redelivered one (earlier on the same key) has been seen too.
-      await probe.redeliver('psa.contract', first as EventEnvelope);
+      await sut.redeliver(first);
       await signed(open.dealId, contractA);
       await eventually(
         'the later signed event',
@@ -189,7 +186,7 @@ export function crmFlowsContract(transport: TransportName): void {
         previousStatus: 'active' | 'on_hold' | 'churned',
         reason: string | null = null,
       ) =>
-        sut.psaPublishes({
+        sut.publishAs({
           type: 'psa.client.status_changed',
           data: {
             clientId,
@@ -201,14 +198,13 @@ export function crmFlowsContract(transport: TransportName): void {
           },
         });
       const statusOf = async () =>
-        (await staff.query<{ status: string }>(olivia, 'companies.get', { companyId: company.id })).data
-          .status;
+        (await olivia.query<{ status: string }>('companies.get', { companyId: company.id })).data.status;
       const onHold = await statusChange('on_hold', 'active');
       await eventually('inactive', async () => (await statusOf()) === 'inactive');
       await statusChange('churned', 'on_hold');
       await eventually('churned', async () => (await statusOf()) === 'churned');
       // The old on-hold event delivered again, then a later one of the same client: the old one changes nothing.
-      await probe.redeliver('psa.client', onHold as EventEnvelope);
+      await sut.redeliver(onHold);
       await statusChange('churned', 'churned', 'confirmed');
       await eventually(
         'the confirmation',
@@ -226,7 +222,7 @@ export function crmFlowsContract(transport: TransportName): void {
       const company = await createCompany(olivia, 'Supported Co');
       const clientId = randomUUID();
       const csat = (score: number) =>
-        sut.psaPublishes({
+        sut.publishAs({
           type: 'psa.csat.submitted',
           data: {
             responseId: randomUUID(),
@@ -239,19 +235,18 @@ export function crmFlowsContract(transport: TransportName): void {
           },
         });
       type Health = { score: number | null; inputs: { name: string; value: number | null }[] };
-      const health = async () =>
-        (await staff.query<Health>(olivia, 'health.get', { companyId: company.id })).data;
+      const health = async () => (await olivia.query<Health>('health.get', { companyId: company.id })).data;
       const firstAnswer = await csat(5);
       await csat(3);
       await eventually('score from two answers', async () => (await health()).score === 75);
-      await probe.redeliver('psa.csat', firstAnswer as EventEnvelope);
+      await sut.redeliver(firstAnswer);
 
       const ticketId = randomUUID();
       const ticket = (
         type: 'psa.ticket.created' | 'psa.ticket.updated' | 'psa.ticket.closed',
         status: string,
       ) =>
-        sut.psaPublishes({
+        sut.publishAs({
           type,
           data: {
             ticketId,
@@ -274,7 +269,7 @@ export function crmFlowsContract(transport: TransportName): void {
       await ticket('psa.ticket.closed', 'closed');
       await eventually('ticket closed', async () => (await health()).score === 83);
       // "Created" delivered again after the close, then a later event of the ticket: nothing reopens.
-      await probe.redeliver('psa.ticket', created as EventEnvelope);
+      await sut.redeliver(created);
       await ticket('psa.ticket.updated', 'closed');
       await eventually(
         'the later update',
@@ -295,7 +290,7 @@ export function crmFlowsContract(transport: TransportName): void {
       const company = await createCompany(olivia, 'Amended Co');
       const contractId = randomUUID();
       const amended = (revision: number) =>
-        sut.psaPublishes({
+        sut.publishAs({
           type: 'psa.contract.amended',
           data: {
             contractId,
@@ -308,7 +303,7 @@ export function crmFlowsContract(transport: TransportName): void {
           },
         });
       const first = await amended(2);
-      await probe.redeliver('psa.contract', first as EventEnvelope);
+      await sut.redeliver(first);
       await amended(3);
       await eventually(
         'two addendum entries',

@@ -1,20 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type BusOperations, connectBusOperations } from '@suite/bus';
+import { crmModule } from '@suite/crm';
 import { createTestDatabase, type TestDatabase } from '@suite/db/testing';
-import { createLogger } from '@suite/suite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCompany, createDeal } from './support/crm-fixtures';
-import {
-  type CrmSuite,
-  eventually,
-  isolatedModule,
-  type ModuleUnderTest,
-  startCrmSuite,
-} from './support/crm-suite';
-import { staff } from './support/http-calls';
+import { createLogger } from '../../../src';
+import { eventually, type Release, startTestSuite, type TestSuite } from '../../support/suite-fixture';
+import { createCompany, createDeal } from './support/crm-data';
 
 let database: TestDatabase;
-let running: CrmSuite | undefined;
+let running: TestSuite | undefined;
 /** What `suite bus dlq …` runs. */
 let ops: BusOperations;
 beforeAll(async () => {
@@ -31,32 +25,25 @@ const deadLetterOf = (type: string) =>
   eventually(`a dead letter of ${type}`, async () => (await ops.listDeadLetters({ type }))[0]);
 
 /** The release with a bug: the contract-signed handler does its work, then throws (so nothing commits). */
-function buggyRelease(suffix: string): ModuleUnderTest {
-  const fixed = isolatedModule(suffix);
-  return {
-    ...fixed,
-    subscriptions: fixed.subscriptions.map((subscription) =>
-      subscription.group.startsWith('crm.psa-sync.contract-signed')
-        ? {
-            ...subscription,
-            async handler(event, context) {
-              await subscription.handler(event, context);
-              throw new Error('bug: contract-signed handler broke after closing the deal');
-            },
-          }
-        : subscription,
-    ),
-  };
-}
+const buggyRelease: Release = (subscription) =>
+  subscription.group.startsWith('crm.psa-sync.contract-signed')
+    ? {
+        ...subscription,
+        async handler(event, context) {
+          await subscription.handler(event, context);
+          throw new Error('bug: contract-signed handler broke after closing the deal');
+        },
+      }
+    : subscription;
 
 describe('a handler bug dead-letters the event; replay after the fix applies it once', () => {
   it('flow 8 event survives a buggy release and is applied once after the fix', async () => {
     const suffix = `t${randomBytes(4).toString('hex')}`;
-    running = await startCrmSuite('postgres', buggyRelease(suffix), database);
-    const olivia = await running.signedIn('olivia@northwind.test');
+    running = await startTestSuite({ modules: [crmModule], release: buggyRelease, suffix, database });
+    const olivia = await running.staff('olivia@northwind.test', 'crm');
     const company = await createCompany(olivia, 'Replayed Co');
     const deal = await createDeal(olivia, company.id);
-    const event = await running.psaPublishes({
+    const event = await running.publishAs({
       type: 'psa.contract.signed',
       data: {
         contractId: randomUUID(),
@@ -71,17 +58,17 @@ describe('a handler bug dead-letters the event; replay after the fix applies it 
     const dead = await deadLetterOf('psa.contract.signed');
     expect(dead).toMatchObject({ eventId: event.id, reason: 'handler-failed', attempts: 5 });
     expect((await ops.showDeadLetter(dead.id))?.error).toContain('bug: contract-signed handler broke');
-    expect(
-      (await staff.query<{ stage: string }>(olivia, 'deals.get', { dealId: deal.dealId })).data.stage,
-    ).toBe('proposal');
+    expect((await olivia.query<{ stage: string }>('deals.get', { dealId: deal.dealId })).data.stage).toBe(
+      'proposal',
+    );
     await running.close();
 
     // The fixed release takes over the same groups and database; the operator replays.
-    running = await startCrmSuite('postgres', isolatedModule(suffix), database);
-    const signedIn = await running.signedIn('olivia@northwind.test');
+    running = await startTestSuite({ modules: [crmModule], suffix, database });
+    const signedIn = await running.staff('olivia@northwind.test', 'crm');
     expect(await ops.replay({ type: 'psa.contract.signed' })).toEqual([dead.id]);
     await eventually('the deal won by the replayed event', async () => {
-      const answer = await staff.query<{ stage: string }>(signedIn, 'deals.get', { dealId: deal.dealId });
+      const answer = await signedIn.query<{ stage: string }>('deals.get', { dealId: deal.dealId });
       return answer.data.stage === 'won';
     });
     await eventually(
@@ -97,9 +84,9 @@ describe('a handler bug dead-letters the event; replay after the fix applies it 
   });
 
   it('an event naming a company CRM does not have is dead-lettered with a message saying so', async () => {
-    running ??= await startCrmSuite('postgres', isolatedModule(), database);
+    running ??= await startTestSuite({ modules: [crmModule], database });
     const unknownCompany = randomUUID();
-    const event = await running.psaPublishes({
+    const event = await running.publishAs({
       type: 'psa.client.status_changed',
       data: {
         clientId: randomUUID(),
@@ -112,6 +99,11 @@ describe('a handler bug dead-letters the event; replay after the fix applies it 
     });
     const dead = await deadLetterOf('psa.client.status_changed');
     expect(dead).toMatchObject({ eventId: event.id, reason: 'handler-failed' });
-    expect(dead.error).toContain(`CRM company ${unknownCompany} does not exist in this org`);
+    // The domain error as the service threw it: no transport code, nothing of tRPC.
+    expect(dead.error).toMatch(
+      new RegExp(
+        `^DomainError: psa.client.status_changed: CRM company ${unknownCompany} does not exist in this org`,
+      ),
+    );
   });
 });

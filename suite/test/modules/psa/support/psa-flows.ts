@@ -1,8 +1,16 @@
+import { psaEvents } from '@suite/contracts';
 import { forOrg } from '@suite/db';
+import { psaModule } from '@suite/psa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contact, dealWon, promotion } from './crm-events';
-import { NORTHWIND, type PsaSuite, startPsaSuite, type TransportName, waitFor } from './psa-fixture';
-import type { StaffClient } from './staff-client';
+import type { StaffClient } from '../../../support/staff-client';
+import {
+  eventually,
+  NORTHWIND,
+  startTestSuite,
+  type TestSuite,
+  type TransportName,
+} from '../../../support/suite-fixture';
+import { contact, dealWon, promotion } from './crm-event.data';
 
 /**
  * PSA's side of every bus flow of issue 5, checked the same way on both transports: CRM's events go in
@@ -10,11 +18,11 @@ import type { StaffClient } from './staff-client';
  */
 export function psaFlows(transport: TransportName): void {
   describe(`PSA flows over the bus: ${transport}`, () => {
-    let fx: PsaSuite;
+    let fx: TestSuite;
     let admin: StaffClient;
     beforeAll(async () => {
-      fx = await startPsaSuite(transport);
-      admin = await fx.staff('olivia@northwind.test');
+      fx = await startTestSuite({ transport, modules: [psaModule], observe: psaEvents });
+      admin = await fx.staff('olivia@northwind.test', 'psa');
     });
     afterAll(() => fx?.close());
 
@@ -26,25 +34,22 @@ export function psaFlows(transport: TransportName): void {
           include: { contacts: { orderBy: { name: 'asc' } }, contracts: true },
         }),
       );
-    const handled = (eventId: string) =>
-      waitFor(`event ${eventId} to be handled`, () =>
-        fx.database.db.system.busInbox.findFirst({ where: { eventId } }),
-      );
+    const handled = (event: { id: string }) => fx.handled(event.id);
     const receivedOf = (type: string, key: (data: Record<string, unknown>) => boolean) =>
-      waitFor(`${type} on the bus`, async () =>
+      eventually(`${type} on the bus`, async () =>
         fx.received.find((event) => event.type === type && key(event.data as Record<string, unknown>)),
       );
 
     /** A promoted client with its draft contract, ready for the PSA → CRM flows. */
     async function promotedClient() {
       const promoted = promotion();
-      await fx.publishAsCrm({ type: 'crm.company.promoted', data: promoted });
-      const client = await waitFor('the promoted client', () => clientOf(promoted.companyId));
+      await fx.publishAs({ type: 'crm.company.promoted', data: promoted });
+      const client = await eventually('the promoted client', () => clientOf(promoted.companyId));
       return { promoted, client, contract: client.contracts[0] as { id: string } };
     }
 
     it(`carries the events on ${transport}`, async () => {
-      await handled(await fx.publishAsCrm({ type: 'crm.deal.won', data: dealWon({ createProject: false }) }));
+      await handled(await fx.publishAs({ type: 'crm.deal.won', data: dealWon({ createProject: false }) }));
       // The PostgreSQL log is the bus.log table; on Kafka it stays empty.
       const logged = await fx.database.db.system.busLogEntry.count();
       expect(logged > 0).toBe(transport === 'postgres');
@@ -52,8 +57,8 @@ export function psaFlows(transport: TransportName): void {
 
     it('flow 1: a promotion creates the client with its contacts and a draft contract, once', async () => {
       const promoted = promotion();
-      await fx.publishAsCrm({ type: 'crm.company.promoted', data: promoted });
-      const client = await waitFor('the promoted client', () => clientOf(promoted.companyId));
+      await fx.publishAs({ type: 'crm.company.promoted', data: promoted });
+      const client = await eventually('the promoted client', () => clientOf(promoted.companyId));
       expect(client).toMatchObject({ name: 'Fabrikam', domain: 'fabrikam.test', status: 'active' });
       expect(client.contacts.map((c) => [c.name, c.email])).toEqual([
         ['Ann', 'ann@client.test'],
@@ -71,7 +76,7 @@ export function psaFlows(transport: TransportName): void {
 
       // Promoting again (renamed, Bob gone) updates the same client and draft, adds nothing.
       const again = { ...promoted, name: 'Fabrikam Ltd', contacts: promoted.contacts.slice(0, 1) };
-      await handled(await fx.publishAsCrm({ type: 'crm.company.promoted', data: again }));
+      await handled(await fx.publishAs({ type: 'crm.company.promoted', data: again }));
       const updated = await clientOf(promoted.companyId);
       expect(updated?.id).toBe(client.id);
       expect(updated?.name).toBe('Fabrikam Ltd');
@@ -84,7 +89,7 @@ export function psaFlows(transport: TransportName): void {
       const [ann] = promoted.contacts;
       const carol = contact('Carol');
       const change = (kind: 'created' | 'updated' | 'removed', person: typeof carol) =>
-        fx.publishAsCrm({
+        fx.publishAs({
           type: 'crm.company.contact_changed',
           data: {
             companyId: promoted.companyId,
@@ -105,12 +110,10 @@ export function psaFlows(transport: TransportName): void {
 
     it('flow 2: a won deal opens exactly one project, and none when the deal says no', async () => {
       const deal = dealWon();
-      await fx.publishAsCrm({ type: 'crm.deal.won', data: deal });
-      await handled(
-        await fx.publishAsCrm({ type: 'crm.deal.won', data: { ...deal, via: 'contract_signed' } }),
-      );
+      await fx.publishAs({ type: 'crm.deal.won', data: deal });
+      await handled(await fx.publishAs({ type: 'crm.deal.won', data: { ...deal, via: 'contract_signed' } }));
       const declined = dealWon({ createProject: false });
-      await handled(await fx.publishAsCrm({ type: 'crm.deal.won', data: declined }));
+      await handled(await fx.publishAs({ type: 'crm.deal.won', data: declined }));
       const projects = await tenant().transaction((tx) =>
         tx.psaProject.findMany({ where: { crmDealId: { in: [deal.dealId, declined.dealId] } } }),
       );
@@ -187,7 +190,7 @@ export function psaFlows(transport: TransportName): void {
         comment: 'quick fix',
       });
       await receivedOf('psa.csat.submitted', (data) => data.ticketId === ticket.id);
-      const ofTicket = await waitFor('three ticket events', async () => {
+      const ofTicket = await eventually('three ticket events', async () => {
         const events = fx.received.filter(
           (event) => (event.data as { ticketId?: string }).ticketId === ticket.id,
         );

@@ -1,22 +1,23 @@
 import { forOrg } from '@suite/db';
 import { StaffBrowser } from '@suite/hub-auth/testing';
+import { psaModule } from '@suite/psa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { promotion } from './support/crm-events';
-import { NORTHWIND, type PsaSuite, startPsaSuite, waitFor } from './support/psa-fixture';
-import { StaffClient } from './support/staff-client';
+import { StaffClient } from '../../support/staff-client';
+import { eventually, NORTHWIND, startTestSuite, type TestSuite } from '../../support/suite-fixture';
+import { promotion } from './support/crm-event.data';
 
 // PSA's staff API on its own (no CRM in this process): permissions, validation, the catalog, and what
 // the CRM-backed parts do when CRM cannot be reached.
-let fx: PsaSuite;
+let fx: TestSuite;
 let admin: StaffClient;
 let clientId: string;
 
 beforeAll(async () => {
-  fx = await startPsaSuite('postgres');
-  admin = await fx.staff('olivia@northwind.test');
+  fx = await startTestSuite({ modules: [psaModule] });
+  admin = await fx.staff('olivia@northwind.test', 'psa');
   const promoted = promotion();
-  await fx.publishAsCrm({ type: 'crm.company.promoted', data: promoted });
-  clientId = await waitFor('the promoted client', async () => {
+  await fx.publishAs({ type: 'crm.company.promoted', data: promoted });
+  clientId = await eventually('the promoted client', async () => {
     const clients = await admin.query<{ id: string; crmCompanyId: string }[]>('clients.list');
     return clients.data.find((client) => client.crmCompanyId === promoted.companyId)?.id;
   });
@@ -25,14 +26,14 @@ afterAll(() => fx?.close());
 
 describe('PSA staff procedures', () => {
   it('answers 401 without a Hub session and 403 naming the permission a role lacks', async () => {
-    const anonymous = new StaffClient(new StaffBrowser(fx.suite.url));
+    const anonymous = new StaffClient(new StaffBrowser(fx.suite.url), 'psa');
     expect((await anonymous.query('clients.list')).status).toBe(401);
-    const viewer = await fx.staff('victor@northwind.test');
+    const viewer = await fx.staff('victor@northwind.test', 'psa');
     expect((await viewer.query('clients.list')).status).toBe(200);
     const refused = await viewer.mutate('tickets.create', { clientId, subject: 'Hi' });
     expect(refused.status).toBe(403);
     expect(refused.message).toContain('missing permission psa.tickets.write');
-    const member = await fx.staff('mia@northwind.test');
+    const member = await fx.staff('mia@northwind.test', 'psa');
     const contracts = await member.query<{ id: string }[]>('contracts.list', { clientId });
     const notSigner = await member.mutate('contracts.sign', { contractId: contracts.data[0]?.id });
     expect(notSigner.status).toBe(403);
@@ -42,7 +43,7 @@ describe('PSA staff procedures', () => {
   it("answers 404 for another org's contract, 409 for amending a draft, 400 for an amendment that changes nothing", async () => {
     const contracts = await admin.query<{ id: string; name: string }[]>('contracts.list', { clientId });
     const contract = contracts.data[0] as { id: string; name: string };
-    const contoso = await fx.staff('carl@contoso.test');
+    const contoso = await fx.staff('carl@contoso.test', 'psa');
     const foreign = await contoso.mutate('contracts.sign', { contractId: contract.id });
     expect(foreign.status).toBe(404);
     expect(foreign.message).toBe(`contract ${contract.id} not found`);

@@ -1,17 +1,19 @@
 import type { pipelineContext } from '@suite/contracts';
-import type { StaffBrowser } from '@suite/hub-auth/testing';
+import { crmModule } from '@suite/crm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { createCompany, createDeal } from './support/crm-fixtures';
-import { CONTOSO, type CrmSuite, startCrmSuite, userId } from './support/crm-suite';
-import { integration, staff } from './support/http-calls';
+import { integrationApi, type StaffClient } from '../../support/staff-client';
+import { CONTOSO, startTestSuite, type TestSuite, userId } from '../../support/suite-fixture';
+import { createCompany, createDeal } from './support/crm-data';
 
-let sut: CrmSuite;
-let olivia: StaffBrowser;
+const crmIntegration = integrationApi('crm');
+
+let sut: TestSuite;
+let olivia: StaffClient;
 let fullKey: string;
 beforeAll(async () => {
-  sut = await startCrmSuite('postgres');
-  olivia = await sut.signedIn('olivia@northwind.test');
+  sut = await startTestSuite({ modules: [crmModule] });
+  olivia = await sut.staff('olivia@northwind.test', 'crm');
   fullKey = await sut.integrationKey(['crm:*']);
 });
 afterAll(() => sut?.close());
@@ -28,19 +30,23 @@ describe('CRM integration API over HTTP with integration keys', () => {
   it('401 without or with an unknown key, 403 naming the missing scope, 404 for another org’s company', async () => {
     const company = await createCompany(olivia, 'Keyed');
     const input = { companyId: company.id };
-    expect((await integration.query(sut.suite.url, undefined, 'pipeline.context', input)).status).toBe(401);
+    expect((await crmIntegration.query(sut.suite.url, undefined, 'pipeline.context', input)).status).toBe(
+      401,
+    );
     const unknown = `osk_0123456789abcdef_${'x'.repeat(43)}`;
-    expect((await integration.query(sut.suite.url, unknown, 'pipeline.context', input)).status).toBe(401);
+    expect((await crmIntegration.query(sut.suite.url, unknown, 'pipeline.context', input)).status).toBe(401);
     const activityOnly = await sut.integrationKey(['crm:activity.*']);
-    const forbidden = await integration.query(sut.suite.url, activityOnly, 'health.get', input);
+    const forbidden = await crmIntegration.query(sut.suite.url, activityOnly, 'health.get', input);
     expect(forbidden).toMatchObject({ status: 403, message: expect.stringContaining('crm:health.get') });
-    expect((await integration.query(sut.suite.url, activityOnly, 'activity.list', input)).status).toBe(200);
-    const contosoKey = await sut.integrationKey(['crm:*'], CONTOSO);
+    expect((await crmIntegration.query(sut.suite.url, activityOnly, 'activity.list', input)).status).toBe(
+      200,
+    );
+    const contosoKey = await sut.integrationKey(['crm:*'], { orgId: CONTOSO });
     for (const path of ['pipeline.context', 'activity.list', 'health.get']) {
-      const answer = await integration.query(sut.suite.url, contosoKey, path, input);
+      const answer = await crmIntegration.query(sut.suite.url, contosoKey, path, input);
       expect(answer, path).toMatchObject({ status: 404, message: `company ${company.id} not found` });
     }
-    const quote = await integration.mutate(sut.suite.url, contosoKey, 'quotes.create', {
+    const quote = await crmIntegration.mutate(sut.suite.url, contosoKey, 'quotes.create', {
       ...input,
       lines: [line],
       requestedBy: userId('carl@contoso.test'),
@@ -56,16 +62,16 @@ describe('CRM integration API over HTTP with integration keys', () => {
       ['health.get', {}, 'companyId'],
     ];
     for (const [path, input, field] of cases) {
-      const answer = await integration.query(sut.suite.url, fullKey, path, input);
+      const answer = await crmIntegration.query(sut.suite.url, fullKey, path, input);
       expect(answer.status, path).toBe(400);
       expect(answer.message, path).toContain(`"${field}"`);
     }
-    const badCursor = await integration.query(sut.suite.url, fullKey, 'activity.list', {
+    const badCursor = await crmIntegration.query(sut.suite.url, fullKey, 'activity.list', {
       companyId: company.id,
       cursor: 'zzz',
     });
     expect(badCursor).toMatchObject({ status: 400, message: expect.stringMatching(/^cursor: /) });
-    const badQuote = await integration.mutate(sut.suite.url, fullKey, 'quotes.create', {
+    const badQuote = await crmIntegration.mutate(sut.suite.url, fullKey, 'quotes.create', {
       companyId: company.id,
       lines: [{ ...line, unitPrice: 'ten' }],
       requestedBy: 'psa-user',
@@ -80,8 +86,8 @@ describe('CRM integration API over HTTP with integration keys', () => {
     await createDeal(olivia, company.id, { stage: 'proposal', value: '2000.50', recurringRevenue: '200.00' });
     await createDeal(olivia, company.id, { stage: 'proposal', value: '3000.00', recurringRevenue: '0' });
     const won = await createDeal(olivia, company.id, { stage: 'negotiation', value: '9999.00' });
-    await staff.mutate(olivia, 'deals.markWon', { dealId: won.dealId });
-    const answer = await integration.query<z.infer<typeof pipelineContext.output>>(
+    await olivia.mutate('deals.markWon', { dealId: won.dealId });
+    const answer = await crmIntegration.query<z.infer<typeof pipelineContext.output>>(
       sut.suite.url,
       await sut.integrationKey(['crm:pipeline.context']),
       'pipeline.context',
@@ -107,14 +113,14 @@ describe('CRM integration API over HTTP with integration keys', () => {
     const company = await createCompany(olivia, 'Busy');
     for (const stage of ['qualified', 'proposal', 'negotiation', 'lost', 'lead']) {
       const deal = await createDeal(olivia, company.id, { stage: 'lead', name: `Deal ${stage}` });
-      await staff.mutate(olivia, 'deals.moveStage', {
+      await olivia.mutate('deals.moveStage', {
         dealId: deal.dealId,
         stage: stage === 'lead' ? 'qualified' : stage,
       });
     }
     type Page = { items: { activityId: string; title: string }[]; nextCursor: string | null };
     const page = (cursor?: string) =>
-      integration.query<Page>(sut.suite.url, fullKey, 'activity.list', {
+      crmIntegration.query<Page>(sut.suite.url, fullKey, 'activity.list', {
         companyId: company.id,
         limit: 2,
         cursor,
@@ -122,7 +128,7 @@ describe('CRM integration API over HTTP with integration keys', () => {
     const first = await page();
     // A new entry arriving between pages must not shift the next page.
     await createDeal(olivia, company.id, { stage: 'lead' }).then((deal) =>
-      staff.mutate(olivia, 'deals.moveStage', { dealId: deal.dealId, stage: 'proposal' }),
+      olivia.mutate('deals.moveStage', { dealId: deal.dealId, stage: 'proposal' }),
     );
     const second = await page(first.data.nextCursor ?? undefined);
     const third = await page(second.data.nextCursor ?? undefined);
@@ -137,7 +143,9 @@ describe('CRM integration API over HTTP with integration keys', () => {
 
   it('flow 5: the health score answers with its formula and inputs (null before any input)', async () => {
     const company = await createCompany(olivia, 'Healthy');
-    const answer = await integration.query(sut.suite.url, fullKey, 'health.get', { companyId: company.id });
+    const answer = await crmIntegration.query(sut.suite.url, fullKey, 'health.get', {
+      companyId: company.id,
+    });
     expect(answer.data).toMatchObject({
       companyId: company.id,
       score: null,
@@ -153,7 +161,7 @@ describe('CRM integration API over HTTP with integration keys', () => {
   it('flow 6: PSA creates a quote from "Add Service"; it is numbered and lands on the timeline', async () => {
     const company = await createCompany(olivia, 'Add service');
     const key = await sut.integrationKey(['crm:quotes.create']);
-    const answer = await integration.mutate(sut.suite.url, key, 'quotes.create', {
+    const answer = await crmIntegration.mutate(sut.suite.url, key, 'quotes.create', {
       companyId: company.id,
       lines: [line, { ...line, serviceCode: 'SETUP', unitPrice: '250.00', quantity: 1, recurring: false }],
       requestedBy: userId('grace@northwind.test'),
@@ -169,19 +177,15 @@ describe('CRM integration API over HTTP with integration keys', () => {
         number: expect.stringMatching(/^Q-\d{5}$/),
       },
     });
-    const quotes = await staff.query<{ source: string; requestedBy: string }[]>(olivia, 'quotes.list', {
+    const quotes = await olivia.query<{ source: string; requestedBy: string }[]>('quotes.list', {
       companyId: company.id,
     });
     expect(quotes.data).toEqual([
       expect.objectContaining({ source: 'psa', requestedBy: userId('grace@northwind.test') }),
     ]);
-    const timeline = await staff.query<{ items: { kind: string; title: string }[] }>(
-      olivia,
-      'timeline.list',
-      {
-        companyId: company.id,
-      },
-    );
+    const timeline = await olivia.query<{ items: { kind: string; title: string }[] }>('timeline.list', {
+      companyId: company.id,
+    });
     expect(timeline.data.items).toEqual([
       expect.objectContaining({ kind: 'quote.created', title: expect.stringContaining('from PSA') }),
     ]);

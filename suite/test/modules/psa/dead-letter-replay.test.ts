@@ -1,15 +1,22 @@
 import { type BusOperations, connectBusOperations } from '@suite/bus';
 import { forOrg } from '@suite/db';
-import { createLogger } from '@suite/suite';
+import { psaModule } from '@suite/psa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { promotion } from './support/crm-events';
-import { NORTHWIND, type PsaSuite, type Release, startPsaSuite, waitFor } from './support/psa-fixture';
+import { createLogger } from '../../../src';
+import {
+  eventually,
+  NORTHWIND,
+  type Release,
+  startTestSuite,
+  type TestSuite,
+} from '../../support/suite-fixture';
+import { promotion } from './support/crm-event.data';
 
 // Rule 8 for PSA: a handler bug dead-letters the promotion without losing it, and the operator's
 // replay after the fix applies it exactly once.
 let buggy = true;
 const releaseWithBug: Release = (subscription) =>
-  subscription.group.endsWith('.psa.crm-company')
+  subscription.group.startsWith('psa.crm-company.')
     ? {
         ...subscription,
         retry: { attempts: 2, initialDelayMs: 50 },
@@ -20,11 +27,11 @@ const releaseWithBug: Release = (subscription) =>
       }
     : subscription;
 
-let fx: PsaSuite;
+let fx: TestSuite;
 let ops: BusOperations;
 beforeAll(async () => {
-  fx = await startPsaSuite('postgres', [], releaseWithBug);
-  ops = connectBusOperations({ databaseUrl: fx.database.url, partitions: 8, log: createLogger('silent') });
+  fx = await startTestSuite({ modules: [psaModule], release: releaseWithBug });
+  ops = connectBusOperations({ databaseUrl: fx.database.url, partitions: 4, log: createLogger('silent') });
 });
 afterAll(async () => {
   await ops?.close();
@@ -34,8 +41,8 @@ afterAll(async () => {
 describe('a PSA handler bug', () => {
   it('dead-letters the promotion with nothing applied; replay after the fix applies it once', async () => {
     const promoted = promotion();
-    const eventId = await fx.publishAsCrm({ type: 'crm.company.promoted', data: promoted });
-    const [dead] = await waitFor('the dead letter', async () => {
+    const { id: eventId } = await fx.publishAs({ type: 'crm.company.promoted', data: promoted });
+    const [dead] = await eventually('the dead letter', async () => {
       const letters = await ops.listDeadLetters({ type: 'crm.company.promoted' });
       return letters.length > 0 && letters;
     });
@@ -51,7 +58,10 @@ describe('a PSA handler bug', () => {
 
     buggy = false;
     expect(await ops.replay({ type: 'crm.company.promoted' })).toEqual([dead?.id]);
-    await waitFor('the replay applied', async () => (await ops.showDeadLetter(dead?.id ?? ''))?.replayedAt);
+    await eventually(
+      'the replay applied',
+      async () => (await ops.showDeadLetter(dead?.id ?? ''))?.replayedAt,
+    );
     const [client, ...others] = await clientOf();
     expect(others).toEqual([]);
     expect(client?.contacts).toHaveLength(2);

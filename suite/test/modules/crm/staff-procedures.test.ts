@@ -1,28 +1,29 @@
+import { crmModule } from '@suite/crm';
 import { StaffBrowser } from '@suite/hub-auth/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCompany, createDeal, type DealRow } from './support/crm-fixtures';
-import { type CrmSuite, startCrmSuite, userId } from './support/crm-suite';
-import { staff } from './support/http-calls';
+import { StaffClient } from '../../support/staff-client';
+import { startTestSuite, type TestSuite, userId } from '../../support/suite-fixture';
+import { createCompany, createDeal, type DealRow } from './support/crm-data';
 
-let sut: CrmSuite;
-let olivia: StaffBrowser;
+let sut: TestSuite;
+let olivia: StaffClient;
 beforeAll(async () => {
-  sut = await startCrmSuite('postgres');
-  olivia = await sut.signedIn('olivia@northwind.test');
+  sut = await startTestSuite({ modules: [crmModule] });
+  olivia = await sut.staff('olivia@northwind.test', 'crm');
 });
 afterAll(() => sut?.close());
 
 describe('CRM staff procedures over HTTP (Hub session + permission)', () => {
   it('401 without a session, 403 naming the permission the role lacks', async () => {
-    expect((await staff.query(olivia, 'companies.list')).status).toBe(200);
-    const signedOut = await staff.query(new StaffBrowser(sut.suite.url), 'companies.list');
+    expect((await olivia.query('companies.list')).status).toBe(200);
+    const signedOut = await new StaffClient(new StaffBrowser(sut.suite.url), 'crm').query('companies.list');
     expect(signedOut).toMatchObject({ status: 401, message: expect.stringContaining('sign in') });
-    const victor = await sut.signedIn('victor@northwind.test');
-    const denied = await staff.mutate(victor, 'companies.create', { name: 'Viewer Co' });
+    const victor = await sut.staff('victor@northwind.test', 'crm');
+    const denied = await victor.mutate('companies.create', { name: 'Viewer Co' });
     expect(denied).toMatchObject({ status: 403, message: expect.stringContaining('crm.companies.write') });
-    const mia = await sut.signedIn('mia@northwind.test');
+    const mia = await sut.staff('mia@northwind.test', 'crm');
     const company = await createCompany(mia, 'Member Co');
-    const promote = await staff.mutate(mia, 'companies.promote', { companyId: company.id });
+    const promote = await mia.mutate('companies.promote', { companyId: company.id });
     expect(promote).toMatchObject({ status: 403, message: expect.stringContaining('crm.companies.promote') });
   });
 
@@ -59,14 +60,14 @@ describe('CRM staff procedures over HTTP (Hub session + permission)', () => {
         queries.map(async ([path, input, field]) => ({
           path,
           field,
-          ...(await staff.query(olivia, path, input)),
+          ...(await olivia.query(path, input)),
         })),
       )),
       ...(await Promise.all(
         mutations.map(async ([path, input, field]) => ({
           path,
           field,
-          ...(await staff.mutate(olivia, path, input)),
+          ...(await olivia.mutate(path, input)),
         })),
       )),
     ];
@@ -74,7 +75,7 @@ describe('CRM staff procedures over HTTP (Hub session + permission)', () => {
       expect(status, path).toBe(400);
       expect(message, path).toContain(`"${field}"`);
     }
-    const foreignOwner = await staff.mutate(olivia, 'deals.create', {
+    const foreignOwner = await olivia.mutate('deals.create', {
       companyId: company.id,
       name: 'D',
       value: '1.00',
@@ -88,12 +89,12 @@ describe('CRM staff procedures over HTTP (Hub session + permission)', () => {
 
   it('companies, contacts and deals: create, read, update, move through the pipeline', async () => {
     const company = await createCompany(olivia, 'Acme');
-    await staff.mutate(olivia, 'contacts.create', {
+    await olivia.mutate('contacts.create', {
       companyId: company.id,
       name: 'Ann Buyer',
       email: 'ann@acme.example',
     });
-    const detail = await staff.query<{ contacts: { name: string }[] }>(olivia, 'companies.get', {
+    const detail = await olivia.query<{ contacts: { name: string }[] }>('companies.get', {
       companyId: company.id,
     });
     expect(detail.data.contacts.map((contact) => contact.name)).toEqual(['Ann Buyer']);
@@ -103,24 +104,24 @@ describe('CRM staff procedures over HTTP (Hub session + permission)', () => {
       value: '12000.00',
       owner: { userId: userId('olivia@northwind.test'), active: true },
     });
-    const moved = await staff.mutate<DealRow>(olivia, 'deals.moveStage', {
+    const moved = await olivia.mutate<DealRow>('deals.moveStage', {
       dealId: deal.dealId,
       stage: 'negotiation',
     });
     expect(moved.data.stage).toBe('negotiation');
-    const updated = await staff.mutate<DealRow>(olivia, 'deals.update', {
+    const updated = await olivia.mutate<DealRow>('deals.update', {
       dealId: deal.dealId,
       value: '15000',
     });
     expect(updated.data.value).toBe('15000.00');
-    const timeline = await staff.query<{ items: { kind: string }[] }>(olivia, 'timeline.list', {
+    const timeline = await olivia.query<{ items: { kind: string }[] }>('timeline.list', {
       companyId: company.id,
     });
     expect(timeline.data.items.map((item) => item.kind)).toEqual(['deal.stage_changed']);
   });
 
   it('a deal owned by a deactivated Hub user shows the owner as inactive', async () => {
-    const mia = await sut.signedIn('mia@northwind.test');
+    const mia = await sut.staff('mia@northwind.test', 'crm');
     const company = await createCompany(mia, 'Owned');
     const deal = await createDeal(olivia, company.id, { ownerId: userId('mia@northwind.test') });
     expect(deal.owner).toEqual({ userId: userId('mia@northwind.test'), name: 'Mia Member', active: true });
@@ -128,7 +129,7 @@ describe('CRM staff procedures over HTTP (Hub session + permission)', () => {
       where: { id: userId('mia@northwind.test') },
       data: { deactivatedAt: new Date() },
     });
-    const after = await staff.query<DealRow>(olivia, 'deals.get', { dealId: deal.dealId });
+    const after = await olivia.query<DealRow>('deals.get', { dealId: deal.dealId });
     expect(after.data.owner).toEqual({
       userId: userId('mia@northwind.test'),
       name: 'Mia Member',
@@ -152,47 +153,46 @@ describe('CRM staff procedures over HTTP (Hub session + permission)', () => {
       unitPrice: '300.00',
       recurring: false,
     };
-    const first = await staff.mutate<{ number: string; total: string; recurringTotal: string }>(
-      olivia,
+    const first = await olivia.mutate<{ number: string; total: string; recurringTotal: string }>(
       'quotes.create',
       {
         companyId: company.id,
         lines: [line, setup],
       },
     );
-    const second = await staff.mutate<{ number: string }>(olivia, 'quotes.create', {
+    const second = await olivia.mutate<{ number: string }>('quotes.create', {
       companyId: company.id,
       lines: [line],
     });
     expect(first.data).toMatchObject({ total: '400.00', recurringTotal: '100.00', currency: 'USD' });
     expect(Number(second.data.number.slice(2))).toBe(Number(first.data.number.slice(2)) + 1);
-    const quotes = await staff.query<{ number: string }[]>(olivia, 'quotes.list', { companyId: company.id });
+    const quotes = await olivia.query<{ number: string }[]>('quotes.list', { companyId: company.id });
     expect(quotes.data.map((quote) => quote.number)).toEqual([second.data.number, first.data.number]);
-    const timeline = await staff.query<{ items: { kind: string }[] }>(olivia, 'timeline.list', {
+    const timeline = await olivia.query<{ items: { kind: string }[] }>('timeline.list', {
       companyId: company.id,
     });
     expect(timeline.data.items.map((item) => item.kind)).toEqual(['quote.created', 'quote.created']);
   });
 
   it('org settings: admins change the project default and the currency; members may not', async () => {
-    const mia = await sut.signedIn('mia@northwind.test');
-    expect((await staff.mutate(mia, 'settings.update', { createProjectOnWin: false })).status).toBe(403);
-    const changed = await staff.mutate(olivia, 'settings.update', {
+    const mia = await sut.staff('mia@northwind.test', 'crm');
+    expect((await mia.mutate('settings.update', { createProjectOnWin: false })).status).toBe(403);
+    const changed = await olivia.mutate('settings.update', {
       createProjectOnWin: false,
       defaultCurrency: 'EUR',
     });
     expect(changed.data).toEqual({ createProjectOnWin: false, defaultCurrency: 'EUR' });
-    expect((await staff.query(mia, 'settings.get')).data).toEqual({
+    expect((await mia.query('settings.get')).data).toEqual({
       createProjectOnWin: false,
       defaultCurrency: 'EUR',
     });
-    await staff.mutate(olivia, 'settings.update', { createProjectOnWin: true, defaultCurrency: 'USD' });
+    await olivia.mutate('settings.update', { createProjectOnWin: true, defaultCurrency: 'USD' });
   });
 
   it("another org's company is not found", async () => {
-    const carl = await sut.signedIn('carl@contoso.test');
+    const carl = await sut.staff('carl@contoso.test', 'crm');
     const theirs = await createCompany(carl, 'Contoso client');
-    const answer = await staff.query(olivia, 'companies.get', { companyId: theirs.id });
+    const answer = await olivia.query('companies.get', { companyId: theirs.id });
     expect(answer).toMatchObject({ status: 404, message: `company ${theirs.id} not found` });
   });
 });

@@ -1,13 +1,11 @@
-import type { SuiteModule } from '@suite/contracts';
-import type { StaffBrowser } from '@suite/hub-auth/testing';
-import { installedModules } from '@suite/suite';
+import { crmModule } from '@suite/crm';
+import { psaModule } from '@suite/psa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCompany, createDeal, type DealRow } from './support/crm-fixtures';
-import { type CrmSuite, eventually, isolatedModule, startCrmSuite } from './support/crm-suite';
-import { psaStaff, staff } from './support/http-calls';
+import type { StaffClient } from '../../support/staff-client';
+import { eventually, startTestSuite, type TestSuite } from '../../support/suite-fixture';
+import { createCompany, createDeal, type DealRow } from './support/crm-data';
 
 // CRM next to the real PSA module in one suite process: nothing of PSA's side is played by the test.
-const psaModule = installedModules.find((module) => module.name === 'psa') as SuiteModule;
 
 interface PsaClient {
   id: string;
@@ -20,41 +18,40 @@ interface PsaContract {
   status: string;
 }
 
-let sut: CrmSuite;
-let olivia: StaffBrowser;
+let sut: TestSuite;
+let olivia: StaffClient;
 beforeAll(async () => {
-  sut = await startCrmSuite('postgres', isolatedModule(), undefined, [psaModule]);
-  olivia = await sut.signedIn('olivia@northwind.test');
+  sut = await startTestSuite({ modules: [crmModule, psaModule] });
+  olivia = await sut.staff('olivia@northwind.test', 'crm');
 });
 afterAll(() => sut?.close());
 
 describe('CRM and PSA in one suite, end to end', () => {
   it('flows 1, 8 and 9: promote, sign the contract in PSA (deal won once), churn in PSA (company churned)', async () => {
     const company = await createCompany(olivia, 'Tailwind Traders', 'tailwind.example');
-    await staff.mutate(olivia, 'contacts.create', {
+    await olivia.mutate('contacts.create', {
       companyId: company.id,
       name: 'Theo',
       email: 'theo@tailwind.example',
     });
     const deal = await createDeal(olivia, company.id, { stage: 'negotiation' });
     expect(
-      (await staff.mutate(olivia, 'companies.promote', { companyId: company.id, dealId: deal.dealId }))
-        .status,
+      (await olivia.mutate('companies.promote', { companyId: company.id, dealId: deal.dealId })).status,
     ).toBe(200);
 
     const client = await eventually('the PSA client', async () => {
-      const clients = await psaStaff.query<PsaClient[]>(olivia, 'clients.list');
+      const clients = await olivia.on('psa').query<PsaClient[]>('clients.list');
       return clients.data?.find((candidate) => candidate.crmCompanyId === company.id);
     });
     const contract = await eventually('the draft contract', async () => {
-      const contracts = await psaStaff.query<PsaContract[]>(olivia, 'contracts.list', {
+      const contracts = await olivia.on('psa').query<PsaContract[]>('contracts.list', {
         clientId: client.id,
       });
       return contracts.data?.find((candidate) => candidate.crmDealId === deal.dealId);
     });
-    expect((await psaStaff.mutate(olivia, 'contracts.sign', { contractId: contract.id })).status).toBe(200);
+    expect((await olivia.on('psa').mutate('contracts.sign', { contractId: contract.id })).status).toBe(200);
     const won = await eventually('the deal closed as won by the signed contract', async () => {
-      const answer = await staff.query<DealRow & { wonVia: string }>(olivia, 'deals.get', {
+      const answer = await olivia.query<DealRow & { wonVia: string }>('deals.get', {
         dealId: deal.dealId,
       });
       return answer.data.stage === 'won' && answer.data;
@@ -68,7 +65,7 @@ describe('CRM and PSA in one suite, end to end', () => {
 
     expect(
       (
-        await psaStaff.mutate(olivia, 'clients.setStatus', {
+        await olivia.on('psa').mutate('clients.setStatus', {
           clientId: client.id,
           status: 'churned',
           reason: 'Moved to a competitor',
@@ -76,12 +73,12 @@ describe('CRM and PSA in one suite, end to end', () => {
       ).status,
     ).toBe(200);
     await eventually('the company churned', async () => {
-      const answer = await staff.query<{ status: string }>(olivia, 'companies.get', {
+      const answer = await olivia.query<{ status: string }>('companies.get', {
         companyId: company.id,
       });
       return answer.data.status === 'churned';
     });
-    const timeline = await staff.query<{ items: { kind: string }[] }>(olivia, 'timeline.list', {
+    const timeline = await olivia.query<{ items: { kind: string }[] }>('timeline.list', {
       companyId: company.id,
     });
     expect(timeline.data.items.map((item) => item.kind)).toEqual([

@@ -1,5 +1,4 @@
-import type { StaffBrowser } from '@suite/hub-auth/testing';
-import { staff } from './http-calls';
+import type { StaffClient } from '../../../support/staff-client';
 
 export interface CompanyRow {
   id: string;
@@ -24,14 +23,14 @@ async function created<T>(
   return result.data;
 }
 
-export function createCompany(browser: StaffBrowser, name: string, domain = 'acme.example') {
-  return created<CompanyRow>(`company ${name}`, staff.mutate(browser, 'companies.create', { name, domain }));
+export function createCompany(browser: StaffClient, name: string, domain = 'acme.example') {
+  return created<CompanyRow>(`company ${name}`, browser.mutate('companies.create', { name, domain }));
 }
 
-export function createDeal(browser: StaffBrowser, companyId: string, fields: Record<string, unknown> = {}) {
+export function createDeal(browser: StaffClient, companyId: string, fields: Record<string, unknown> = {}) {
   return created<DealRow>(
     'deal',
-    staff.mutate(browser, 'deals.create', {
+    browser.mutate('deals.create', {
       companyId,
       name: 'Managed services',
       stage: 'proposal',

@@ -13,7 +13,7 @@ import { forOrg } from '@suite/db';
 import { createTestDatabase, type TestDatabase } from '@suite/db/testing';
 import { createIntegrationKey, DEV_HUB_SEED } from '@suite/hub-auth';
 import { inject } from 'vitest';
-import { createLogger, loadConfig, type RunningSuite, startSuite } from '../../src';
+import { createLogger, type Logger, loadConfig, type RunningSuite, startSuite } from '../../src';
 import { type StaffClient, signedInStaff } from './staff-client';
 
 export type TransportName = 'postgres' | 'kafka';
@@ -43,6 +43,8 @@ export interface TestSuiteOptions {
   /** A database the caller owns (left in place at close); a fresh test database otherwise. */
   readonly database?: TestDatabase;
   readonly env?: Record<string, string>;
+  /** Where the suite logs; silent (or TEST_LOG_LEVEL) unless given. */
+  readonly log?: Logger;
   /** The consumer groups' suffix; a later suite with the same one takes over the same groups. */
   readonly suffix?: string;
 }
@@ -144,7 +146,7 @@ export async function startTestSuite(options: TestSuiteOptions = {}): Promise<Te
     ...(brokers && { KAFKA_BROKERS: brokers }),
     ...options.env,
   });
-  const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+  const log = options.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const suite = await startSuite(config, log, modules).catch(async (error: unknown) => {
     if (!options.database) await database.drop();
     throw error;

@@ -21,6 +21,10 @@ export const crmLineItem = z.object({
   quantity,
   unitPrice: money,
   recurring: z.boolean().describe('Billed monthly rather than once.'),
+  kind: z
+    .enum(['service', 'discount'])
+    .optional()
+    .describe('`discount` takes quantity × unit price off the total (prices are never negative); absent: a service.'),
 });
 
 export const crmCompanyPromoted = defineEvent({

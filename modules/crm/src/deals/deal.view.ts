@@ -25,6 +25,7 @@ export interface LineItemRow {
   readonly quantity: DecimalLike;
   readonly unitPrice: DecimalLike;
   readonly recurring: boolean;
+  readonly kind: string;
 }
 
 export function lineItemView(line: LineItemRow): z.infer<typeof crmLineItem> {
@@ -34,6 +35,7 @@ export function lineItemView(line: LineItemRow): z.infer<typeof crmLineItem> {
     quantity: Number(line.quantity),
     unitPrice: formatMoney(line.unitPrice),
     recurring: line.recurring,
+    ...(line.kind === 'discount' && { kind: 'discount' as const }),
   };
 }
 

@@ -11,19 +11,24 @@ export interface PricedLine {
   readonly quantity: Amount;
   readonly unitPrice: Amount;
   readonly recurring: boolean;
+  readonly kind?: 'service' | 'discount' | undefined;
 }
 
 /**
- * Everything the lines cost (one-time plus one month of the recurring ones), and the monthly part.
- * Each line fits its column; their sum may not, which is refused naming the lines.
+ * Everything the lines cost (one-time plus one month of the recurring ones), and the monthly part;
+ * discount lines take their amount off. Each line fits its column; a total that does not, or that
+ * discounts end up below zero, is refused naming the lines.
  */
 export function lineTotals(lines: readonly PricedLine[]): { total: string; recurringTotal: string } {
-  const amount = (line: PricedLine) => new Prisma.Decimal(line.quantity).times(line.unitPrice);
+  const amount = (line: PricedLine) => {
+    const gross = new Prisma.Decimal(line.quantity).times(line.unitPrice);
+    return line.kind === 'discount' ? gross.negated() : gross;
+  };
   const total = sum(lines.map(amount));
+  const recurringTotal = sum(lines.filter((line) => line.recurring).map(amount));
   if (total.greaterThan(MAX_MONEY))
     throw invalid(`lines: the total ${formatMoney(total)} exceeds ${MAX_MONEY}; split the quote`, 'lines');
-  return {
-    total: formatMoney(total),
-    recurringTotal: formatMoney(sum(lines.filter((line) => line.recurring).map(amount))),
-  };
+  if (total.isNegative() || recurringTotal.isNegative())
+    throw invalid('lines: the discounts exceed what the lines cost; lower a discount', 'lines');
+  return { total: formatMoney(total), recurringTotal: formatMoney(recurringTotal) };
 }

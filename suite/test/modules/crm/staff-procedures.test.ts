@@ -137,6 +137,47 @@ describe('CRM staff procedures over HTTP (Hub session + permission)', () => {
     });
   });
 
+  it('a discount is a line of its own kind: it lowers the total, never below zero; prices are never negative', async () => {
+    const company = await createCompany(olivia, 'Discounted');
+    const service = {
+      serviceCode: 'MS',
+      description: 'Managed',
+      quantity: 10,
+      unitPrice: '100.00',
+      recurring: true,
+    };
+    const discount = {
+      ...service,
+      serviceCode: 'LOYAL',
+      description: 'Loyalty',
+      quantity: 1,
+      kind: 'discount',
+    };
+    const quoted = await olivia.mutate<{ total: string; recurringTotal: string }>('quotes.create', {
+      companyId: company.id,
+      lines: [service, { ...discount, unitPrice: '150.00' }],
+    });
+    expect(quoted.data).toMatchObject({ total: '850.00', recurringTotal: '850.00' });
+    const listed = await olivia.query<{ lines: { kind?: string }[] }[]>('quotes.list', {
+      companyId: company.id,
+    });
+    expect(listed.data[0]?.lines.map((line) => line.kind ?? 'service')).toEqual(['service', 'discount']);
+    const tooMuch = await olivia.mutate('quotes.create', {
+      companyId: company.id,
+      lines: [service, { ...discount, unitPrice: '1000.01' }],
+    });
+    expect(tooMuch).toMatchObject({
+      status: 400,
+      message: expect.stringContaining('lines: the discounts exceed'),
+    });
+    const negative = await olivia.mutate('quotes.create', {
+      companyId: company.id,
+      lines: [{ ...service, unitPrice: '-100.00' }],
+    });
+    expect(negative.status).toBe(400);
+    expect(negative.message).toContain('"unitPrice"');
+  });
+
   it('quotes are numbered per org and land on the timeline', async () => {
     const company = await createCompany(olivia, 'Quoted');
     const line = {

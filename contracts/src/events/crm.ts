@@ -24,7 +24,9 @@ export const crmLineItem = z.object({
   kind: z
     .enum(['service', 'discount'])
     .optional()
-    .describe('`discount` takes quantity × unit price off the total (prices are never negative); absent: a service.'),
+    .describe(
+      '`discount` takes quantity × unit price off the total (prices are never negative); absent: a service.',
+    ),
 });
 
 export const crmCompanyPromoted = defineEvent({

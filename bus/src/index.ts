@@ -21,7 +21,13 @@ export type {
   ReplaySelection,
 } from './operations/dead-letters';
 export { UnknownGroupError } from './operations/group-control';
-export { createPublisher, type PublishFn, type PublishInput, publish } from './outbox/outbox.publisher';
+export {
+  createPublisher,
+  inRequestTrace,
+  type PublishFn,
+  type PublishInput,
+  publish,
+} from './outbox/outbox.publisher';
 export {
   InvalidEventDataError,
   PublishOutsideTenantError,

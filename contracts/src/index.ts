@@ -7,6 +7,7 @@ export {
   invalid,
   isDomainError,
   notFound,
+  unavailable,
 } from './errors/domain-errors';
 export * from './events';
 export * from './integration';
@@ -18,3 +19,4 @@ export {
   type ModuleSubscription,
   type SuiteModule,
 } from './module';
+export { type DecimalLike, formatMoney } from './money/money-format';

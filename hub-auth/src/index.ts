@@ -64,7 +64,12 @@ export {
 export { permissionMatrixTable } from './permissions/permission-matrix.docs';
 export type { SessionResolution, SignedInStaff, StaffOrg } from './session/signed-in-staff';
 export { inTenant } from './trpc/in-tenant';
-export { foundInOrg, type IntegrationContext, integrationProcedure } from './trpc/integration.procedure';
+export {
+  fromContract,
+  type IntegrationContext,
+  type IntegrationContract,
+  integrationProcedure,
+} from './trpc/integration.procedure';
 export type { RequestContext } from './trpc/request-context';
 export { type StaffContext, staffProcedure } from './trpc/staff.procedure';
 export { middleware, type ProcedureMeta, publicProcedure, router } from './trpc/trpc';

@@ -37,8 +37,6 @@ function check(
   const [scope = '', name = '', ...rest] = specifier.split('/');
   const pkg = `${scope}/${name}`;
   if (SHARED.has(pkg) || name === moduleName) return undefined;
-  // A module's tests run it inside a real suite process, so they may start the composition root.
-  if (pkg === '@suite/suite' && file.startsWith(path.join(moduleDir, 'test') + path.sep)) return undefined;
   if (!(MODULE_NAMES as readonly string[]).includes(name))
     return `${pkg} is not a package modules may import`;
   if (!typeOnly || rest.join('/') !== 'api')

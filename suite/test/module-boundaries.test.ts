@@ -28,13 +28,14 @@ describe('module boundaries', () => {
         `const lazy = await import('@suite/suite');`,
       ].join('\n'),
     );
-    // A module's tests may start the composition root to run the module in a real suite.
+    // Not even a module's tests import the composition root: tests that run a suite live in suite/test/.
     write('psa/test/flows.test.ts', `import { startSuite } from '@suite/suite';\n`);
     const violations = findBoundaryViolations(fixture);
     expect(violations.map((violation) => violation.specifier)).toEqual([
       '../../../psa/src/projects/project.service',
       '@suite/psa/api',
       '@suite/psa',
+      '@suite/suite',
       '@suite/suite',
     ]);
     expect(violations[0]).toMatchObject({

@@ -6,14 +6,10 @@ import { createTestDatabase, type TestDatabase } from '@suite/db/testing';
 import { hubDirectorySubscription } from '@suite/hub-auth';
 import { psaModule } from '@suite/psa';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { waitFor } from '../../modules/psa/test/support/psa-fixture';
-import { signedInStaff } from '../../modules/psa/test/support/staff-client';
-import {
-  createKeyEntry,
-  type SuiteProcess,
-  startSuiteProcess,
-} from '../../modules/psa/test/support/suite-process';
 import { configSchema } from '../src/env';
+import { signedInStaff } from './support/staff-client';
+import { eventually } from './support/suite-fixture';
+import { createKeyEntry, type SuiteProcess, startSuiteProcess } from './support/suite-process';
 
 // The acceptance point of issue 5: CRM and PSA as separate deployments (`suite start --modules crm`,
 // `--modules psa`) sharing Kafka and PostgreSQL. PSA reaches CRM only at CRM_API_URL with the key
@@ -92,7 +88,7 @@ function explained<T>(waiting: Promise<T>): Promise<T> {
 describe('CRM and PSA in separate processes', () => {
   it('flow 3 over HTTP with an integration key, and flow 8 over Kafka', async () => {
     const crm = await signedInStaff(crmProcess?.url as string, 'olivia@northwind.test', 'crm');
-    const psa = await signedInStaff(psaProcess?.url as string, 'olivia@northwind.test');
+    const psa = await signedInStaff(psaProcess?.url as string, 'olivia@northwind.test', 'psa');
     const { id: companyId } = await crm.ok<{ id: string }>('companies.create', { name: 'Litware' });
     const { dealId } = await crm.ok<{ dealId: string }>('deals.create', {
       companyId,
@@ -103,7 +99,7 @@ describe('CRM and PSA in separate processes', () => {
     });
     await crm.ok('companies.promote', { companyId, dealId });
     const clientId = await explained(
-      waitFor(
+      eventually(
         'the client in the PSA process',
         async () => {
           const clients = await psa.query<{ id: string; crmCompanyId: string }[]>('clients.list');
@@ -129,7 +125,7 @@ describe('CRM and PSA in separate processes', () => {
     await psa.ok('contracts.sign', { contractId: contract?.id });
     let lastAnswer: unknown;
     const won = await explained(
-      waitFor(
+      eventually(
         'the deal won in the CRM process',
         async () => {
           const deal = await crm.query<{ stage: string; wonVia: string }>('deals.get', { dealId });

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   type EventCatalog,
   type EventData,
@@ -11,6 +12,17 @@ import { CONTENT_TYPE, dataSchemaUri, type EventEnvelope, SPEC_VERSION } from '.
 import { childTrace } from '../envelope/traceparent';
 import { InvalidEventDataError, PublishOutsideTenantError, UnknownEventTypeError } from './publish.errors';
 
+/** The span of the staff or integration request being served, set once per request by the HTTP layer. */
+const requestTrace = new AsyncLocalStorage<string>();
+
+/**
+ * Runs `work` as one request: every event it publishes without a `traceparent` of its own joins the
+ * request's trace (the caller's `traceparent` header when there is one, a new trace otherwise).
+ */
+export function inRequestTrace<T>(traceparent: string | undefined, work: () => T): T {
+  return requestTrace.run(childTrace(traceparent).traceparent, work);
+}
+
 /** Advisory lock class of per-key publish locks (the second key is a hash of topic and aggregate id). */
 export const PUBLISH_LOCK_CLASS = 0x62757301;
 
@@ -21,7 +33,7 @@ export type PublishInput<D extends EventDefinition> =
         readonly data: EventData<D>;
         /** Defaults to the latest version in the catalog. */
         readonly version?: number;
-        /** W3C trace context of the request that caused the event; a new trace when absent. */
+        /** W3C trace context of what caused the event; the current request's, else a new trace, when absent. */
         readonly traceparent?: string;
       }
     : never;
@@ -52,7 +64,7 @@ export function createPublisher<D extends EventDefinition>(catalog: EventCatalog
       time: new Date().toISOString(),
       datacontenttype: CONTENT_TYPE,
       dataschema: dataSchemaUri(definition.type, definition.version),
-      traceparent: childTrace(event.traceparent).traceparent,
+      traceparent: childTrace(event.traceparent ?? requestTrace.getStore()).traceparent,
       partitionkey: key,
     };
     // One statement: take the per-key lock (publishers of one key commit in outbox order, so the

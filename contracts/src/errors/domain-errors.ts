@@ -3,7 +3,7 @@
  * Transports map them (hub-auth's tRPC layer to HTTP and tRPC codes); the bus and the scheduler record
  * them as they are. Messages say what was wrong and what to do, and never carry internals.
  */
-export type DomainErrorKind = 'not_found' | 'conflict' | 'invalid' | 'forbidden';
+export type DomainErrorKind = 'not_found' | 'conflict' | 'invalid' | 'forbidden' | 'unavailable';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';
@@ -35,6 +35,11 @@ export function invalid(message: string, field?: string): DomainError {
 /** The caller may not do this, whoever they are signed in as. */
 export function forbidden(message: string): DomainError {
   return new DomainError('forbidden', message);
+}
+
+/** Another product this one depends on could not do its part; nothing was changed here. */
+export function unavailable(message: string): DomainError {
+  return new DomainError('unavailable', message);
 }
 
 /** A row read through a tenant-scoped client, or not found: the same answer for another org's row. */

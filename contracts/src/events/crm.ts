@@ -1,27 +1,32 @@
 import { z } from 'zod';
 import { defineEvent } from './event-definition';
-import { currency, entityId, hubUserId, money, timestamp } from './shared-scalars';
+import { currency, entityId, hubUserId, money, name, quantity, text, timestamp } from './shared-scalars';
 
 // CRM tells the suite about companies (topic crm.company, key: company id, so a promotion and the
 // contact changes after it arrive in order) and deals (topic crm.deal, key: deal id).
 
 export const crmContact = z.object({
   contactId: entityId,
-  name: z.string().min(1),
-  email: z.email().nullable(),
-  phone: z.string().min(1).nullable(),
-  title: z.string().min(1).nullable(),
+  name,
+  email: z.email().max(320).nullable(),
+  phone: text(50, { min: 1 }).nullable(),
+  title: text(200, { min: 1 }).nullable(),
 });
 
 export const crmLineItem = z.object({
-  serviceCode: z
-    .string()
-    .min(1)
-    .describe('Code of the service in the PSA services catalog / Books GL mapping.'),
-  description: z.string().min(1),
-  quantity: z.number().positive(),
+  serviceCode: text(40, { min: 1 }).describe(
+    'Code of the service in the PSA services catalog / Books GL mapping.',
+  ),
+  description: text(500, { min: 1 }),
+  quantity,
   unitPrice: money,
   recurring: z.boolean().describe('Billed monthly rather than once.'),
+  kind: z
+    .enum(['service', 'discount'])
+    .optional()
+    .describe(
+      '`discount` takes quantity × unit price off the total (prices are never negative); absent: a service.',
+    ),
 });
 
 export const crmCompanyPromoted = defineEvent({
@@ -33,17 +38,17 @@ export const crmCompanyPromoted = defineEvent({
     'A CRM company became a client: PSA creates (or updates) the client with its contacts and contract.',
   schema: z.object({
     companyId: entityId,
-    name: z.string().min(1),
-    domain: z.string().min(1).nullable(),
-    contacts: z.array(crmContact),
+    name,
+    domain: text(253, { min: 1 }).nullable(),
+    contacts: z.array(crmContact).max(1000),
     contract: z
       .object({
         dealId: entityId.nullable(),
-        name: z.string().min(1),
+        name,
         monthlyValue: money,
         currency,
         startDate: z.iso.date().nullable(),
-        termMonths: z.number().int().positive().nullable(),
+        termMonths: z.number().int().positive().max(600).nullable(),
       })
       .nullable()
       .describe('Contract details from the won deal, when there is one.'),
@@ -75,12 +80,12 @@ export const crmDealWon = defineEvent({
   schema: z.object({
     dealId: entityId,
     companyId: entityId,
-    name: z.string().min(1),
+    name,
     value: money,
     recurringRevenue: money.describe('Monthly recurring revenue of the deal.'),
     currency,
     ownerId: hubUserId,
-    lineItems: z.array(crmLineItem),
+    lineItems: z.array(crmLineItem).max(100),
     createProject: z
       .boolean()
       .describe('Whether PSA should open a project (per deal, defaulting to the org setting).'),

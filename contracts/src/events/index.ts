@@ -34,4 +34,16 @@ export {
   psaTicketCreated,
   psaTicketUpdated,
 } from './psa';
-export { currency, entityId, hubUserId, money, timestamp } from './shared-scalars';
+export {
+  count,
+  currency,
+  cursor,
+  entityId,
+  hubUserId,
+  MAX_MONEY,
+  money,
+  name,
+  quantity,
+  text,
+  timestamp,
+} from './shared-scalars';

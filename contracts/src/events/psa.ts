@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from './event-definition';
-import { entityId, hubUserId, money, timestamp } from './shared-scalars';
+import { entityId, hubUserId, money, name, text, timestamp } from './shared-scalars';
 
 // PSA tells CRM (and anyone else) about clients, contracts, tickets and satisfaction. Every event
 // carries the CRM company id PSA learned at promotion, so CRM never has to ask PSA for it.
@@ -20,7 +20,7 @@ export const psaContractSigned = defineEvent({
     clientId: entityId,
     crmCompanyId,
     crmDealId: entityId.nullable().describe('The CRM deal (opportunity) the contract came from, if any.'),
-    name: z.string().min(1),
+    name,
     monthlyValue: money,
     signedAt: timestamp,
   }),
@@ -38,7 +38,13 @@ export const psaContractAmended = defineEvent({
     crmCompanyId,
     revision: z.number().int().positive().describe('Contract revision after this change.'),
     changes: z
-      .array(z.object({ field: z.string().min(1), from: z.string().nullable(), to: z.string().nullable() }))
+      .array(
+        z.object({
+          field: text(100, { min: 1 }),
+          from: text(20_000).nullable(),
+          to: text(20_000).nullable(),
+        }),
+      )
       .min(1),
     amendedBy: hubUserId,
     amendedAt: timestamp,
@@ -56,7 +62,7 @@ export const psaClientStatusChanged = defineEvent({
     crmCompanyId,
     status: psaClientStatus,
     previousStatus: psaClientStatus,
-    reason: z.string().min(1).nullable(),
+    reason: text(500, { min: 1 }).nullable(),
     changedAt: timestamp,
   }),
 });
@@ -73,7 +79,7 @@ export const psaCsatSubmitted = defineEvent({
     crmCompanyId,
     ticketId: entityId.nullable(),
     score: z.number().int().min(1).max(5).describe('1 (very unhappy) to 5 (very happy).'),
-    comment: z.string().nullable(),
+    comment: text(2000).nullable(),
     submittedAt: timestamp,
   }),
 });
@@ -83,7 +89,7 @@ const ticketData = z.object({
   clientId: entityId,
   crmCompanyId,
   number: z.number().int().positive(),
-  subject: z.string().min(1),
+  subject: text(300, { min: 1 }),
   status: z.enum(['new', 'in_progress', 'waiting', 'closed']),
   priority: z.enum(['low', 'normal', 'high', 'urgent']),
   occurredAt: timestamp,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { crmLineItem } from '../events/crm';
-import { currency, entityId, hubUserId, money, timestamp } from '../events/shared-scalars';
+import { currency, cursor, entityId, hubUserId, money, text, timestamp } from '../events/shared-scalars';
 
 // CRM's integration API (served at /crm/integration, X-Integration-Key). Each procedure's scope is
 // `crm:<procedure>`. Companies are addressed by CRM company id, which PSA learns at promotion.
@@ -37,7 +37,7 @@ export const pipelineContext = {
 export const activityList = {
   scope: 'crm:activity.list',
   input: byCompany.extend({
-    cursor: z.string().min(1).optional().describe('`nextCursor` of the previous page.'),
+    cursor: cursor.optional(),
     limit: z.number().int().min(1).max(100).default(20),
   }),
   output: z.object({
@@ -73,9 +73,9 @@ export const healthGet = {
 export const quotesCreate = {
   scope: 'crm:quotes.create',
   input: byCompany.extend({
-    lines: z.array(crmLineItem).min(1),
+    lines: z.array(crmLineItem).min(1).max(100),
     requestedBy: hubUserId.describe('The PSA user adding the service.'),
-    note: z.string().max(2000).optional(),
+    note: text(2000).optional(),
   }),
   output: z.object({
     quoteId: entityId,

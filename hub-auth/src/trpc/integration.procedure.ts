@@ -1,6 +1,6 @@
-import { found } from '@suite/contracts';
 import { forOrg, type OrgScope } from '@suite/db';
 import { TRPCError } from '@trpc/server';
+import type { z } from 'zod';
 import type { VerifiedIntegrationKey } from '../integration-keys/integration-key.verifier';
 import {
   type IntegrationScope,
@@ -31,7 +31,7 @@ function missingScope(key: VerifiedIntegrationKey, scope: IntegrationScope): str
 /**
  * A procedure other products call with `X-Integration-Key`, scoped to the key's org: no valid key → 401,
  * a key without `scope` → 403 naming it. Rows of other orgs are invisible through `ctx.tenant`, so a
- * procedure answers NOT_FOUND for them (see `foundInOrg`), never FORBIDDEN.
+ * procedure answers NOT_FOUND for them (`found` of `@suite/contracts`), never FORBIDDEN.
  */
 export function integrationProcedure(scope: IntegrationScope) {
   if (!isProcedureScope(scope))
@@ -56,5 +56,19 @@ export function integrationProcedure(scope: IntegrationScope) {
   });
 }
 
-/** A row read through `ctx.tenant`, or NOT_FOUND: another org's row looks exactly like a missing one. */
-export const foundInOrg = found;
+/** One procedure of an integration API as `contracts/src/integration/` states it, once. */
+export interface IntegrationContract {
+  readonly scope: IntegrationScope;
+  readonly input: z.ZodType;
+  readonly output: z.ZodType;
+}
+
+/**
+ * The procedure of a contract: its scope, input and output, so the router only adds the service:
+ * `context: fromContract(pipelineContext).query(inTenant(readPipelineContext))`.
+ */
+export function fromContract<const C extends IntegrationContract>(contract: C) {
+  return integrationProcedure(contract.scope)
+    .input(contract.input as C['input'])
+    .output(contract.output as C['output']);
+}

@@ -1,39 +1,18 @@
 import { activityList, healthGet, pipelineContext, quotesCreate } from '@suite/contracts';
-import { integrationProcedure, router } from '@suite/hub-auth';
+import { fromContract, inTenant, router } from '@suite/hub-auth';
 import { listCompanyActivity } from './activity/activity.service';
 import { getHealth } from './health/health.service';
-import { pipelineContext as readPipelineContext } from './pipeline/pipeline-context.service';
-import { createQuote } from './quotes/quote.service';
+import { readPipelineContext } from './pipeline/pipeline-context.service';
+import { createRequestedQuote } from './quotes/quote.service';
 
 /**
- * CRM's integration API for sister products (contracts/src/integration/crm.integration.ts), served at
- * /crm/integration with X-Integration-Key; a company of another org answers NOT_FOUND.
+ * CRM's integration API for sister products, each procedure as its contract in
+ * contracts/src/integration/crm.integration.ts states it; served at /crm/integration with
+ * X-Integration-Key. A company of another org answers NOT_FOUND.
  */
 export const crmIntegrationRouter = router({
-  pipeline: router({
-    context: integrationProcedure(pipelineContext.scope)
-      .input(pipelineContext.input)
-      .output(pipelineContext.output)
-      .query(({ ctx, input }) => ctx.tenant.transaction((tx) => readPipelineContext(tx, input.companyId))),
-  }),
-  activity: router({
-    list: integrationProcedure(activityList.scope)
-      .input(activityList.input)
-      .output(activityList.output)
-      .query(({ ctx, input }) => ctx.tenant.transaction((tx) => listCompanyActivity(tx, input))),
-  }),
-  health: router({
-    get: integrationProcedure(healthGet.scope)
-      .input(healthGet.input)
-      .output(healthGet.output)
-      .query(({ ctx, input }) => ctx.tenant.transaction((tx) => getHealth(tx, input.companyId))),
-  }),
-  quotes: router({
-    create: integrationProcedure(quotesCreate.scope)
-      .input(quotesCreate.input)
-      .output(quotesCreate.output)
-      .mutation(({ ctx, input }) =>
-        ctx.tenant.transaction((tx) => createQuote(tx, { ...input, source: ctx.caller })),
-      ),
-  }),
+  pipeline: router({ context: fromContract(pipelineContext).query(inTenant(readPipelineContext)) }),
+  activity: router({ list: fromContract(activityList).query(inTenant(listCompanyActivity)) }),
+  health: router({ get: fromContract(healthGet).query(inTenant(getHealth)) }),
+  quotes: router({ create: fromContract(quotesCreate).mutation(inTenant(createRequestedQuote)) }),
 });

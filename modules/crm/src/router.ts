@@ -1,19 +1,19 @@
 import { router } from '@suite/hub-auth';
-import { timelineRouter } from './activity/timeline.router';
-import { companiesRouter } from './companies/companies.router';
-import { contactsRouter } from './contacts/contacts.router';
-import { dealsRouter } from './deals/deals.router';
+import { activityRouter } from './activity/activity.router';
+import { companyRouter } from './companies/company.router';
+import { contactRouter } from './contacts/contact.router';
+import { dealRouter } from './deals/deal.router';
 import { healthRouter } from './health/health.router';
-import { quotesRouter } from './quotes/quotes.router';
-import { settingsRouter } from './settings/settings.router';
+import { quoteRouter } from './quotes/quote.router';
+import { settingRouter } from './settings/setting.router';
 
 /** CRM's staff procedures, served at /crm/trpc (Hub session + permission). */
 export const crmAppRouter = router({
-  companies: companiesRouter,
-  contacts: contactsRouter,
-  deals: dealsRouter,
-  quotes: quotesRouter,
-  timeline: timelineRouter,
+  companies: companyRouter,
+  contacts: contactRouter,
+  deals: dealRouter,
+  quotes: quoteRouter,
+  timeline: activityRouter,
   health: healthRouter,
-  settings: settingsRouter,
+  settings: settingRouter,
 });

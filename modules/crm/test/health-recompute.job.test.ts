@@ -49,7 +49,7 @@ describe('crm.health-recompute', () => {
     ]);
     const fresh = await companyWithAnswers('fresh', [{ days: 5, score: 3 }]);
     const health = (company: typeof aging) =>
-      company.tenant.transaction((tx) => getHealth(tx, company.companyId));
+      company.tenant.transaction((tx) => getHealth(tx, { companyId: company.companyId }));
     expect((await health(aging)).score).toBe(50);
 
     // Three weeks on, with no event in between: the 80-day-old answer is 101 days old.

@@ -1,2 +1,4 @@
-// What other modules may import from PSA: types only (ARCHITECTURE, rule 1).
-export type { PsaRouter } from './router';
+// What other modules may import from PSA: router types only (`import type`).
+import type { psaAppRouter } from './router';
+
+export type PsaAppRouter = typeof psaAppRouter;

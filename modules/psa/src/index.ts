@@ -1,10 +1,11 @@
 import { defineModule } from '@suite/contracts';
 import { crmCompanySubscription } from './handlers/crm-company.handler';
 import { dealWonSubscription } from './handlers/deal-won.handler';
-import { psaRouter } from './router';
+import { psaAppRouter } from './router';
 
+/** PSA: clients, contracts, projects, the services catalog, tickets and CSAT; PSA's side of the CRM flows. */
 export const psaModule = defineModule({
   name: 'psa',
-  appRouter: psaRouter,
+  appRouter: psaAppRouter,
   subscriptions: [crmCompanySubscription, dealWonSubscription],
 });

@@ -7,7 +7,7 @@ import { projectRouter } from './projects/project.router';
 import { ticketRouter } from './tickets/ticket.router';
 
 /** PSA's staff API at /psa/trpc (Hub session; each procedure names its permission). */
-export const psaRouter = router({
+export const psaAppRouter = router({
   clients: clientRouter,
   contracts: contractRouter,
   projects: projectRouter,
@@ -15,5 +15,3 @@ export const psaRouter = router({
   tickets: ticketRouter,
   csat: csatRouter,
 });
-
-export type PsaRouter = typeof psaRouter;

@@ -1,10 +1,17 @@
+import { AsyncResource } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import { inRequestTrace } from '@suite/bus';
 import type { SuiteModule } from '@suite/contracts';
 import type { Database } from '@suite/db';
 import { type HubAuth, type IntegrationKeys, registerAuthRoutes } from '@suite/hub-auth';
 import type { AnyTRPCRouter, TRPCError } from '@trpc/server';
 import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
 import type { Logger } from '../logger';
 import type { SuiteMetrics } from '../metrics';
 import { registerHealthRoutes } from './health.routes';
@@ -69,6 +76,34 @@ export function buildServer({
       status: String(reply.statusCode),
     };
     metrics.httpDuration.observe(labels, reply.elapsedTime / 1000);
+  });
+
+  // Events a request publishes carry its trace without each service passing it on. Body parsing runs
+  // in the socket's async context, so the request's context is entered again before validation.
+  const traceScopes = new WeakMap<FastifyRequest, AsyncResource>();
+  app.addHook('onRequest', (req, _reply, done) => {
+    const given = req.headers.traceparent;
+    inRequestTrace(typeof given === 'string' ? given : undefined, () => {
+      traceScopes.set(req, new AsyncResource('suite-request'));
+      done();
+    });
+  });
+  app.addHook('preValidation', (req, _reply, done) => {
+    const scope = traceScopes.get(req);
+    if (scope) scope.runInAsyncScope(done);
+    else done();
+  });
+
+  // What a client sees of an error outside tRPC, in every NODE_ENV: a code, a message and the request
+  // id; an unexpected error's internals go to the log under that id.
+  app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, req, reply) => {
+    const status = error.statusCode !== undefined && error.statusCode >= 400 ? error.statusCode : 500;
+    if (status >= 500) req.log.error({ err: error }, 'request failed');
+    const message =
+      status >= 500
+        ? `internal error; the operator finds it in the log under request id ${req.id}`
+        : error.message;
+    return reply.status(status).send({ code: error.code ?? `HTTP_${status}`, message, requestId: req.id });
   });
 
   registerHealthRoutes(app, { db, databaseUrl, metrics });

@@ -1,5 +1,5 @@
-import { defineModule } from '@suite/contracts';
-import { foundInOrg, integrationProcedure, router } from '@suite/hub-auth';
+import { defineModule, found } from '@suite/contracts';
+import { integrationProcedure, router } from '@suite/hub-auth';
 import { z } from 'zod';
 
 /** A stand-in for CRM's integration API: just enough procedures to exercise every key rule. */
@@ -21,7 +21,7 @@ export const crmTestRouter = router({
         const entry = await ctx.tenant.transaction((tx) =>
           tx.auditLogEntry.findUnique({ where: { id: input.id }, select: { id: true, action: true } }),
         );
-        return foundInOrg(entry, `audit entry ${input.id}`);
+        return found(entry, `audit entry ${input.id}`);
       }),
   }),
 });

@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { invalid } from '@suite/contracts';
 
 /** Where a page ended: the last entry's time and insertion order (`seq` breaks ties of one moment). */
 interface CursorPosition {
@@ -14,9 +14,9 @@ export function decodeCursor(cursor: string): CursorPosition {
   const [time = '', seq = ''] = Buffer.from(cursor, 'base64url').toString().split('|');
   const occurredAt = new Date(time);
   if (Number.isNaN(occurredAt.getTime()) || !/^\d{1,19}$/.test(seq))
-    throw new TRPCError({
-      code: 'BAD_REQUEST',
-      message: 'cursor: not a cursor this API gave out; pass the nextCursor of the previous page',
-    });
+    throw invalid(
+      'cursor: not a cursor this API gave out; pass the nextCursor of the previous page',
+      'cursor',
+    );
   return { occurredAt, seq: BigInt(seq) };
 }

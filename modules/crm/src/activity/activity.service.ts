@@ -1,4 +1,6 @@
+import type { activityList } from '@suite/contracts';
 import type { OrgTransaction, Prisma } from '@suite/db';
+import type { z } from 'zod';
 import { companyInOrg } from '../companies/company.service';
 import { decodeCursor, encodeCursor } from './activity-cursor';
 
@@ -21,16 +23,7 @@ export async function recordActivity(tx: OrgTransaction, activity: NewActivity):
   });
 }
 
-export interface ActivityPage {
-  readonly items: {
-    activityId: string;
-    kind: string;
-    title: string;
-    detail: Record<string, unknown>;
-    occurredAt: string;
-  }[];
-  readonly nextCursor: string | null;
-}
+export type ActivityPage = z.infer<typeof activityList.output>;
 
 /** Newest first; the cursor is the last entry's (time, seq), so entries added meanwhile shift nothing. */
 async function listActivity(
@@ -69,7 +62,7 @@ async function listActivity(
 /** A company's timeline page (flow 4 and staff); NOT_FOUND for a company of another org. */
 export async function listCompanyActivity(
   tx: OrgTransaction,
-  input: { companyId: string; cursor?: string | undefined; limit: number },
+  input: z.infer<typeof activityList.input>,
 ): Promise<ActivityPage> {
   await companyInOrg(tx, input.companyId);
   return listActivity(tx, input.companyId, input);

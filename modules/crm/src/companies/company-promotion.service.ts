@@ -1,21 +1,23 @@
 import { publish } from '@suite/bus';
-import type { OrgTransaction } from '@suite/db';
-import { foundInOrg } from '@suite/hub-auth';
-import type { z } from 'zod';
+import { formatMoney, found } from '@suite/contracts';
+import type { OrgTransaction, Prisma } from '@suite/db';
 import { recordActivity } from '../activity/activity.service';
 import { contactPayload } from '../contacts/contact.view';
-import { moneyString } from '../money/money';
-import type { companyPromoteInput } from './company.schema';
-import { companyInOrg, toCompanyView } from './company.service';
+import type { CompanyPromoteInput, CompanyView } from './company.schema';
+import { companyInOrg } from './company.service';
+import { toCompanyView } from './company.view';
 
-async function contractDeal(tx: OrgTransaction, companyId: string, dealId: string | undefined) {
+async function contractDeal(
+  tx: OrgTransaction,
+  companyId: string,
+  dealId: string | undefined,
+): Promise<Prisma.CrmDealGetPayload<object> | null> {
   if (dealId === undefined)
     return tx.crmDeal.findFirst({ where: { companyId, stage: 'won' }, orderBy: { wonAt: 'desc' } });
-  const deal = foundInOrg(
+  return found(
     await tx.crmDeal.findFirst({ where: { id: dealId, companyId } }),
     `deal ${dealId} of company ${companyId}`,
   );
-  return deal;
 }
 
 /**
@@ -24,11 +26,12 @@ async function contractDeal(tx: OrgTransaction, companyId: string, dealId: strin
  */
 export async function promoteCompany(
   tx: OrgTransaction,
-  input: z.infer<typeof companyPromoteInput>,
-  promotedBy: string,
-) {
+  input: CompanyPromoteInput,
+  staff: { readonly user: { readonly id: string } },
+): Promise<CompanyView> {
   await companyInOrg(tx, input.companyId);
   const deal = await contractDeal(tx, input.companyId, input.dealId);
+  const promotedBy = staff.user.id;
   const promotedAt = new Date();
   const company = await tx.crmCompany.update({
     where: { id: input.companyId },
@@ -48,7 +51,7 @@ export async function promoteCompany(
       contract: deal && {
         dealId: deal.id,
         name: deal.name,
-        monthlyValue: moneyString(deal.recurringRevenue),
+        monthlyValue: formatMoney(deal.recurringRevenue),
         currency: deal.currency,
         startDate: input.startDate ?? null,
         termMonths: input.termMonths ?? deal.termMonths,

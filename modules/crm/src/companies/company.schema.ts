@@ -1,29 +1,28 @@
-import { entityId, timestamp } from '@suite/contracts';
+import { count, entityId, name, text, timestamp } from '@suite/contracts';
 import { z } from 'zod';
+import { contactView } from '../contacts/contact.schema';
 
 const companyStatus = z.enum(['prospect', 'active', 'churned', 'inactive']);
 
-const domain = z
-  .string()
-  .trim()
+const domain = text(253)
   .toLowerCase()
   .regex(/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'expected a domain like "example.com"');
 
 export const companyCreateInput = z.object({
-  name: z.string().trim().min(1),
+  name,
   domain: domain.nullish(),
   status: companyStatus.optional(),
 });
 
 export const companyUpdateInput = z.object({
   companyId: entityId,
-  name: z.string().trim().min(1).optional(),
+  name: name.optional(),
   domain: domain.nullish(),
   status: companyStatus.optional(),
 });
 
 export const companyListInput = z
-  .object({ status: companyStatus.optional(), search: z.string().trim().min(1).optional() })
+  .object({ status: companyStatus.optional(), search: text(200, { min: 1 }).optional() })
   .default({});
 
 export const companyPromoteInput = z.object({
@@ -32,19 +31,10 @@ export const companyPromoteInput = z.object({
     .optional()
     .describe('Won deal whose terms become the contract; default: the latest won deal.'),
   startDate: z.iso.date().optional(),
-  termMonths: z.number().int().positive().optional(),
+  termMonths: count(600).optional(),
 });
 
 export const byCompanyId = z.object({ companyId: entityId });
-
-export const contactView = z.object({
-  id: entityId,
-  companyId: entityId,
-  name: z.string(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  title: z.string().nullable(),
-});
 
 export const companyView = z.object({
   id: entityId,
@@ -57,3 +47,11 @@ export const companyView = z.object({
 });
 
 export const companyDetailView = companyView.extend({ contacts: z.array(contactView) });
+
+export type CompanyCreateInput = z.infer<typeof companyCreateInput>;
+export type CompanyUpdateInput = z.infer<typeof companyUpdateInput>;
+export type CompanyListInput = z.infer<typeof companyListInput>;
+export type CompanyPromoteInput = z.infer<typeof companyPromoteInput>;
+export type ByCompanyId = z.infer<typeof byCompanyId>;
+export type CompanyView = z.infer<typeof companyView>;
+export type CompanyDetailView = z.infer<typeof companyDetailView>;

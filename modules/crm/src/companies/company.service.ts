@@ -1,49 +1,24 @@
-import type { OrgTransaction } from '@suite/db';
-import { foundInOrg } from '@suite/hub-auth';
-import type { z } from 'zod';
+import { DomainError, found } from '@suite/contracts';
+import type { OrgTransaction, Prisma } from '@suite/db';
+import { toContactView } from '../contacts/contact.view';
 import type {
-  companyCreateInput,
-  companyDetailView,
-  companyListInput,
-  companyUpdateInput,
-  companyView,
-  contactView,
+  ByCompanyId,
+  CompanyCreateInput,
+  CompanyDetailView,
+  CompanyListInput,
+  CompanyUpdateInput,
+  CompanyView,
 } from './company.schema';
+import { toCompanyView } from './company.view';
 
-interface CompanyRow {
-  readonly id: string;
-  readonly name: string;
-  readonly domain: string | null;
-  readonly status: z.infer<typeof companyView>['status'];
-  readonly promotedAt: Date | null;
-  readonly healthScore: number | null;
-  readonly createdAt: Date;
-}
-
-export function toCompanyView(row: CompanyRow): z.infer<typeof companyView> {
-  const { id, name, domain, status, healthScore } = row;
-  return {
-    id,
-    name,
-    domain,
-    status,
-    healthScore,
-    promotedAt: row.promotedAt?.toISOString() ?? null,
-    createdAt: row.createdAt.toISOString(),
-  };
-}
-
-export function toContactView(row: z.infer<typeof contactView>): z.infer<typeof contactView> {
-  const { id, companyId, name, email, phone, title } = row;
-  return { id, companyId, name, email, phone, title };
-}
+export type CompanyRecord = Prisma.CrmCompanyGetPayload<object>;
 
 /** The company in the transaction's org, or NOT_FOUND (another org's company looks missing). */
-export async function companyInOrg(tx: OrgTransaction, companyId: string) {
-  return foundInOrg(await tx.crmCompany.findFirst({ where: { id: companyId } }), `company ${companyId}`);
+export async function companyInOrg(tx: OrgTransaction, companyId: string): Promise<CompanyRecord> {
+  return found(await tx.crmCompany.findFirst({ where: { id: companyId } }), `company ${companyId}`);
 }
 
-export async function listCompanies(tx: OrgTransaction, filter: z.infer<typeof companyListInput>) {
+export async function listCompanies(tx: OrgTransaction, filter: CompanyListInput): Promise<CompanyView[]> {
   const rows = await tx.crmCompany.findMany({
     where: {
       status: filter.status,
@@ -55,32 +30,34 @@ export async function listCompanies(tx: OrgTransaction, filter: z.infer<typeof c
   return rows.map(toCompanyView);
 }
 
-export async function getCompany(
-  tx: OrgTransaction,
-  companyId: string,
-): Promise<z.infer<typeof companyDetailView>> {
+export async function getCompany(tx: OrgTransaction, { companyId }: ByCompanyId): Promise<CompanyDetailView> {
   const company = await companyInOrg(tx, companyId);
   const contacts = await tx.crmContact.findMany({ where: { companyId }, orderBy: { name: 'asc' } });
   return { ...toCompanyView(company), contacts: contacts.map(toContactView) };
 }
 
-export async function createCompany(tx: OrgTransaction, input: z.infer<typeof companyCreateInput>) {
+export async function createCompany(tx: OrgTransaction, input: CompanyCreateInput): Promise<CompanyView> {
   return toCompanyView(await tx.crmCompany.create({ data: input }));
 }
 
 export async function updateCompany(
   tx: OrgTransaction,
-  { companyId, ...changes }: z.infer<typeof companyUpdateInput>,
-) {
+  { companyId, ...changes }: CompanyUpdateInput,
+): Promise<CompanyView> {
   await companyInOrg(tx, companyId);
   return toCompanyView(await tx.crmCompany.update({ where: { id: companyId }, data: changes }));
 }
 
 /** For bus handlers: a PSA event naming a company CRM does not have is dead-lettered with this error. */
-export async function companyOfEvent(tx: OrgTransaction, companyId: string, eventType: string) {
+export async function companyOfEvent(
+  tx: OrgTransaction,
+  companyId: string,
+  eventType: string,
+): Promise<CompanyRecord> {
   const company = await tx.crmCompany.findFirst({ where: { id: companyId } });
   if (!company)
-    throw new Error(
+    throw new DomainError(
+      'not_found',
       `${eventType}: CRM company ${companyId} does not exist in this org; ` +
         'check that PSA client was promoted from this CRM, then replay the dead letter',
     );

@@ -1,16 +1,15 @@
 import { publish } from '@suite/bus';
-import type { OrgTransaction } from '@suite/db';
-import { foundInOrg } from '@suite/hub-auth';
-import type { z } from 'zod';
-import { companyInOrg, toContactView } from '../companies/company.service';
-import type { contactCreateInput, contactUpdateInput } from './contact.schema';
-import { contactPayload } from './contact.view';
+import { found } from '@suite/contracts';
+import type { OrgTransaction, Prisma } from '@suite/db';
+import { companyInOrg } from '../companies/company.service';
+import type { ByContactId, ContactCreateInput, ContactUpdateInput, ContactView } from './contact.schema';
+import { contactPayload, toContactView } from './contact.view';
 
-type Contact = Parameters<typeof contactPayload>[0] & { readonly companyId: string };
+type ContactRecord = Prisma.CrmContactGetPayload<object>;
 type Change = 'created' | 'updated' | 'removed';
 
 /** Flow 1, later on: contact changes of a promoted company keep flowing to PSA. */
-async function publishIfPromoted(tx: OrgTransaction, contact: Contact, change: Change): Promise<void> {
+async function publishIfPromoted(tx: OrgTransaction, contact: ContactRecord, change: Change): Promise<void> {
   const company = await tx.crmCompany.findFirst({
     where: { id: contact.companyId },
     select: { promotedAt: true },
@@ -27,11 +26,11 @@ async function publishIfPromoted(tx: OrgTransaction, contact: Contact, change: C
   });
 }
 
-async function contactInOrg(tx: OrgTransaction, contactId: string) {
-  return foundInOrg(await tx.crmContact.findFirst({ where: { id: contactId } }), `contact ${contactId}`);
+async function contactInOrg(tx: OrgTransaction, contactId: string): Promise<ContactRecord> {
+  return found(await tx.crmContact.findFirst({ where: { id: contactId } }), `contact ${contactId}`);
 }
 
-export async function createContact(tx: OrgTransaction, input: z.infer<typeof contactCreateInput>) {
+export async function createContact(tx: OrgTransaction, input: ContactCreateInput): Promise<ContactView> {
   await companyInOrg(tx, input.companyId);
   const contact = await tx.crmContact.create({ data: input });
   await publishIfPromoted(tx, contact, 'created');
@@ -40,15 +39,15 @@ export async function createContact(tx: OrgTransaction, input: z.infer<typeof co
 
 export async function updateContact(
   tx: OrgTransaction,
-  { contactId, ...changes }: z.infer<typeof contactUpdateInput>,
-) {
+  { contactId, ...changes }: ContactUpdateInput,
+): Promise<ContactView> {
   await contactInOrg(tx, contactId);
   const contact = await tx.crmContact.update({ where: { id: contactId }, data: changes });
   await publishIfPromoted(tx, contact, 'updated');
   return toContactView(contact);
 }
 
-export async function removeContact(tx: OrgTransaction, contactId: string) {
+export async function removeContact(tx: OrgTransaction, { contactId }: ByContactId): Promise<ByContactId> {
   const contact = await contactInOrg(tx, contactId);
   await tx.crmContact.delete({ where: { id: contactId } });
   await publishIfPromoted(tx, contact, 'removed');

@@ -1,12 +1,20 @@
 import type { crmContact } from '@suite/contracts';
 import type { z } from 'zod';
+import type { ContactView } from './contact.schema';
 
 interface ContactRow {
   readonly id: string;
+  readonly companyId: string;
   readonly name: string;
   readonly email: string | null;
   readonly phone: string | null;
   readonly title: string | null;
+}
+
+/** A contact as staff see it. */
+export function toContactView(row: ContactRow): ContactView {
+  const { id, companyId, name, email, phone, title } = row;
+  return { id, companyId, name, email, phone, title };
 }
 
 /** A contact as CRM's events carry it. */

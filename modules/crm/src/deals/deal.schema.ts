@@ -1,41 +1,54 @@
-import { crmDealStage, crmLineItem, currency, entityId, hubUserId, money, timestamp } from '@suite/contracts';
+import {
+  count,
+  crmDealStage,
+  crmLineItem,
+  currency,
+  entityId,
+  hubUserId,
+  money,
+  name,
+  timestamp,
+} from '@suite/contracts';
 import { z } from 'zod';
 
-const nonNegativeMoney = money.refine((value) => !value.startsWith('-'), 'expected an amount of 0 or more');
+const lineItems = z.array(crmLineItem).max(100);
 
 export const dealCreateInput = z.object({
   companyId: entityId,
-  name: z.string().trim().min(1),
+  name,
   stage: crmDealStage.exclude(['won', 'lost']).default('lead'),
-  value: nonNegativeMoney,
-  recurringRevenue: nonNegativeMoney.default('0'),
+  value: money,
+  recurringRevenue: money.default('0'),
   currency: currency.optional().describe("Defaults to the org's currency."),
   ownerId: hubUserId.optional().describe('A Hub user of the org; defaults to the signed-in user.'),
   createProject: z.boolean().nullish().describe('Open a PSA project when won; null follows the org setting.'),
-  termMonths: z.number().int().positive().nullish(),
-  lineItems: z.array(crmLineItem).default([]),
+  termMonths: count(600).nullish(),
+  lineItems: lineItems.default([]),
 });
 
 export const dealUpdateInput = z.object({
   dealId: entityId,
-  name: z.string().trim().min(1).optional(),
-  value: nonNegativeMoney.optional(),
-  recurringRevenue: nonNegativeMoney.optional(),
+  name: name.optional(),
+  value: money.optional(),
+  recurringRevenue: money.optional(),
   currency: currency.optional(),
   ownerId: hubUserId.optional(),
   createProject: z.boolean().nullish(),
-  termMonths: z.number().int().positive().nullish(),
-  lineItems: z.array(crmLineItem).optional().describe('Replaces every line item.'),
+  termMonths: count(600).nullish(),
+  lineItems: lineItems.optional().describe('Replaces every line item.'),
 });
+
+/** What winning a deal may set, the same whether staff call `markWon` or `moveStage` to won. */
+const winOptions = {
+  createProject: z.boolean().optional().describe("This deal's choice, overriding what it had."),
+};
+
+export const dealWinInput = z.object({ dealId: entityId, ...winOptions });
 
 export const dealMoveInput = z.object({
   dealId: entityId,
-  stage: crmDealStage.describe('Moving to won is the same as markWon.'),
-});
-
-export const dealWinInput = z.object({
-  dealId: entityId,
-  createProject: z.boolean().optional().describe("This deal's choice, overriding what it had."),
+  stage: crmDealStage.describe('Moving to won is the same as markWon, with the same options.'),
+  ...winOptions,
 });
 
 export const dealListInput = z
@@ -60,3 +73,11 @@ export const dealView = z.object({
   lostAt: timestamp.nullable(),
   lineItems: z.array(crmLineItem),
 });
+
+export type DealCreateInput = z.infer<typeof dealCreateInput>;
+export type DealUpdateInput = z.infer<typeof dealUpdateInput>;
+export type DealWinInput = z.infer<typeof dealWinInput>;
+export type DealMoveInput = z.infer<typeof dealMoveInput>;
+export type DealListInput = z.infer<typeof dealListInput>;
+export type ByDealId = z.infer<typeof byDealId>;
+export type DealView = z.infer<typeof dealView>;

@@ -1,19 +1,19 @@
-import type { OrgTransaction } from '@suite/db';
-import { foundInOrg } from '@suite/hub-auth';
-import type { z } from 'zod';
+import { found } from '@suite/contracts';
+import type { OrgTransaction, Prisma } from '@suite/db';
 import { companyInOrg } from '../companies/company.service';
 import { assertOwnerInOrg, ownersById } from '../owners/deal-owner.service';
-import { getSettings } from '../settings/settings.service';
-import type { dealCreateInput, dealListInput, dealUpdateInput } from './deal.schema';
+import { getSettings } from '../settings/setting.service';
+import type { ByDealId, DealCreateInput, DealListInput, DealUpdateInput, DealView } from './deal.schema';
 import { dealView } from './deal.view';
 
-type LineItemsInput = z.infer<typeof dealCreateInput>['lineItems'];
+export type DealRecord = Prisma.CrmDealGetPayload<{ include: { lineItems: true } }>;
 
-const lineItemRows = (lineItems: LineItemsInput) =>
+const lineItemRows = (lineItems: DealCreateInput['lineItems']) =>
   lineItems.map((line, position) => ({ ...line, position }));
 
-export async function dealInOrg(tx: OrgTransaction, dealId: string) {
-  return foundInOrg(
+/** The deal with its line items in the transaction's org, or NOT_FOUND. */
+export async function dealInOrg(tx: OrgTransaction, dealId: string): Promise<DealRecord> {
+  return found(
     await tx.crmDeal.findFirst({
       where: { id: dealId },
       include: { lineItems: { orderBy: { position: 'asc' } } },
@@ -22,13 +22,17 @@ export async function dealInOrg(tx: OrgTransaction, dealId: string) {
   );
 }
 
-export async function getDeal(tx: OrgTransaction, dealId: string) {
-  const deal = await dealInOrg(tx, dealId);
+/** The view of a deal already read, with its owner from the Hub directory. */
+export async function viewOfDeal(tx: OrgTransaction, deal: DealRecord): Promise<DealView> {
   const owners = await ownersById(tx, [deal.ownerId]);
   return dealView(deal, owners.get(deal.ownerId), deal.lineItems);
 }
 
-export async function listDeals(tx: OrgTransaction, filter: z.infer<typeof dealListInput>) {
+export async function getDeal(tx: OrgTransaction, { dealId }: ByDealId): Promise<DealView> {
+  return viewOfDeal(tx, await dealInOrg(tx, dealId));
+}
+
+export async function listDeals(tx: OrgTransaction, filter: DealListInput): Promise<DealView[]> {
   const deals = await tx.crmDeal.findMany({ where: filter, orderBy: { createdAt: 'desc' }, take: 500 });
   const owners = await ownersById(
     tx,
@@ -37,9 +41,13 @@ export async function listDeals(tx: OrgTransaction, filter: z.infer<typeof dealL
   return deals.map((deal) => dealView(deal, owners.get(deal.ownerId)));
 }
 
-export async function createDeal(tx: OrgTransaction, input: z.infer<typeof dealCreateInput>, userId: string) {
+export async function createDeal(
+  tx: OrgTransaction,
+  input: DealCreateInput,
+  staff: { readonly user: { readonly id: string } },
+): Promise<DealView> {
   await companyInOrg(tx, input.companyId);
-  const ownerId = input.ownerId ?? userId;
+  const ownerId = input.ownerId ?? staff.user.id;
   await assertOwnerInOrg(tx, ownerId);
   const { lineItems, ...fields } = input;
   const deal = await tx.crmDeal.create({
@@ -50,13 +58,13 @@ export async function createDeal(tx: OrgTransaction, input: z.infer<typeof dealC
       lineItems: { create: lineItemRows(lineItems) },
     },
   });
-  return getDeal(tx, deal.id);
+  return getDeal(tx, { dealId: deal.id });
 }
 
 export async function updateDeal(
   tx: OrgTransaction,
-  { dealId, lineItems, ...changes }: z.infer<typeof dealUpdateInput>,
-) {
+  { dealId, lineItems, ...changes }: DealUpdateInput,
+): Promise<DealView> {
   await dealInOrg(tx, dealId);
   if (changes.ownerId) await assertOwnerInOrg(tx, changes.ownerId);
   if (lineItems) await tx.crmDealLineItem.deleteMany({ where: { dealId } });
@@ -64,5 +72,5 @@ export async function updateDeal(
     where: { id: dealId },
     data: { ...changes, ...(lineItems && { lineItems: { create: lineItemRows(lineItems) } }) },
   });
-  return getDeal(tx, dealId);
+  return getDeal(tx, { dealId });
 }

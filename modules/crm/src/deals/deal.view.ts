@@ -1,13 +1,15 @@
-import { type Decimalish, moneyString } from '../money/money';
+import { type crmLineItem, type DecimalLike, formatMoney } from '@suite/contracts';
+import type { z } from 'zod';
 import type { OwnerView } from '../owners/deal-owner.service';
+import type { DealView } from './deal.schema';
 
 export interface DealRow {
   readonly id: string;
   readonly companyId: string;
   readonly name: string;
-  readonly stage: 'lead' | 'qualified' | 'proposal' | 'negotiation' | 'won' | 'lost';
-  readonly value: Decimalish;
-  readonly recurringRevenue: Decimalish;
+  readonly stage: DealView['stage'];
+  readonly value: DecimalLike;
+  readonly recurringRevenue: DecimalLike;
   readonly currency: string;
   readonly ownerId: string;
   readonly createProject: boolean | null;
@@ -20,18 +22,20 @@ export interface DealRow {
 export interface LineItemRow {
   readonly serviceCode: string;
   readonly description: string;
-  readonly quantity: Decimalish;
-  readonly unitPrice: Decimalish;
+  readonly quantity: DecimalLike;
+  readonly unitPrice: DecimalLike;
   readonly recurring: boolean;
+  readonly kind: string;
 }
 
-export function lineItemView(line: LineItemRow) {
+export function lineItemView(line: LineItemRow): z.infer<typeof crmLineItem> {
   return {
     serviceCode: line.serviceCode,
     description: line.description,
     quantity: Number(line.quantity),
-    unitPrice: moneyString(line.unitPrice),
+    unitPrice: formatMoney(line.unitPrice),
     recurring: line.recurring,
+    ...(line.kind === 'discount' && { kind: 'discount' as const }),
   };
 }
 
@@ -40,14 +44,14 @@ export function dealView(
   deal: DealRow,
   owner: OwnerView | undefined,
   lineItems: readonly LineItemRow[] = [],
-) {
+): DealView {
   return {
     dealId: deal.id,
     companyId: deal.companyId,
     name: deal.name,
     stage: deal.stage,
-    value: moneyString(deal.value),
-    recurringRevenue: moneyString(deal.recurringRevenue),
+    value: formatMoney(deal.value),
+    recurringRevenue: formatMoney(deal.recurringRevenue),
     currency: deal.currency,
     owner: owner ?? { userId: deal.ownerId, name: null, active: false },
     createProject: deal.createProject,

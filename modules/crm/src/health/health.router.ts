@@ -1,5 +1,5 @@
 import { healthGet } from '@suite/contracts';
-import { router, staffProcedure } from '@suite/hub-auth';
+import { inTenant, router, staffProcedure } from '@suite/hub-auth';
 import { byCompanyId } from '../companies/company.schema';
 import { getHealth } from './health.service';
 
@@ -8,5 +8,5 @@ export const healthRouter = router({
     .meta({ permission: 'crm.companies.read' })
     .input(byCompanyId)
     .output(healthGet.output)
-    .query(({ ctx, input }) => ctx.tenant.transaction((tx) => getHealth(tx, input.companyId))),
+    .query(inTenant(getHealth)),
 });

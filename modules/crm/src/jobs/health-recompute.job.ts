@@ -1,5 +1,5 @@
 import { defineJob, forEachOrg } from '@suite/jobs';
-import { recomputeHealth } from '../health/health.service';
+import { companiesWithCsat, recomputeHealth } from '../health/health.service';
 
 /**
  * The CSAT input only counts answers of the last 90 days, so a score goes stale as answers age out
@@ -13,11 +13,9 @@ export const healthRecomputeJob = defineJob({
   async run({ db, slot }) {
     let companies = 0;
     const orgs = await forEachOrg(db, async (org) => {
-      const ids = await org.transaction((tx) =>
-        tx.crmCompany.findMany({ where: { csatResponses: { some: {} } }, select: { id: true } }),
-      );
+      const ids = await org.transaction(companiesWithCsat);
       // A transaction per company keeps each short; a redone company just computes the same score again.
-      for (const { id } of ids) await org.transaction((tx) => recomputeHealth(tx, id, slot));
+      for (const id of ids) await org.transaction((tx) => recomputeHealth(tx, id, slot));
       companies += ids.length;
     });
     return `recomputed ${companies} compan${companies === 1 ? 'y' : 'ies'} in ${orgs} org(s)`;

@@ -1,6 +1,6 @@
+import { invalid } from '@suite/contracts';
 import type { OrgTransaction } from '@suite/db';
 import { findUsers } from '@suite/hub-auth';
-import { TRPCError } from '@trpc/server';
 
 export interface OwnerView {
   readonly userId: string;
@@ -12,10 +12,10 @@ export interface OwnerView {
 export async function assertOwnerInOrg(tx: OrgTransaction, ownerId: string): Promise<void> {
   const member = await tx.hubMembership.findFirst({ where: { userId: ownerId }, select: { userId: true } });
   if (!member)
-    throw new TRPCError({
-      code: 'BAD_REQUEST',
-      message: `ownerId: ${ownerId} is not a Hub user of this org; pick a member of the org as owner`,
-    });
+    throw invalid(
+      `ownerId: ${ownerId} is not a Hub user of this org; pick a member of the org as owner`,
+      'ownerId',
+    );
 }
 
 /** Owners as shown next to deals: a deactivated Hub user keeps their name and shows as inactive. */

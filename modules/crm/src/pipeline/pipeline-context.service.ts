@@ -1,9 +1,11 @@
-import { crmDealStage } from '@suite/contracts';
+import { crmDealStage, formatMoney, type pipelineContext } from '@suite/contracts';
 import type { OrgTransaction } from '@suite/db';
+import type { z } from 'zod';
+import type { ByCompanyId } from '../companies/company.schema';
 import { companyInOrg } from '../companies/company.service';
-import { moneyString, sum } from '../money/money';
 import { ownersById } from '../owners/deal-owner.service';
-import { getSettings } from '../settings/settings.service';
+import { sum } from '../quotes/line-total';
+import { getSettings } from '../settings/setting.service';
 
 const OPEN_STAGES = crmDealStage.options.filter((stage) => stage !== 'won' && stage !== 'lost');
 
@@ -11,7 +13,10 @@ const OPEN_STAGES = crmDealStage.options.filter((stage) => stage !== 'won' && st
  * Flow 3: the company's open deals by stage with totals, in the org's currency (deals in another
  * currency are listed but left out of the sums, which would otherwise mix currencies).
  */
-export async function pipelineContext(tx: OrgTransaction, companyId: string) {
+export async function readPipelineContext(
+  tx: OrgTransaction,
+  { companyId }: ByCompanyId,
+): Promise<z.infer<typeof pipelineContext.output>> {
   await companyInOrg(tx, companyId);
   const { defaultCurrency } = await getSettings(tx);
   const deals = await tx.crmDeal.findMany({
@@ -24,8 +29,8 @@ export async function pipelineContext(tx: OrgTransaction, companyId: string) {
     deals.map((deal) => deal.ownerId),
   );
   const totalsOf = (subset: typeof deals) => ({
-    value: moneyString(sum(subset.map((deal) => deal.value))),
-    recurringRevenue: moneyString(sum(subset.map((deal) => deal.recurringRevenue))),
+    value: formatMoney(sum(subset.map((deal) => deal.value))),
+    recurringRevenue: formatMoney(sum(subset.map((deal) => deal.recurringRevenue))),
   });
   return {
     companyId,
@@ -39,8 +44,8 @@ export async function pipelineContext(tx: OrgTransaction, companyId: string) {
       dealId: deal.id,
       name: deal.name,
       stage: deal.stage,
-      value: moneyString(deal.value),
-      recurringRevenue: moneyString(deal.recurringRevenue),
+      value: formatMoney(deal.value),
+      recurringRevenue: formatMoney(deal.recurringRevenue),
       owner: owners.get(deal.ownerId) ?? { userId: deal.ownerId, name: null, active: false },
     })),
   };

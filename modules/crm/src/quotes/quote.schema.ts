@@ -1,7 +1,16 @@
-import { crmLineItem, entityId, hubUserId, quotesCreate, timestamp } from '@suite/contracts';
+import { crmLineItem, entityId, hubUserId, quotesCreate, text, timestamp } from '@suite/contracts';
 import { z } from 'zod';
 
-export const quoteListView = quotesCreate.output.extend({
+export const quoteCreateInput = z.object({
+  companyId: entityId,
+  dealId: entityId.optional(),
+  lines: z.array(crmLineItem).min(1).max(100),
+  note: text(2000).optional(),
+});
+
+export const quoteView = quotesCreate.output;
+
+export const quoteListView = quoteView.extend({
   dealId: entityId.nullable(),
   note: z.string().nullable(),
   requestedBy: hubUserId,
@@ -9,3 +18,8 @@ export const quoteListView = quotesCreate.output.extend({
   createdAt: timestamp,
   lines: z.array(crmLineItem),
 });
+
+export type QuoteCreateInput = z.infer<typeof quoteCreateInput>;
+export type RequestedQuoteInput = z.infer<typeof quotesCreate.input>;
+export type QuoteView = z.infer<typeof quoteView>;
+export type QuoteListView = z.infer<typeof quoteListView>;

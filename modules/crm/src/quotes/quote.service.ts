@@ -1,14 +1,16 @@
 import type { crmLineItem } from '@suite/contracts';
-import type { OrgTransaction } from '@suite/db';
-import { foundInOrg } from '@suite/hub-auth';
+import { formatMoney, found } from '@suite/contracts';
+import type { OrgTransaction, Prisma } from '@suite/db';
 import type { z } from 'zod';
 import { recordActivity } from '../activity/activity.service';
+import type { ByCompanyId } from '../companies/company.schema';
 import { companyInOrg } from '../companies/company.service';
 import { lineItemView } from '../deals/deal.view';
-import { lineTotals, moneyString } from '../money/money';
-import { getSettings, nextQuoteNumber } from '../settings/settings.service';
+import { getSettings, nextQuoteNumber } from '../settings/setting.service';
+import { lineTotals } from './line-total';
+import type { QuoteCreateInput, QuoteListView, QuoteView, RequestedQuoteInput } from './quote.schema';
 
-export interface QuoteRequest {
+interface QuoteRequest {
   readonly companyId: string;
   readonly dealId?: string | undefined;
   readonly lines: readonly z.infer<typeof crmLineItem>[];
@@ -20,37 +22,36 @@ export interface QuoteRequest {
 
 const formatNumber = (number: number) => `Q-${String(number).padStart(5, '0')}`;
 
-type QuoteRow = Awaited<ReturnType<OrgTransaction['crmQuote']['findFirstOrThrow']>>;
-
-function quoteView(quote: QuoteRow) {
+function quoteView(quote: Prisma.CrmQuoteGetPayload<object>): QuoteView {
   return {
     quoteId: quote.id,
     number: formatNumber(quote.number),
     status: quote.status,
-    total: moneyString(quote.total),
-    recurringTotal: moneyString(quote.recurringTotal),
+    total: formatMoney(quote.total),
+    recurringTotal: formatMoney(quote.recurringTotal),
     currency: quote.currency,
   };
 }
 
 /** A draft quote numbered per org, with a timeline entry on the company (flow 6 and staff quotes). */
-export async function createQuote(tx: OrgTransaction, request: QuoteRequest) {
+async function createQuote(tx: OrgTransaction, request: QuoteRequest): Promise<QuoteView> {
   const company = await companyInOrg(tx, request.companyId);
   if (request.dealId)
-    foundInOrg(
+    found(
       await tx.crmDeal.findFirst({
         where: { id: request.dealId, companyId: company.id },
         select: { id: true },
       }),
       `deal ${request.dealId} of company ${company.id}`,
     );
+  const totals = lineTotals(request.lines);
   const quote = await tx.crmQuote.create({
     data: {
       companyId: company.id,
       dealId: request.dealId ?? null,
       number: await nextQuoteNumber(tx),
       currency: (await getSettings(tx)).defaultCurrency,
-      ...lineTotals(request.lines),
+      ...totals,
       note: request.note ?? null,
       requestedBy: request.requestedBy,
       source: request.source,
@@ -69,7 +70,25 @@ export async function createQuote(tx: OrgTransaction, request: QuoteRequest) {
   return view;
 }
 
-export async function listQuotes(tx: OrgTransaction, companyId: string) {
+/** A quote staff create in CRM. */
+export function createStaffQuote(
+  tx: OrgTransaction,
+  input: QuoteCreateInput,
+  staff: { readonly user: { readonly id: string } },
+): Promise<QuoteView> {
+  return createQuote(tx, { ...input, requestedBy: staff.user.id, source: 'crm' });
+}
+
+/** A quote another product asks for (flow 6: PSA's "Add Service"), on behalf of its user. */
+export function createRequestedQuote(
+  tx: OrgTransaction,
+  input: RequestedQuoteInput,
+  integration: { readonly caller: string },
+): Promise<QuoteView> {
+  return createQuote(tx, { ...input, source: integration.caller });
+}
+
+export async function listQuotes(tx: OrgTransaction, { companyId }: ByCompanyId): Promise<QuoteListView[]> {
   await companyInOrg(tx, companyId);
   const quotes = await tx.crmQuote.findMany({
     where: { companyId },

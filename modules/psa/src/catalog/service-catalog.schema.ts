@@ -1,21 +1,30 @@
-import { entityId, money as moneySchema } from '@suite/contracts';
-import type { Prisma } from '@suite/db';
+import { entityId, money, name } from '@suite/contracts';
 import { z } from 'zod';
-import { money } from '../money';
 
 export const serviceFields = z.object({
   code: z
     .string()
     .regex(/^[A-Z0-9][A-Z0-9-]{0,39}$/, 'expected an upper-case code like "M365-BASIC"')
     .describe('Matches CRM line items and Books GL mappings.'),
-  name: z.string().trim().min(1).max(200),
-  unitPrice: moneySchema,
+  name,
+  unitPrice: money,
   recurring: z.boolean(),
+});
+
+export const serviceListInput = z
+  .object({ includeArchived: z.boolean().default(false) })
+  .default({ includeArchived: false });
+
+export const byServiceId = z.object({ serviceId: entityId });
+
+export const serviceUpdateInput = byServiceId.extend({
+  changes: serviceFields.omit({ code: true }).partial(),
 });
 
 export const serviceView = serviceFields.extend({ id: entityId, archived: z.boolean() });
 
-export function toServiceView(row: Prisma.PsaServiceGetPayload<object>): z.infer<typeof serviceView> {
-  const { id, code, name, unitPrice, recurring, archivedAt } = row;
-  return { id, code, name, unitPrice: money(unitPrice), recurring, archived: archivedAt !== null };
-}
+export type ServiceFields = z.infer<typeof serviceFields>;
+export type ServiceListInput = z.infer<typeof serviceListInput>;
+export type ByServiceId = z.infer<typeof byServiceId>;
+export type ServiceUpdateInput = z.infer<typeof serviceUpdateInput>;
+export type ServiceView = z.infer<typeof serviceView>;

@@ -1,30 +1,22 @@
-import { entityId } from '@suite/contracts';
-import { router, staffProcedure } from '@suite/hub-auth';
+import { inTenant, router, staffProcedure } from '@suite/hub-auth';
 import { z } from 'zod';
-import { amendableFields, contractView, toContractView } from './contract.schema';
-import { amendContract, signContract } from './contract.service';
-
-const byContract = z.object({ contractId: entityId });
+import { byContractId, contractAmendInput, contractListInput, contractView } from './contract.schema';
+import { amendContract, listContracts, signContract } from './contract.service';
 
 export const contractRouter = router({
   list: staffProcedure
     .meta({ permission: 'psa.contracts.read' })
-    .input(z.object({ clientId: entityId }))
+    .input(contractListInput)
     .output(z.array(contractView))
-    .query(async ({ ctx, input }) => {
-      const rows = await ctx.tenant.transaction((tx) =>
-        tx.psaContract.findMany({ where: { clientId: input.clientId }, orderBy: { createdAt: 'asc' } }),
-      );
-      return rows.map(toContractView);
-    }),
+    .query(inTenant(listContracts)),
   sign: staffProcedure
     .meta({ permission: 'psa.contracts.sign' })
-    .input(byContract)
+    .input(byContractId)
     .output(contractView)
-    .mutation(({ ctx, input }) => signContract(ctx.tenant, input.contractId, ctx.user.id)),
+    .mutation(inTenant(signContract)),
   amend: staffProcedure
     .meta({ permission: 'psa.contracts.write' })
-    .input(byContract.extend({ changes: amendableFields }))
+    .input(contractAmendInput)
     .output(contractView)
-    .mutation(({ ctx, input }) => amendContract(ctx.tenant, input.contractId, input.changes, ctx.user.id)),
+    .mutation(inTenant(amendContract)),
 });

@@ -1,7 +1,5 @@
-import { currency, entityId, money as moneySchema, timestamp } from '@suite/contracts';
-import type { Prisma } from '@suite/db';
+import { count, currency, entityId, money, name, text, timestamp } from '@suite/contracts';
 import { z } from 'zod';
-import { money } from '../money';
 
 export const contractView = z.object({
   id: entityId,
@@ -10,7 +8,7 @@ export const contractView = z.object({
   name: z.string(),
   status: z.enum(['draft', 'sent', 'signed']),
   revision: z.number().int(),
-  monthlyValue: moneySchema,
+  monthlyValue: money,
   currency,
   startDate: z.iso.date().nullable(),
   termMonths: z.number().int().nullable(),
@@ -22,27 +20,19 @@ export type ContractView = z.infer<typeof contractView>;
 
 export const amendableFields = z
   .object({
-    name: z.string().trim().min(1).max(200),
-    monthlyValue: moneySchema,
+    name,
+    monthlyValue: money,
     startDate: z.iso.date().nullable(),
-    termMonths: z.number().int().positive().nullable(),
-    terms: z.string().max(20_000),
+    termMonths: count(600).nullable(),
+    terms: text(20_000),
   })
   .partial();
 
-export function toContractView(row: Prisma.PsaContractGetPayload<object>): ContractView {
-  return {
-    id: row.id,
-    clientId: row.clientId,
-    crmDealId: row.crmDealId,
-    name: row.name,
-    status: row.status,
-    revision: row.revision,
-    monthlyValue: money(row.monthlyValue),
-    currency: row.currency,
-    startDate: row.startDate?.toISOString().slice(0, 10) ?? null,
-    termMonths: row.termMonths,
-    terms: row.terms,
-    signedAt: row.signedAt?.toISOString() ?? null,
-  };
-}
+export const byContractId = z.object({ contractId: entityId });
+export const contractListInput = z.object({ clientId: entityId });
+export const contractAmendInput = byContractId.extend({ changes: amendableFields });
+
+export type Amendment = z.infer<typeof amendableFields>;
+export type ByContractId = z.infer<typeof byContractId>;
+export type ContractListInput = z.infer<typeof contractListInput>;
+export type ContractAmendInput = z.infer<typeof contractAmendInput>;

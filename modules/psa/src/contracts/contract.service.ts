@@ -1,51 +1,69 @@
 import { publish } from '@suite/bus';
-import { type OrgScope, type OrgTransaction, Prisma } from '@suite/db';
-import { foundInOrg } from '@suite/hub-auth';
-import type { z } from 'zod';
-import { badRequest, conflict } from '../psa.errors';
-import { type amendableFields, type ContractView, toContractView } from './contract.schema';
+import { conflict, formatMoney, found, invalid } from '@suite/contracts';
+import { type OrgTransaction, Prisma } from '@suite/db';
+import type {
+  Amendment,
+  ByContractId,
+  ContractAmendInput,
+  ContractListInput,
+  ContractView,
+} from './contract.schema';
+import { toContractView } from './contract.view';
 
-type Amendment = z.infer<typeof amendableFields>;
+type Staff = { readonly user: { readonly id: string } };
 
-async function contractWithClient(tx: OrgTransaction, contractId: string) {
+async function contractWithClient(
+  tx: OrgTransaction,
+  contractId: string,
+): Promise<Prisma.PsaContractGetPayload<{ include: { client: true } }>> {
   const contract = await tx.psaContract.findFirst({ where: { id: contractId }, include: { client: true } });
-  return foundInOrg(contract, `contract ${contractId}`);
+  return found(contract, `contract ${contractId}`);
+}
+
+export async function listContracts(
+  tx: OrgTransaction,
+  { clientId }: ContractListInput,
+): Promise<ContractView[]> {
+  const rows = await tx.psaContract.findMany({ where: { clientId }, orderBy: { createdAt: 'asc' } });
+  return rows.map(toContractView);
 }
 
 /** Signs a draft or sent contract and tells CRM (flow 8: the linked deal closes as won). */
-export function signContract(tenant: OrgScope, contractId: string, signedBy: string): Promise<ContractView> {
-  return tenant.transaction(async (tx) => {
-    const contract = await contractWithClient(tx, contractId);
-    if (contract.status === 'signed')
-      throw conflict(
-        `contract ${contractId} is already signed (revision ${contract.revision}); amend it to change it`,
-      );
-    const signedAt = new Date();
-    const signed = await tx.psaContract.update({
-      where: { id: contractId },
-      data: { status: 'signed', signedAt, signedBy },
-    });
-    const view = toContractView(signed);
-    await publish(tx, {
-      type: 'psa.contract.signed',
-      data: {
-        contractId,
-        clientId: contract.clientId,
-        crmCompanyId: contract.client.crmCompanyId,
-        crmDealId: contract.crmDealId,
-        name: view.name,
-        monthlyValue: view.monthlyValue,
-        signedAt: signedAt.toISOString(),
-      },
-    });
-    return view;
+export async function signContract(
+  tx: OrgTransaction,
+  { contractId }: ByContractId,
+  staff: Staff,
+): Promise<ContractView> {
+  const contract = await contractWithClient(tx, contractId);
+  if (contract.status === 'signed')
+    throw conflict(
+      `contract ${contractId} is already signed (revision ${contract.revision}); amend it to change it`,
+    );
+  const signedAt = new Date();
+  const signed = await tx.psaContract.update({
+    where: { id: contractId },
+    data: { status: 'signed', signedAt, signedBy: staff.user.id },
   });
+  const view = toContractView(signed);
+  await publish(tx, {
+    type: 'psa.contract.signed',
+    data: {
+      contractId,
+      clientId: contract.clientId,
+      crmCompanyId: contract.client.crmCompanyId,
+      crmDealId: contract.crmDealId,
+      name: view.name,
+      monthlyValue: view.monthlyValue,
+      signedAt: signedAt.toISOString(),
+    },
+  });
+  return view;
 }
 
 /** A field's value as the event carries it; money in its two-decimal form, so "1500" equals "1500.00". */
 function asText(field: string, value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  return field === 'monthlyValue' ? new Prisma.Decimal(String(value)).toFixed(2) : String(value);
+  return field === 'monthlyValue' ? formatMoney(new Prisma.Decimal(String(value))) : String(value);
 }
 
 /** The fields whose value the amendment changes, as the event's `{ field, from, to }` strings. */
@@ -58,46 +76,42 @@ function changesOf(current: ContractView, amendment: Amendment) {
 }
 
 /** Changes a signed contract as a new revision and tells CRM (flow 7: an e-sign addendum). */
-export function amendContract(
-  tenant: OrgScope,
-  contractId: string,
-  amendment: Amendment,
-  amendedBy: string,
+export async function amendContract(
+  tx: OrgTransaction,
+  { contractId, changes: amendment }: ContractAmendInput,
+  staff: Staff,
 ): Promise<ContractView> {
-  return tenant.transaction(async (tx) => {
-    const contract = await contractWithClient(tx, contractId);
-    if (contract.status !== 'signed')
-      throw conflict(
-        `contract ${contractId} is ${contract.status}, not signed; only signed contracts are amended`,
-      );
-    const changes = changesOf(toContractView(contract), amendment);
-    if (changes.length === 0)
-      throw badRequest(
-        `the amendment changes nothing on contract ${contractId}; give at least one new value`,
-      );
-    const amended = await tx.psaContract.update({
-      where: { id: contractId },
-      data: {
-        ...amendment,
-        startDate:
-          amendment.startDate === undefined
-            ? undefined
-            : amendment.startDate && new Date(amendment.startDate),
-        revision: { increment: 1 },
-      },
-    });
-    await publish(tx, {
-      type: 'psa.contract.amended',
-      data: {
-        contractId,
-        clientId: contract.clientId,
-        crmCompanyId: contract.client.crmCompanyId,
-        revision: amended.revision,
-        changes,
-        amendedBy,
-        amendedAt: amended.updatedAt.toISOString(),
-      },
-    });
-    return toContractView(amended);
+  const contract = await contractWithClient(tx, contractId);
+  if (contract.status !== 'signed')
+    throw conflict(
+      `contract ${contractId} is ${contract.status}, not signed; only signed contracts are amended`,
+    );
+  const changes = changesOf(toContractView(contract), amendment);
+  if (changes.length === 0)
+    throw invalid(
+      `the amendment changes nothing on contract ${contractId}; give at least one new value`,
+      'changes',
+    );
+  const amended = await tx.psaContract.update({
+    where: { id: contractId },
+    data: {
+      ...amendment,
+      startDate:
+        amendment.startDate === undefined ? undefined : amendment.startDate && new Date(amendment.startDate),
+      revision: { increment: 1 },
+    },
   });
+  await publish(tx, {
+    type: 'psa.contract.amended',
+    data: {
+      contractId,
+      clientId: contract.clientId,
+      crmCompanyId: contract.client.crmCompanyId,
+      revision: amended.revision,
+      changes,
+      amendedBy: staff.user.id,
+      amendedAt: amended.updatedAt.toISOString(),
+    },
+  });
+  return toContractView(amended);
 }

@@ -1,5 +1,6 @@
-import { router, staffProcedure } from '@suite/hub-auth';
-import { csatInput, csatView, submitCsat } from './csat.service';
+import { inTenant, router, staffProcedure } from '@suite/hub-auth';
+import { csatInput, csatView } from './csat.schema';
+import { submitCsat } from './csat.service';
 
 // Clients answer surveys through the portal or a survey link; here staff (or the portal back end acting
 // for a signed-in staff session) record the answer.
@@ -8,5 +9,5 @@ export const csatRouter = router({
     .meta({ permission: 'psa.tickets.write' })
     .input(csatInput)
     .output(csatView)
-    .mutation(({ ctx, input }) => submitCsat(ctx.tenant, input)),
+    .mutation(inTenant(submitCsat)),
 });

@@ -1,5 +1,6 @@
-import type { crmDealWon, EventData } from '@suite/contracts';
+import { type crmDealWon, type EventData, formatMoney } from '@suite/contracts';
 import type { OrgTransaction } from '@suite/db';
+import type { ProjectView } from './project.schema';
 
 type DealWon = EventData<typeof crmDealWon>;
 
@@ -26,4 +27,17 @@ export async function openProjectForDeal(
     },
   });
   return 'opened';
+}
+
+export async function listProjects(tx: OrgTransaction): Promise<ProjectView[]> {
+  const rows = await tx.psaProject.findMany({ orderBy: { createdAt: 'desc' } });
+  return rows.map((row) => ({
+    id: row.id,
+    crmDealId: row.crmDealId,
+    crmCompanyId: row.crmCompanyId,
+    name: row.name,
+    value: formatMoney(row.value),
+    recurringRevenue: formatMoney(row.recurringRevenue),
+    currency: row.currency,
+  }));
 }

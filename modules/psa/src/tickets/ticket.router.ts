@@ -1,40 +1,23 @@
-import { entityId } from '@suite/contracts';
-import { router, staffProcedure } from '@suite/hub-auth';
+import { inTenant, router, staffProcedure } from '@suite/hub-auth';
 import { z } from 'zod';
-import { openTicketStatus, ticketPriority, ticketView, toTicketView } from './ticket.schema';
-import { closeTicket, createTicket, updateTicket } from './ticket.service';
+import {
+  byTicketId,
+  ticketCreateInput,
+  ticketListInput,
+  ticketUpdateInput,
+  ticketView,
+} from './ticket.schema';
+import { closeTicket, createTicket, listTickets, updateTicket } from './ticket.service';
 
-const subject = z.string().trim().min(1).max(300);
+const write = staffProcedure.meta({ permission: 'psa.tickets.write' });
 
 export const ticketRouter = router({
   list: staffProcedure
     .meta({ permission: 'psa.tickets.read' })
-    .input(z.object({ clientId: entityId }))
+    .input(ticketListInput)
     .output(z.array(ticketView))
-    .query(async ({ ctx, input }) => {
-      const rows = await ctx.tenant.transaction((tx) =>
-        tx.psaTicket.findMany({ where: { clientId: input.clientId }, orderBy: { number: 'desc' } }),
-      );
-      return rows.map(toTicketView);
-    }),
-  create: staffProcedure
-    .meta({ permission: 'psa.tickets.write' })
-    .input(z.object({ clientId: entityId, subject, priority: ticketPriority.default('normal') }))
-    .output(ticketView)
-    .mutation(({ ctx, input }) => createTicket(ctx.tenant, input)),
-  update: staffProcedure
-    .meta({ permission: 'psa.tickets.write' })
-    .input(
-      z.object({
-        ticketId: entityId,
-        changes: z.object({ subject, status: openTicketStatus, priority: ticketPriority }).partial(),
-      }),
-    )
-    .output(ticketView)
-    .mutation(({ ctx, input }) => updateTicket(ctx.tenant, input.ticketId, input.changes)),
-  close: staffProcedure
-    .meta({ permission: 'psa.tickets.write' })
-    .input(z.object({ ticketId: entityId }))
-    .output(ticketView)
-    .mutation(({ ctx, input }) => closeTicket(ctx.tenant, input.ticketId)),
+    .query(inTenant(listTickets)),
+  create: write.input(ticketCreateInput).output(ticketView).mutation(inTenant(createTicket)),
+  update: write.input(ticketUpdateInput).output(ticketView).mutation(inTenant(updateTicket)),
+  close: write.input(byTicketId).output(ticketView).mutation(inTenant(closeTicket)),
 });

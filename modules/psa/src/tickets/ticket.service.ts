@@ -1,9 +1,15 @@
 import { publish } from '@suite/bus';
-import type { OrgScope, OrgTransaction, Prisma } from '@suite/db';
-import { foundInOrg } from '@suite/hub-auth';
-import type { z } from 'zod';
-import { badRequest, conflict } from '../psa.errors';
-import { type openTicketStatus, type TicketView, type ticketPriority, toTicketView } from './ticket.schema';
+import { conflict, found, invalid } from '@suite/contracts';
+import type { OrgTransaction, Prisma } from '@suite/db';
+import { clientInOrg } from '../clients/client.service';
+import type {
+  ByTicketId,
+  TicketCreateInput,
+  TicketListInput,
+  TicketUpdateInput,
+  TicketView,
+} from './ticket.schema';
+import { toTicketView } from './ticket.view';
 
 type TicketWithClient = Prisma.PsaTicketGetPayload<{ include: { client: true } }>;
 type TicketEventType = 'psa.ticket.created' | 'psa.ticket.updated' | 'psa.ticket.closed';
@@ -40,62 +46,54 @@ async function nextTicketNumber(tx: OrgTransaction): Promise<number> {
   return row.last_number;
 }
 
-export function createTicket(
-  tenant: OrgScope,
-  input: { clientId: string; subject: string; priority: z.infer<typeof ticketPriority> },
-) {
-  return tenant.transaction(async (tx) => {
-    foundInOrg(await tx.psaClient.findFirst({ where: { id: input.clientId } }), `client ${input.clientId}`);
-    const ticket = await tx.psaTicket.create({
-      data: { ...input, number: await nextTicketNumber(tx) },
-      include: { client: true },
-    });
-    return publishTicket(tx, 'psa.ticket.created', ticket);
-  });
+export async function listTickets(tx: OrgTransaction, { clientId }: TicketListInput): Promise<TicketView[]> {
+  const rows = await tx.psaTicket.findMany({ where: { clientId }, orderBy: { number: 'desc' } });
+  return rows.map(toTicketView);
 }
 
-async function openTicket(tx: OrgTransaction, ticketId: string) {
-  const ticket = foundInOrg(await tx.psaTicket.findFirst({ where: { id: ticketId } }), `ticket ${ticketId}`);
+export async function createTicket(tx: OrgTransaction, input: TicketCreateInput): Promise<TicketView> {
+  await clientInOrg(tx, input.clientId);
+  const ticket = await tx.psaTicket.create({
+    data: { ...input, number: await nextTicketNumber(tx) },
+    include: { client: true },
+  });
+  return publishTicket(tx, 'psa.ticket.created', ticket);
+}
+
+async function openTicket(tx: OrgTransaction, ticketId: string): Promise<Prisma.PsaTicketGetPayload<object>> {
+  const ticket = found(await tx.psaTicket.findFirst({ where: { id: ticketId } }), `ticket ${ticketId}`);
   if (ticket.status === 'closed')
     throw conflict(`ticket #${ticket.number} is closed; open a new ticket instead`);
   return ticket;
 }
 
-export function updateTicket(
-  tenant: OrgScope,
-  ticketId: string,
-  changes: {
-    subject?: string;
-    status?: z.infer<typeof openTicketStatus>;
-    priority?: z.infer<typeof ticketPriority>;
-  },
-) {
-  return tenant.transaction(async (tx) => {
-    const ticket = await openTicket(tx, ticketId);
-    const changed = Object.entries(changes).some(
-      ([field, value]) => value !== undefined && ticket[field as keyof typeof changes] !== value,
+export async function updateTicket(
+  tx: OrgTransaction,
+  { ticketId, changes }: TicketUpdateInput,
+): Promise<TicketView> {
+  const ticket = await openTicket(tx, ticketId);
+  const changed = Object.entries(changes).some(
+    ([field, value]) => value !== undefined && ticket[field as keyof typeof changes] !== value,
+  );
+  if (!changed)
+    throw invalid(
+      `the update changes nothing on ticket #${ticket.number}; give a new subject, status or priority`,
+      'changes',
     );
-    if (!changed)
-      throw badRequest(
-        `the update changes nothing on ticket #${ticket.number}; give a new subject, status or priority`,
-      );
-    const updated = await tx.psaTicket.update({
-      where: { id: ticketId },
-      data: changes,
-      include: { client: true },
-    });
-    return publishTicket(tx, 'psa.ticket.updated', updated);
+  const updated = await tx.psaTicket.update({
+    where: { id: ticketId },
+    data: changes,
+    include: { client: true },
   });
+  return publishTicket(tx, 'psa.ticket.updated', updated);
 }
 
-export function closeTicket(tenant: OrgScope, ticketId: string) {
-  return tenant.transaction(async (tx) => {
-    await openTicket(tx, ticketId);
-    const closed = await tx.psaTicket.update({
-      where: { id: ticketId },
-      data: { status: 'closed', closedAt: new Date() },
-      include: { client: true },
-    });
-    return publishTicket(tx, 'psa.ticket.closed', closed);
+export async function closeTicket(tx: OrgTransaction, { ticketId }: ByTicketId): Promise<TicketView> {
+  await openTicket(tx, ticketId);
+  const closed = await tx.psaTicket.update({
+    where: { id: ticketId },
+    data: { status: 'closed', closedAt: new Date() },
+    include: { client: true },
   });
+  return publishTicket(tx, 'psa.ticket.closed', closed);
 }

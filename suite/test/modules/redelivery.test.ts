@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import type { publish } from '@suite/bus';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installedModules } from '../../src';
+import type { StaffClient } from '../support/staff-client';
+import { type Release, startTestSuite, type TestSuite, userId } from '../support/suite-fixture';
+import { createCompany, createDeal } from './crm/support/crm-data';
+import { dealWon, promotion } from './psa/support/crm-event.data';
+
+// At-least-once delivery: every consumer of every installed module gets the *identical* envelope (same
+// event id) a second time. Its inbox must skip it: the handler runs once per event and group.
+
+type Event = Parameters<typeof publish>[1];
+
+interface RedeliveryCase {
+  /** The first event, published once and then delivered again as is. */
+  first(): Promise<Event>;
+  /** A later event of the same key: once it is handled, the redelivered one has been seen too. */
+  later(first: Event): Event;
+}
+
+let fx: TestSuite;
+let olivia: StaffClient;
+/** Handler runs by `<group>|<event id>`, groups without this run's suffix. */
+const runs = new Map<string, number>();
+const baseGroup = (group: string) => group.replace(/\.t[0-9a-f]{8}$/, '');
+const counting: Release = (subscription) => ({
+  ...subscription,
+  async handler(event, context) {
+    const key = `${baseGroup(subscription.group)}|${event.id}`;
+    runs.set(key, (runs.get(key) ?? 0) + 1);
+    await subscription.handler(event, context);
+  },
+});
+
+const now = () => new Date().toISOString();
+async function crmCompanyId(): Promise<string> {
+  return (await createCompany(olivia, `Redelivered ${randomUUID().slice(0, 8)}`)).id;
+}
+const withData = <E extends Event>(event: E, data: Partial<E['data']>): Event =>
+  ({ ...event, data: { ...event.data, ...data } }) as Event;
+
+const CASES: Record<string, RedeliveryCase> = {
+  'crm.psa-sync.contract-signed': {
+    async first() {
+      const companyId = await crmCompanyId();
+      const deal = await createDeal(olivia, companyId);
+      return {
+        type: 'psa.contract.signed',
+        data: {
+          contractId: randomUUID(),
+          clientId: randomUUID(),
+          crmCompanyId: companyId,
+          crmDealId: deal.dealId,
+          name: 'Agreement',
+          monthlyValue: '1000.00',
+          signedAt: now(),
+        },
+      };
+    },
+    later: (first) => withData(first, { signedAt: now() }),
+  },
+  'crm.psa-sync.contract-amended': {
+    async first() {
+      return {
+        type: 'psa.contract.amended',
+        data: {
+          contractId: randomUUID(),
+          clientId: randomUUID(),
+          crmCompanyId: await crmCompanyId(),
+          revision: 2,
+          changes: [{ field: 'monthlyValue', from: '1000.00', to: '1200.00' }],
+          amendedBy: userId('grace@northwind.test'),
+          amendedAt: now(),
+        },
+      };
+    },
+    later: (first) => withData(first as Event & { type: 'psa.contract.amended' }, { revision: 3 }),
+  },
+  'crm.psa-sync.client-status': {
+    async first() {
+      return {
+        type: 'psa.client.status_changed',
+        data: {
+          clientId: randomUUID(),
+          crmCompanyId: await crmCompanyId(),
+          status: 'on_hold',
+          previousStatus: 'active',
+          reason: null,
+          changedAt: now(),
+        },
+      };
+    },
+    later: (first) => withData(first, { changedAt: now() }),
+  },
+  'crm.psa-sync.csat': {
+    async first() {
+      return {
+        type: 'psa.csat.submitted',
+        data: {
+          responseId: randomUUID(),
+          clientId: randomUUID(),
+          crmCompanyId: await crmCompanyId(),
+          ticketId: null,
+          score: 4,
+          comment: null,
+          submittedAt: now(),
+        },
+      };
+    },
+    later: (first) => withData(first, { responseId: randomUUID() }),
+  },
+  'crm.psa-sync.tickets': {
+    async first() {
+      return {
+        type: 'psa.ticket.created',
+        data: {
+          ticketId: randomUUID(),
+          clientId: randomUUID(),
+          crmCompanyId: await crmCompanyId(),
+          number: 1,
+          subject: 'Printer offline',
+          status: 'new',
+          priority: 'high',
+          occurredAt: now(),
+        },
+      };
+    },
+    later: (first) =>
+      ({
+        ...withData(first, { status: 'in_progress', occurredAt: now() }),
+        type: 'psa.ticket.updated',
+      }) as Event,
+  },
+  'psa.crm-company': {
+    first: async () => ({ type: 'crm.company.promoted', data: promotion() }),
+    later: (first) => withData(first, { name: 'Fabrikam Ltd' }),
+  },
+  'psa.deal-won': {
+    first: async () => ({ type: 'crm.deal.won', data: dealWon() }),
+    later: (first) => withData(first, { via: 'contract_signed' }),
+  },
+};
+
+beforeAll(async () => {
+  fx = await startTestSuite({ modules: installedModules, release: counting });
+  olivia = await fx.staff('olivia@northwind.test', 'crm');
+});
+afterAll(() => fx?.close());
+
+describe('every consumer skips an envelope delivered twice', () => {
+  it('has a redelivery case for every subscription of every installed module', () => {
+    const groups = fx.modules.flatMap((module) => module.subscriptions.map((s) => baseGroup(s.group)));
+    expect(groups.sort()).toEqual(Object.keys(CASES).sort());
+  });
+
+  for (const [group, redelivery] of Object.entries(CASES))
+    it(`${group}: the identical envelope again runs the handler no second time`, async () => {
+      const running = fx.modules
+        .flatMap((module) => module.subscriptions)
+        .find((s) => baseGroup(s.group) === group);
+      if (!running) throw new Error(`no running subscription ${group}`);
+      const firstEvent = await redelivery.first();
+      const first = await fx.publishAs(firstEvent);
+      await fx.handled(first.id, running.group);
+      await fx.redeliver(first);
+      const later = await fx.publishAs(redelivery.later(firstEvent));
+      await fx.handled(later.id, running.group);
+      // Delivered twice on the log (same event id), run once.
+      expect(await fx.database.db.system.busLogEntry.count({ where: { eventId: first.id } })).toBe(2);
+      expect(runs.get(`${group}|${first.id}`)).toBe(1);
+      expect(runs.get(`${group}|${later.id}`)).toBe(1);
+    });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startDevHub } from '../src/dev-hub/dev-hub.server';
+import { startDevHub } from '../src';
 
 const client = {
   id: 'suite',

@@ -1,4 +1,4 @@
-import type { DevHubSeed } from './dev-hub.seed';
+import type { DevHubSeed } from '@suite/hub-auth';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 

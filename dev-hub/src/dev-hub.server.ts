@@ -2,40 +2,24 @@ import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { FastifyBaseLogger } from 'fastify';
+import { DEV_HUB_SEED, type DevHubSeed, type DevHubStartOptions, type RunningDevHub } from '@suite/hub-auth';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
-import type { default as Provider } from 'oidc-provider';
+import Provider from 'oidc-provider';
 import { devHubConfiguration } from './dev-hub.config';
 import { errorPage, signInPage } from './dev-hub.pages';
-import { DEV_HUB_SEED, type DevHubSeed } from './dev-hub.seed';
 
-export interface DevHubClient {
-  readonly id: string;
-  readonly secret: string;
-  readonly redirectUri: string;
-  readonly postLogoutRedirectUri: string;
-}
-
-export interface DevHubOptions {
-  readonly environment: 'development' | 'test' | 'production';
-  /** Port on 127.0.0.1; 0 picks a free one. */
-  readonly port: number;
-  readonly client: DevHubClient;
+export interface DevHubOptions extends DevHubStartOptions {
   readonly seed?: DevHubSeed;
   /** Defaults to the listening address; differs only when something (a test's proxy) fronts the dev Hub. */
   readonly issuer?: string;
   /** Private JWKs, the first signs; default: a fresh RS256 key per start. */
   readonly signingKeys?: readonly JWK[];
   readonly accessTokenTtlSeconds?: number;
-  readonly log?: FastifyBaseLogger;
 }
 
-export interface DevHub {
-  readonly issuer: string;
+export interface DevHub extends RunningDevHub {
   /** Where it listens (equals `issuer` unless one was given). */
   readonly url: string;
-  readonly seed: DevHubSeed;
-  close(): Promise<void>;
 }
 
 export async function devHubSigningKey(): Promise<JWK> {
@@ -97,9 +81,7 @@ export async function startDevHub(options: DevHubOptions): Promise<DevHub> {
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const issuer = options.issuer ?? url;
-  // Loaded only here, so a production process never even imports the development Hub's provider.
-  const { default: OidcProvider } = await import('oidc-provider');
-  const provider = new OidcProvider(issuer, devHubConfiguration(options, seed, keys));
+  const provider = new Provider(issuer, devHubConfiguration(options, seed, keys));
   provider.on('server_error', (_ctx, error) => options.log?.error({ err: error }, 'dev Hub failed'));
   const handle = provider.callback();
   server.on('request', (req, res) => {

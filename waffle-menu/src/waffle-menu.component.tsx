@@ -1,4 +1,4 @@
-import type { WaffleMenu as WaffleMenuData } from './waffle.service';
+import type { WaffleMenu as WaffleMenuData } from '@suite/hub-auth';
 
 /** The product switcher: one link per product `GET /hub/waffle` returned, the current one marked. */
 export function WaffleMenu({ menu, current }: { menu: WaffleMenuData; current?: string }) {

@@ -1,5 +1,4 @@
-import { PRODUCT_NAMES } from '../permissions/permission-matrix';
-import type { DevHubMembership, DevHubSeed } from './dev-hub.seed';
+import { type DevHubMembership, type DevHubSeed, PRODUCT_NAMES } from '@suite/hub-auth';
 
 function grants({ allow = [], deny = [] }: DevHubMembership): string {
   return [...allow.map((name) => `+\`${name}\``), ...deny.map((name) => `−\`${name}\``)].join(' ');

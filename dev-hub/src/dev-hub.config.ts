@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { type DevHubSeed, ORGS_SCOPE, orgsClaim } from '@suite/hub-auth';
 import type { JWK } from 'jose';
 import type { Configuration } from 'oidc-provider';
-import { ORGS_SCOPE } from '../oidc/hub-claims.schema';
 import { errorPage, signOutPage } from './dev-hub.pages';
-import { type DevHubSeed, orgsClaim } from './dev-hub.seed';
 import type { DevHubOptions } from './dev-hub.server';
 
 const SCOPES = ['openid', 'offline_access', 'email', 'profile', ORGS_SCOPE];

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { WaffleMenu } from '../src/waffle/waffle-menu.component';
+import { WaffleMenu } from '../src';
 
 describe('WaffleMenu', () => {
   it('renders one link per product it is given, in order, marking the current one', () => {

@@ -1,4 +1,5 @@
-import { DEV_HUB_SEED, devHubSeedTables, permissionMatrixTable } from '@suite/hub-auth';
+import { devHubSeedTables } from '@suite/dev-hub';
+import { DEV_HUB_SEED, permissionMatrixTable } from '@suite/hub-auth';
 import { configTable } from '../suite/src/env';
 import { jobsTable } from '../suite/src/jobs.wiring';
 import { installedModules } from '../suite/src/module-registry';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Subscription } from '@suite/bus';
 import type { Database } from '@suite/db';
 import type { FastifyBaseLogger } from 'fastify';
-import { type DevHub, startDevHub } from './dev-hub/dev-hub.server';
+import type { DevHubStarter, RunningDevHub } from './dev-hub/dev-hub.starter';
 import { upsertOrgs } from './directory/directory.service';
 import { hubDirectorySubscription } from './directory/hub-events.subscription';
 import { isLoopbackHttp } from './oidc/loopback-url';
@@ -14,8 +14,10 @@ import type { SessionResolution } from './session/signed-in-staff';
 
 export interface HubAuthOptions {
   readonly environment: 'development' | 'test' | 'production';
-  /** Unset: the dev Hub runs in this process. */
+  /** Unset: the dev Hub runs in this process, started by `startDevHub`. */
   readonly issuerUrl: string | undefined;
+  /** Starts the dev Hub (`@suite/dev-hub`); needed only without `issuerUrl`. */
+  readonly startDevHub?: DevHubStarter;
   readonly clientId: string | undefined;
   readonly clientSecret: string | undefined;
   /** The suite's external origin; unset: the address it listens on. */
@@ -46,7 +48,7 @@ export class HubAuthNotReadyError extends Error {
 /** Hub SSO for the suite process: sign-in routes, sessions and, without HUB_ISSUER_URL, the dev Hub. */
 export class HubAuth {
   #runtime: HubAuthRuntime | undefined;
-  #devHub: DevHub | undefined;
+  #devHub: RunningDevHub | undefined;
 
   constructor(
     private readonly db: Database,
@@ -63,7 +65,11 @@ export class HubAuth {
     if (!issuer) {
       clientId = DEV_CLIENT_ID;
       clientSecret = randomBytes(24).toString('base64url');
-      this.#devHub = await startDevHub({
+      if (!this.options.startDevHub)
+        throw new Error(
+          'HUB_ISSUER_URL is unset and no dev Hub is installed: set HUB_ISSUER_URL for the real Hub',
+        );
+      this.#devHub = await this.options.startDevHub({
         environment: this.options.environment,
         port: this.options.devHubPort,
         client: { id: clientId, secret: clientSecret, redirectUri, postLogoutRedirectUri },

@@ -1,6 +1,17 @@
-export { devHubSeedTables } from './dev-hub/dev-hub.docs';
-export { DEV_HUB_SEED, type DevHubSeed, type DevHubUser } from './dev-hub/dev-hub.seed';
-export { type DevHub, type DevHubOptions, devHubSigningKey, startDevHub } from './dev-hub/dev-hub.server';
+export {
+  DEV_HUB_SEED,
+  type DevHubMembership,
+  type DevHubOrg,
+  type DevHubSeed,
+  type DevHubUser,
+  orgsClaim,
+} from './dev-hub/dev-hub.seed';
+export type {
+  DevHubClient,
+  DevHubStarter,
+  DevHubStartOptions,
+  RunningDevHub,
+} from './dev-hub/dev-hub.starter';
 export {
   changeMembership,
   type DirectoryClient,
@@ -46,7 +57,7 @@ export {
   type RemoteModule,
   remoteSettingNames,
 } from './integration-keys/remote-modules.config';
-export { type HubOrgClaim, type HubUserInfo, hubUserInfoSchema } from './oidc/hub-claims.schema';
+export { type HubOrgClaim, type HubUserInfo, hubUserInfoSchema, ORGS_SCOPE } from './oidc/hub-claims.schema';
 export { isLoopbackHttp } from './oidc/loopback-url';
 export { effectivePermissions, type Grants, productOf } from './permissions/effective-permissions';
 export {

@@ -1,9 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -11,12 +9,13 @@ import {
   createMigration,
   MIGRATIONS_DIR,
   pendingMigrations,
+  rewriteSnapshot,
   SCHEMA_DIR,
+  SNAPSHOT_FILE,
   schemaDrift,
 } from '../src/migrations';
 
 const adminUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
 function urlFor(database: string): string {
   const url = new URL(adminUrl);
@@ -93,17 +92,21 @@ describe('the repository schema (CI drift check)', () => {
     expect(drift, 'prisma/schema changed without a migration: run `npm run db:migration -- <name>`').toBe('');
   });
 
-  it('keeps Prisma’s layout so `prisma migrate deploy` can take over', async () => {
+  it('keeps Prisma’s layout so `prisma migrate deploy` can take over, plus one schema snapshot file', async () => {
     expect(await readFile(path.join(MIGRATIONS_DIR, 'migration_lock.toml'), 'utf8')).toMatch(
       /^provider = "postgresql"$/m,
     );
     for (const entry of await readdir(MIGRATIONS_DIR, { withFileTypes: true })) {
       if (!entry.isDirectory()) continue;
       expect(entry.name).toMatch(/^\d{14}_[a-z0-9_]+$/);
-      await expect(
-        readFile(path.join(MIGRATIONS_DIR, entry.name, 'migration.sql'), 'utf8'),
-      ).resolves.toBeTruthy();
+      expect(
+        await readdir(path.join(MIGRATIONS_DIR, entry.name)),
+        `${entry.name}: a migration is only its migration.sql; delete any schema/ copy and run \`npm run db:snapshot\``,
+      ).toEqual(['migration.sql']);
     }
+    expect(await readFile(path.join(MIGRATIONS_DIR, SNAPSHOT_FILE), 'utf8')).toMatch(
+      /^\/\/ Schema as of migration/,
+    );
   });
 });
 
@@ -116,7 +119,7 @@ describe('a schema change on a copy of the repository', () => {
     databaseUrl = await scratchDatabase();
   });
 
-  it('is reported as drift, then written as a migration with its schema snapshot', async () => {
+  it('is reported as drift, then written as a migration, and becomes the schema snapshot', async () => {
     const drift = await schemaDrift(dirs);
     expect(drift).toContain('CREATE TABLE "migtest"."probe"');
     expect(drift).toMatch(/ALTER TABLE "platform"\."audit_log" ADD COLUMN\s+"source_ip" TEXT/);
@@ -131,8 +134,10 @@ describe('a schema change on a copy of the repository', () => {
     expect(written).toContain('CREATE SCHEMA IF NOT EXISTS "migtest"');
     expect(written).toContain('CREATE TABLE "migtest"."probe"');
     expect(written).not.toContain('CREATE ROLE');
-    const snapshot = path.join(dirs.migrationsDir, created?.name ?? '', 'schema', 'migtest.prisma');
-    expect(await readFile(snapshot, 'utf8')).toBe(PROBE_SCHEMA);
+    expect(await readdir(path.join(dirs.migrationsDir, created?.name ?? ''))).toEqual(['migration.sql']);
+    const snapshot = await readFile(path.join(dirs.migrationsDir, SNAPSHOT_FILE), 'utf8');
+    expect(snapshot).toMatch(new RegExp(`^// Schema as of migration ${created?.name}:`));
+    expect(snapshot).toContain(`// ---- migtest.prisma ----\n${PROBE_SCHEMA}`);
   });
 
   it('is no longer drift, and a second createMigration writes nothing', async () => {
@@ -292,13 +297,65 @@ describe('the first migration of an empty migrations folder', () => {
   });
 });
 
-describe('npm run db:migration', () => {
-  it.each([[[]], [['Add-Deal']]])('exits non-zero and says what name is expected for %j', (args) => {
-    const run = spawnSync('npx', ['tsx', 'src/migrations/create-migration.cli.ts', ...args], {
-      cwd: packageDir,
-      encoding: 'utf8',
-    });
-    expect(run.status).not.toBe(0);
-    expect(run.stderr).toContain('snake_case name');
+/** A copy of the repository's schema and migrations, as a branch would have it. */
+async function branchCopy(name: string): Promise<{ schemaDir: string; migrationsDir: string }> {
+  const copy = {
+    schemaDir: path.join(work, name, 'schema'),
+    migrationsDir: path.join(work, name, 'migrations'),
+  };
+  await cp(SCHEMA_DIR, copy.schemaDir, { recursive: true });
+  await cp(MIGRATIONS_DIR, copy.migrationsDir, { recursive: true });
+  return copy;
+}
+
+/** A new platform table in a schema file of its own, as a module adds one. */
+function addTable(schemaDir: string, model: string): Promise<void> {
+  const table = model.toLowerCase();
+  const source = `model ${model} {\n  id String @id @db.Uuid\n\n  @@map("${table}")\n  @@schema("platform")\n}\n`;
+  return writeFile(path.join(schemaDir, `${table}.prisma`), source);
+}
+
+describe('two branches that each added a migration, merged', () => {
+  let merged: { schemaDir: string; migrationsDir: string };
+  let newest: string;
+
+  beforeAll(async () => {
+    const [books, tools] = await Promise.all([branchCopy('books'), branchCopy('tools')]);
+    await addTable(books.schemaDir, 'MergeProbeBooks');
+    await addTable(tools.schemaDir, 'MergeProbeTools');
+    await createMigration({ name: 'books', now: new Date('2030-01-01'), ...books });
+    const fromTools = await createMigration({ name: 'tools', now: new Date('2030-01-02'), ...tools });
+    newest = fromTools?.name ?? '';
+    // What git makes of it: both migrations, both schema files, and one side's snapshot.
+    merged = await branchCopy('merged');
+    await cp(books.schemaDir, merged.schemaDir, { recursive: true });
+    await cp(tools.schemaDir, merged.schemaDir, { recursive: true });
+    await cp(books.migrationsDir, merged.migrationsDir, { recursive: true });
+    await cp(fromTools?.dir ?? '', path.join(merged.migrationsDir, newest), { recursive: true });
+  });
+
+  it('fails the drift check until the snapshot is regenerated, saying how', async () => {
+    await expect(schemaDrift(merged)).rejects.toThrow(
+      new RegExp(`newest migration is ${newest}[\\s\\S]*npm run db:snapshot`),
+    );
+  });
+
+  it('gets a snapshot of the newest migration from db:snapshot once the migrations build the schema', async () => {
+    const rewritten = await rewriteSnapshot({ serverUrl: adminUrl, ...merged });
+    expect(rewritten.migration).toBe(newest);
+    const snapshot = await readFile(rewritten.file, 'utf8');
+    expect(snapshot).toMatch(new RegExp(`^// Schema as of migration ${newest}:`));
+    expect(snapshot).toContain('model MergeProbeBooks');
+    expect(snapshot).toContain('model MergeProbeTools');
+    expect(await schemaDrift(merged)).toBe('');
+  });
+
+  it('keeps the snapshot when the schema has a change no migration makes, and names the change', async () => {
+    const before = await readFile(path.join(merged.migrationsDir, SNAPSHOT_FILE), 'utf8');
+    await addTable(merged.schemaDir, 'UnmigratedProbe');
+    await expect(rewriteSnapshot({ serverUrl: adminUrl, ...merged })).rejects.toThrow(
+      /do not build[\s\S]*\+ column platform\.unmigratedprobe\.id uuid NOT NULL[\s\S]*db:migration/,
+    );
+    expect(await readFile(path.join(merged.migrationsDir, SNAPSHOT_FILE), 'utf8')).toBe(before);
   });
 });

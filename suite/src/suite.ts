@@ -1,5 +1,6 @@
 import type { ModuleName, SuiteModule } from '@suite/contracts';
-import { HubAuth, type IntegrationClients, IntegrationKeys } from '@suite/hub-auth';
+import { type DevHubStarter, HubAuth, type IntegrationClients, IntegrationKeys } from '@suite/hub-auth';
+import type { JobScheduler } from '@suite/jobs';
 import { createSuiteBus, startBus } from './bus.wiring';
 import { openDatabase } from './database';
 import { remoteModules, type SuiteConfig } from './env';
@@ -27,6 +28,19 @@ function loopbackUrl(host: string, port: number): string {
   if (host === '::') return `http://[::1]:${port}`;
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
+
+/**
+ * The dev Hub is a development dependency (`oidc-provider`): loaded only when a process has no
+ * HUB_ISSUER_URL, so a production process neither imports nor installs it.
+ */
+const startDevHub: DevHubStarter = async (options) => {
+  const devHub = await import('@suite/dev-hub').catch((error: Error) => {
+    throw new Error(
+      `HUB_ISSUER_URL is unset, so the suite runs the dev Hub, but @suite/dev-hub cannot be loaded (${error.message}); install the development dependencies or set HUB_ISSUER_URL`,
+    );
+  });
+  return devHub.startDevHub(options);
+};
 
 /** The composition root: database, modules and HTTP wired into one process. */
 export async function startSuite(
@@ -70,6 +84,7 @@ export async function startSuite(
   const hubAuth = new HubAuth(database.db, log, {
     environment: config.NODE_ENV,
     issuerUrl: config.HUB_ISSUER_URL,
+    startDevHub,
     clientId: config.HUB_CLIENT_ID,
     clientSecret: config.HUB_CLIENT_SECRET,
     publicUrl: config.PUBLIC_URL,

@@ -3,6 +3,7 @@ import { validateMigrationName } from './migration-name';
 import { MIGRATION_SCRIPT, MIGRATIONS_DIR, type MigrationDirs } from './migration-paths';
 import { migrationNames, nextMigrationId, writeMigration } from './migrations-directory';
 import { pendingSchemaChange } from './schema-drift';
+import { writeSnapshot } from './schema-snapshot';
 
 export interface CreateMigrationOptions extends MigrationDirs {
   /** snake_case, e.g. `add_crm_deal`. */
@@ -22,7 +23,8 @@ export interface CreatedMigration {
 }
 
 /**
- * Writes the next migration from the schema change since the last one, with its schema snapshot.
+ * Writes the next migration from the schema change since the last one, and makes the current schema
+ * the snapshot.
  * Returns null, writing nothing, when the schema files have not changed.
  */
 export async function createMigration(options: CreateMigrationOptions): Promise<CreatedMigration | null> {
@@ -31,6 +33,7 @@ export async function createMigration(options: CreateMigrationOptions): Promise<
   const { sql, schema } = await pendingSchemaChange(options);
   if (sql === '') return null;
   const dirName = `${nextMigrationId(await migrationNames(migrationsDir), options.now)}_${name}`;
-  const dir = await writeMigration(migrationsDir, dirName, sql, schema);
+  const dir = await writeMigration(migrationsDir, dirName, sql);
+  await writeSnapshot(migrationsDir, dirName, schema);
   return { name: dirName, dir, file: path.join(dir, MIGRATION_SCRIPT), sql };
 }

@@ -9,10 +9,11 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations', import.m
 export const MIGRATION_SCRIPT = 'migration.sql';
 
 /**
- * The schema as of each migration is kept in this sub-folder of the migration's own directory.
- * Prisma reads only `<migrationsDir>/<dir>/migration.sql`, so it never sees these files.
+ * The schema as of the newest migration, one file beside the migrations: the base `db:migration` and the
+ * drift check diff `prisma/schema/` against. A file, not a folder: Prisma's CLI takes every sub-directory
+ * of the migrations folder for a migration, and ignores files.
  */
-export const SNAPSHOT_DIR = 'schema';
+export const SNAPSHOT_FILE = 'schema-snapshot.prisma';
 
 export const LOCKFILE_NAME = 'migration_lock.toml';
 

@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { MigrationList, SchemaContainer } from '@prisma/schema-engine-wasm/schema_engine_bg';
-import { LOCKFILE_CONTENT, LOCKFILE_NAME, MIGRATION_SCRIPT, SNAPSHOT_DIR } from './migration-paths';
-import { readSchemaFiles, writeSchemaFiles } from './schema-files';
+import type { MigrationList } from '@prisma/schema-engine-wasm/schema_engine_bg';
+import { LOCKFILE_CONTENT, LOCKFILE_NAME, MIGRATION_SCRIPT } from './migration-paths';
 
 /** Like Prisma's CLI: every sub-directory of the migrations folder is a migration, in name order. */
 export async function migrationNames(migrationsDir: string): Promise<string[]> {
@@ -44,30 +43,6 @@ export async function readMigrationList(migrationsDir: string): Promise<Migratio
   };
 }
 
-export interface SchemaSnapshot {
-  migration: string;
-  files: SchemaContainer[];
-}
-
-/**
- * The schema as of the newest migration that carries a snapshot. Hand-written migrations (data
- * fixes) may have none; they change no schema, so the previous snapshot still holds.
- */
-export async function latestSnapshot(migrationsDir: string): Promise<SchemaSnapshot | null> {
-  const names = await migrationNames(migrationsDir);
-  for (const migration of names.reverse()) {
-    const dir = path.join(migrationsDir, migration, SNAPSHOT_DIR);
-    if (existsSync(dir)) return { migration, files: await readSchemaFiles(dir) };
-  }
-  if (names.length > 0) {
-    throw new Error(
-      `No migration in ${migrationsDir} has a ${SNAPSHOT_DIR}/ snapshot, so there is nothing to diff against. ` +
-        `Copy the schema files as of the last migration into <last migration>/${SNAPSHOT_DIR}/.`,
-    );
-  }
-  return null;
-}
-
 /** Prisma's id format (UTC `YYYYMMDDHHMMSS`), kept strictly after the newest existing migration. */
 export function nextMigrationId(existing: readonly string[], now = new Date()): string {
   let stamp = Number(now.toISOString().replace(/\D/g, '').slice(0, 14));
@@ -90,13 +65,8 @@ async function ensureLockfile(migrationsDir: string): Promise<void> {
   }
 }
 
-/** Writes `<id>_<name>/migration.sql` plus the schema snapshot it was made from. */
-export async function writeMigration(
-  migrationsDir: string,
-  dirName: string,
-  sql: string,
-  schema: readonly SchemaContainer[],
-): Promise<string> {
+/** Writes `<id>_<name>/migration.sql`. */
+export async function writeMigration(migrationsDir: string, dirName: string, sql: string): Promise<string> {
   const dir = path.join(migrationsDir, dirName);
   if (existsSync(dir))
     throw new Error(`Migration directory ${dir} already exists; migrations are never rewritten.`);
@@ -104,7 +74,6 @@ export async function writeMigration(
   await ensureLockfile(migrationsDir);
   await mkdir(dir);
   try {
-    await writeSchemaFiles(path.join(dir, SNAPSHOT_DIR), schema);
     await writeFile(path.join(dir, MIGRATION_SCRIPT), sql);
   } catch (error) {
     // A directory without migration.sql would break every later deploy.

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SchemaContainer } from '@prisma/schema-engine-wasm/schema_engine_bg';
 
@@ -16,12 +16,4 @@ export async function readSchemaFiles(dir: string): Promise<SchemaContainer[]> {
   return Promise.all(
     names.map(async (name) => ({ path: name, content: await readFile(path.join(dir, name), 'utf8') })),
   );
-}
-
-export async function writeSchemaFiles(dir: string, files: readonly SchemaContainer[]): Promise<void> {
-  for (const file of files) {
-    const target = path.join(dir, file.path);
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, file.content);
-  }
 }

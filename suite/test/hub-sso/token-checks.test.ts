@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type DevHub, devHubSigningKey, startDevHub } from '@suite/hub-auth';
+import { type DevHub, devHubSigningKey, startDevHub } from '@suite/dev-hub';
 import { StaffBrowser } from '@suite/hub-auth/testing';
 import { decodeJwt, importJWK, type JWK, SignJWT } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';

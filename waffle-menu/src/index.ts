@@ -1,0 +1,1 @@
+export { WaffleMenu } from './waffle-menu.component';

@@ -56,7 +56,7 @@ export function createPublisher<D extends EventDefinition>(catalog: EventCatalog
       partitionkey: key,
     };
     // One statement: take the per-key lock (publishers of one key commit in outbox order, so the
-    // relay's seq order is commit order per key), insert with the transaction's org, wake the relay.
+    // relay's seq order is commit order per key), insert with the transaction's org. The relay polls.
     const rows = await tx.$queryRaw<{ org_id: string }[]>`
       WITH org AS (SELECT NULLIF(current_setting('app.org_id', true), '')::uuid AS id),
       key_lock AS (
@@ -71,7 +71,7 @@ export function createPublisher<D extends EventDefinition>(catalog: EventCatalog
         FROM org, key_lock
         RETURNING org_id
       )
-      SELECT org_id::text, pg_notify('bus_outbox', '')::text AS woke FROM inserted`;
+      SELECT org_id::text FROM inserted`;
     const orgId = rows[0]?.org_id;
     if (!orgId) throw new PublishOutsideTenantError(definition.type);
     return { ...attributes, orgid: orgId, data: parsed.data } as EventEnvelope<EventData<D>>;

@@ -2,7 +2,8 @@ import type { TuningOverrides } from '../bus-options';
 
 /** Short timings so the bus suites finish in seconds; production keeps DEFAULT_TUNING. */
 export const TEST_TUNING = {
-  relayPollMs: 200,
+  relayPollMs: 10,
+  relayIdlePollMs: 100,
   standbyPollMs: 100,
   controlPollMs: 200,
   pruneEveryMs: 60_000,

@@ -8,6 +8,8 @@ export const TEST_TUNING = {
   controlPollMs: 200,
   pruneEveryMs: 60_000,
   handlerConcurrency: 4,
+  // Several batches per partition, so a consumer killed mid-stream leaves some uncommitted.
+  maxBatch: 20,
   retry: { attempts: 3, initialDelayMs: 20, maxDelayMs: 200 },
   log: { fetchSize: 100, pollMs: 200, leaseTtlMs: 1500, heartbeatMs: 250 },
   kafka: {

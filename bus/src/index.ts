@@ -2,6 +2,7 @@ export { type Bus, type BusOptions, createBus } from './bus';
 export type { BusTuning, TuningOverrides } from './bus-options';
 export type { RunningSubscription } from './consumer/consumer-group.runtime';
 export {
+  type BatchContext,
   type BusEvent,
   defineSubscription,
   type HandlerContext,
@@ -21,7 +22,15 @@ export type {
   ReplaySelection,
 } from './operations/dead-letters';
 export { UnknownGroupError } from './operations/group-control';
-export { createPublisher, type PublishFn, type PublishInput, publish } from './outbox/outbox.publisher';
+export {
+  createManyPublisher,
+  createPublisher,
+  type PublishFn,
+  type PublishInput,
+  type PublishManyFn,
+  publish,
+  publishMany,
+} from './outbox/outbox.publisher';
 export {
   InvalidEventDataError,
   PublishOutsideTenantError,

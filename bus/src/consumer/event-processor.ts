@@ -1,5 +1,5 @@
 import type { EventDefinition } from '@suite/contracts';
-import { type Database, forOrg, type OrgScope, type OrgTransaction } from '@suite/db';
+import { type Database, forOrg, type OrgTransaction } from '@suite/db';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { z } from 'zod';
@@ -35,16 +35,12 @@ export interface ProcessorDeps {
   readonly stopper: Stopper;
 }
 
-/** Tenant-scoped clients kept per org (building one extends the Prisma client); a bound on memory. */
-const SCOPES_KEPT = 1000;
-
 const errorText = (error: unknown) =>
   error instanceof Error ? (error.stack ?? error.message) : String(error);
 
 /** Validates one record, applies it with its inbox row in one tenant transaction, retries, dead-letters. */
 export class EventProcessor {
   private readonly versions = new Map<string, EventDefinition[]>();
-  private readonly scopes = new Map<string, OrgScope>();
   /** Events whose handler already failed once inside a batch: their one-at-a-time retries go on from there. */
   private readonly failedInBatch = new Map<string, unknown>();
 
@@ -133,20 +129,10 @@ export class EventProcessor {
     return { kind: 'valid', event: { ...attributes.data, data: data.data } as BusEvent };
   }
 
-  private scope(orgId: string): OrgScope {
-    let scope = this.scopes.get(orgId);
-    if (!scope) {
-      if (this.scopes.size >= SCOPES_KEPT) this.scopes.clear();
-      scope = forOrg(this.deps.db.app, orgId);
-      this.scopes.set(orgId, scope);
-    }
-    return scope;
-  }
-
   private async applyTogether(orgId: string, events: readonly BusEvent[]): Promise<void> {
     const { group, handleBatch, handler } = this.subscription;
     const log = this.deps.log.child({ orgId });
-    const fresh = await this.scope(orgId).transaction(
+    const fresh = await forOrg(this.deps.db.app, orgId).transaction(
       async (tx) => {
         const inserted = await tx.$queryRaw<{ event_id: string }[]>`
           INSERT INTO bus.inbox (group_name, event_id)
@@ -213,7 +199,7 @@ export class EventProcessor {
 
   private async apply(event: BusEvent, attempt: number): Promise<Outcome> {
     const group = this.subscription.group;
-    const applied = await this.scope(event.orgid).transaction(
+    const applied = await forOrg(this.deps.db.app, event.orgid).transaction(
       async (tx) => {
         const fresh = await tx.$executeRaw`
           INSERT INTO bus.inbox (group_name, event_id) VALUES (${group}, ${event.id}::uuid) ON CONFLICT DO NOTHING`;

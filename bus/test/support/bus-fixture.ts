@@ -83,10 +83,15 @@ export async function waitFor<T>(
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }
 
-export async function busFixture(transport: TransportName, partitions = 4): Promise<BusFixture> {
+/** A test database of the shared server unless one is given (fault tests bring their own server). */
+export async function busFixture(
+  transport: TransportName,
+  partitions = 4,
+  given?: TestDatabase,
+): Promise<BusFixture> {
   const kafkaBrokers = transport === 'kafka' ? inject('kafkaBrokers').split(',') : undefined;
   if (kafkaBrokers && !kafkaBrokers[0]) throw new Error(`no Kafka broker: ${inject('kafkaProblem')}`);
-  const database = await createTestDatabase();
+  const database = given ?? (await createTestDatabase());
   const sql = new pg.Pool({ connectionString: database.url, max: 3 });
   sql.on('error', () => {}); // dropping the database at the end ends its connections
   await sql.query(EFFECTS_SQL);

@@ -22,7 +22,7 @@ afterAll(async () => {
 
 describe.each(['postgres', 'kafka'] as const)('PostgreSQL crashes mid-burst (%s transport)', (transport) => {
   it('pauses for the 10 s outage, then applies everything exactly once and in order, with no partition stuck', async () => {
-    const fx = await busFixture(transport, 4, await server.database());
+    const fx = await busFixture(transport, 4, { database: await server.database() });
     try {
       const publishMany = createManyPublisher(fx.events.catalog);
       const type = fx.events.itemChanged.type;

@@ -1,6 +1,6 @@
 import './kafka-context';
 
+export { DEFAULT_TUNING } from '../bus-options';
 export { type GroupTopics, startGroupsAtEnd } from './kafka-groups';
 export { type TestEvents, testEvents } from './test-events';
-export { DEFAULT_TUNING } from '../bus-options';
 export { TEST_TUNING } from './test-tuning';

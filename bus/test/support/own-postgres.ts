@@ -2,15 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  applyMigrations,
-  connectDatabase,
-  dropDatabase,
-  ensureDatabase,
-  type RunningPostgres,
-  startEmbeddedPostgres,
-} from '@suite/db';
-import type { TestDatabase } from '@suite/db/testing';
+import { applyMigrations, ensureDatabase, type RunningPostgres, startEmbeddedPostgres } from '@suite/db';
+import { openTestDatabase, type TestDatabase } from '@suite/db/testing';
 
 /** An embedded PostgreSQL of this test's own, for fault tests that stop it: never the shared server. */
 export interface OwnPostgres {
@@ -34,18 +27,8 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
   return {
     async database() {
       const name = `suite_fault_${randomBytes(6).toString('hex')}`;
-      const url = await ensureDatabase(serverUrl, name);
-      await applyMigrations(url);
-      const db = connectDatabase(url);
-      return {
-        url,
-        name,
-        db,
-        async drop() {
-          await db.close();
-          await dropDatabase(serverUrl, name);
-        },
-      };
+      await applyMigrations(await ensureDatabase(serverUrl, name));
+      return openTestDatabase(serverUrl, name);
     },
     async crash() {
       const pid = Number.parseInt(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8'), 10);

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 export interface BenchChild {
   /** Resolves with the first stdout line that `match` accepts. */
   line(match: (line: string) => boolean): Promise<string>;
-  /** SIGTERM, then resolves once it exited. */
+  /** SIGTERM, SIGKILL if it has not exited 30 s later; resolves once it exited. */
   stop(): Promise<void>;
   readonly exited: Promise<number | null>;
 }
@@ -51,7 +51,9 @@ export function benchChild(script: string, config: unknown): BenchChild {
     },
     async stop() {
       if (!gone) child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
       await exited;
+      clearTimeout(timer);
     },
   };
 }

@@ -84,10 +84,16 @@ function orgFilter(orgId: string) {
 
 export type OrgTransaction = Prisma.TransactionClient;
 
+/** Prisma's: `timeout` for the whole transaction, `maxWait` to get a connection and begin (ms). */
+export interface TransactionOptions {
+  readonly timeout?: number;
+  readonly maxWait?: number;
+}
+
 export interface OrgScope {
   readonly orgId: string;
   /** Runs `fn` in one transaction whose every query sees and writes only this org's rows. */
-  transaction<T>(fn: (tx: OrgTransaction) => Promise<T>, options?: { timeout?: number }): Promise<T>;
+  transaction<T>(fn: (tx: OrgTransaction) => Promise<T>, options?: TransactionOptions): Promise<T>;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -138,7 +144,7 @@ function cachedScope(client: PrismaClient, orgId: string): ScopedClient {
 export function forOrg(client: PrismaClient, orgId: string): OrgScope {
   if (!UUID.test(orgId)) throw new TypeError(`forOrg: "${orgId}" is not an org id (expected a UUID)`);
   const scoped = cachedScope(client, orgId);
-  const once = <T>(fn: (tx: OrgTransaction) => Promise<T>, options?: { timeout?: number }) =>
+  const once = <T>(fn: (tx: OrgTransaction) => Promise<T>, options?: TransactionOptions) =>
     scoped.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT set_config('app.org_id', ${orgId}, true)`;
       return fn(tx as unknown as OrgTransaction);

@@ -24,12 +24,10 @@ export function benchChild(script: string, config: unknown): BenchChild {
     for (const wake of waiting) wake();
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  exited.then(() => {
-    for (const wake of waiting) wake();
-  });
   let gone = false;
   exited.then(() => {
     gone = true;
+    for (const wake of waiting) wake();
   });
   return {
     exited,

@@ -44,16 +44,20 @@ const transaction = async (first: number) => {
     { length: Math.min(config.perTransaction, config.events - first) },
     (_, i) => `item-${config.firstItem + ((first + i) % config.items)}`,
   ).sort();
-  const envelopes = await forOrg(db.app, config.orgId).transaction(async (tx) => {
-    // Sorted ids: concurrent transactions lock their rows in one order.
-    const rows = await tx.$queryRaw<{ id: string; n: number }[]>`
+  // Generous waits: a loaded machine must slow the bench down, not fail it.
+  const envelopes = await forOrg(db.app, config.orgId).transaction(
+    async (tx) => {
+      // Sorted ids: concurrent transactions lock their rows in one order.
+      const rows = await tx.$queryRaw<{ id: string; n: number }[]>`
       INSERT INTO bench.item (id, n) SELECT id, 1 FROM unnest(${ids}::text[]) AS id ORDER BY id
       ON CONFLICT (id) DO UPDATE SET n = bench.item.n + 1 RETURNING id, n`;
-    return publishMany(
-      tx,
-      rows.map((row) => ({ type, data: { itemId: row.id, seq: row.n } })),
-    );
-  });
+      return publishMany(
+        tx,
+        rows.map((row) => ({ type, data: { itemId: row.id, seq: row.n } })),
+      );
+    },
+    { maxWait: 60_000, timeout: 120_000 },
+  );
   if (config.recordCommits) {
     const at = now();
     for (const envelope of envelopes) commits.push([envelope.id, at]);

@@ -81,7 +81,9 @@ export class EventProcessor {
       const checked = this.validate(record);
       if (checked.kind === 'invalid') return false;
       if (checked.kind === 'ignored') continue;
-      byOrg.set(checked.event.orgid, [...(byOrg.get(checked.event.orgid) ?? []), checked.event]);
+      const events = byOrg.get(checked.event.orgid) ?? [];
+      events.push(checked.event);
+      byOrg.set(checked.event.orgid, events);
     }
     const { limiter, stopper, pool, log } = this.deps;
     for (const [orgId, events] of byOrg) {

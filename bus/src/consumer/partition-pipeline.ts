@@ -77,7 +77,9 @@ export class PartitionPipeline {
       const entry: Pending = { offset: BigInt(record.offset), done: false };
       this.lastSubmitted = entry.offset;
       this.pending.push(entry);
-      byKey.set(record.key, [...(byKey.get(record.key) ?? []), { record, entry }]);
+      const items = byKey.get(record.key) ?? [];
+      items.push({ record, entry });
+      byKey.set(record.key, items);
     }
     // A key whose last record goes one at a time (perhaps retrying) stays one at a time; the others
     // join this batch, after the batch that last carried them.

@@ -97,6 +97,8 @@ export function transportContract(transport: TransportName): void {
       expect(new Set(final.map((row) => row.handled_by)).size).toBe(2);
     });
 
+    // Also what a crash between a batch's database commit and its offset commit leaves behind: the
+    // effects and inbox rows committed, the offsets not, so the records come again.
     it('changes nothing when the same events are delivered again', async () => {
       const bus = fx.createBus();
       bus.startRelay();

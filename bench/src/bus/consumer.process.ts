@@ -1,5 +1,6 @@
 // The bus side of the pipeline bench, in a process of its own: the relay and one consumer group whose
-// handler writes one effect row per event (its handled_at is the bench's handler-commit time).
+// handler writes one effect row per event (its handled_at is the bench's handler time), set-wise per
+// batch through handleBatch.
 import { createBus } from '@suite/bus';
 import { testEvents } from '@suite/bus/testing';
 import { connectDatabase } from '@suite/db';
@@ -31,6 +32,13 @@ await bus.subscribe({
   async handler(event, { tx }) {
     const { itemId, seq } = event.data as { itemId: string; seq: number };
     await tx.$executeRaw`INSERT INTO bench.effect (event_id, item_id, seq) VALUES (${event.id}::uuid, ${itemId}, ${seq})`;
+  },
+  // The same effect set-wise: one insert per batch, as a hot module handler would write it.
+  async handleBatch(batch, { tx }) {
+    const data = batch.map((event) => event.data as { itemId: string; seq: number });
+    await tx.$executeRaw`
+      INSERT INTO bench.effect (event_id, item_id, seq)
+      SELECT * FROM unnest(${batch.map((event) => event.id)}::uuid[], ${data.map((d) => d.itemId)}::text[], ${data.map((d) => d.seq)}::int[])`;
   },
 });
 process.stdout.write('ready\n');

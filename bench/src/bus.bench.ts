@@ -1,21 +1,35 @@
-// npm run bench:bus — the bus on this machine: raw kafkajs against our Kafka transport on the same
-// messages, the full pipeline (transaction + outbox → relay → transport → handler with inbox) on Kafka
-// and on the PostgreSQL log, and publish-commit → handler-commit latency at a fixed rate on both.
-// DATABASE_URL (else an embedded PostgreSQL) and KAFKA_BROKERS (else bus/kafka/kafka-dev.mjs).
+// npm run bus -w @suite/bench (npm run bench:bus) — the bus on this machine, beside its ceilings and a peer
+// measured in the same run: raw kafkajs against our Kafka transport on the same messages; raw pg
+// batched inserts (the database's ceiling); graphile-worker running no-op jobs (the peer); the full
+// pipeline (state change + publish → relay → transport → handler with one effect row → inbox) on
+// Kafka and on the PostgreSQL log with publishers and the bus in processes of their own; and
+// publish-commit → handler latency at fixed rates. DATABASE_URL (else an embedded PostgreSQL) and
+// KAFKA_BROKERS (else bus/kafka/kafka-dev.mjs).
 import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { createBus, partitionFor } from '@suite/bus';
 import { testEvents } from '@suite/bus/testing';
 import { pino } from 'pino';
 import { benchEnvironment } from './bus/bench-environment';
+import { graphileWorkerNoop, rawPgBatchedInsert } from './bus/ceilings';
 import { envelopes, kafkaMessages, rawKafkajs, transportKafka } from './bus/kafka-throughput';
-import { pipeline } from './bus/pipeline';
+import { type Latency, type PipelineOptions, pipeline } from './bus/pipeline';
 import { round } from './bus/stats';
 
 const PARTITIONS = 8;
 const MESSAGES = 30_000;
-const PIPELINE = { events: 4000, publishers: 6, ratePerSecond: 100, rateSeconds: 8, partitions: PARTITIONS };
+const PIPELINE: Omit<PipelineOptions, 'kafka'> = {
+  partitions: PARTITIONS,
+  events: 20_000,
+  publishers: 2,
+  perTransaction: 50,
+  singleEvents: 2000,
+  rates: [100, 1000],
+  rateSeconds: 5,
+};
 
 const env = await benchEnvironment();
+const loadAtStart = loadavg()[0] as number;
 try {
   const events = testEvents();
   const batch = envelopes(events, env.orgId, MESSAGES);
@@ -42,26 +56,51 @@ try {
   await bus.close();
   console.log(`bus Kafka transport produce→consume: ${round(ours)} msgs/s (${round(ours / raw, 2)}× raw)`);
 
-  const kafka = await pipeline(env, { kafka: true, ...PIPELINE });
-  console.log(
-    `pipeline on Kafka: ${round(kafka.eventsPerSecond)} events/s; at ${PIPELINE.ratePerSecond}/s p50 ${round(kafka.p50Ms, 1)} ms, p99 ${round(kafka.p99Ms, 1)} ms`,
-  );
-  const postgres = await pipeline(env, { kafka: false, ...PIPELINE });
-  console.log(
-    `pipeline on the PostgreSQL log: ${round(postgres.eventsPerSecond)} events/s; at ${PIPELINE.ratePerSecond}/s p50 ${round(postgres.p50Ms, 1)} ms, p99 ${round(postgres.p99Ms, 1)} ms`,
-  );
+  const rawPg = await rawPgBatchedInsert(env.databaseUrl);
+  console.log(`raw pg, 8 clients, 100-row insert transactions: ${round(rawPg)} rows/s`);
+  const graphile = await graphileWorkerNoop(env.databaseUrl);
+  console.log(`graphile-worker no-op jobs, concurrency 10: ${round(graphile)} jobs/s`);
 
+  const at = (latencies: readonly Latency[], rate: number) =>
+    latencies.find((latency) => latency.ratePerSecond === rate) as Latency;
+  const report = (name: string, result: Awaited<ReturnType<typeof pipeline>>) =>
+    console.log(
+      `pipeline on ${name}: ${round(result.eventsPerSecond)} events/s (publishMany commits ${round(result.publishManyPerSecond)}/s, one per transaction ${round(result.publishSinglePerSecond)}/s); ` +
+        result.latencies
+          .map((l) => `at ${l.ratePerSecond}/s p50 ${round(l.p50Ms, 1)} ms, p99 ${round(l.p99Ms, 1)} ms`)
+          .join('; '),
+    );
+  const kafka = await pipeline(env, { kafka: true, ...PIPELINE });
+  report('Kafka', kafka);
+  const postgres = await pipeline(env, { kafka: false, ...PIPELINE });
+  report('the PostgreSQL log', postgres);
+
+  const slowest = Math.min(kafka.eventsPerSecond, postgres.eventsPerSecond);
   const figures = {
     raw_kafkajs_msgs_per_s: round(raw),
     kafka_transport_msgs_per_s: round(ours),
     kafka_transport_vs_raw: round(ours / raw, 2),
     pipeline_kafka_events_per_s: round(kafka.eventsPerSecond),
     pipeline_pglog_events_per_s: round(postgres.eventsPerSecond),
-    latency_rate_per_s: PIPELINE.ratePerSecond,
-    latency_kafka_p50_ms: round(kafka.p50Ms, 1),
-    latency_kafka_p99_ms: round(kafka.p99Ms, 1),
-    latency_pglog_p50_ms: round(postgres.p50Ms, 1),
-    latency_pglog_p99_ms: round(postgres.p99Ms, 1),
+    latency_rate_per_s: 100,
+    latency_kafka_p50_ms: round(at(kafka.latencies, 100).p50Ms, 1),
+    latency_kafka_p99_ms: round(at(kafka.latencies, 100).p99Ms, 1),
+    latency_pglog_p50_ms: round(at(postgres.latencies, 100).p50Ms, 1),
+    latency_pglog_p99_ms: round(at(postgres.latencies, 100).p99Ms, 1),
+    latency_1000_kafka_p50_ms: round(at(kafka.latencies, 1000).p50Ms, 1),
+    latency_1000_kafka_p99_ms: round(at(kafka.latencies, 1000).p99Ms, 1),
+    latency_1000_pglog_p50_ms: round(at(postgres.latencies, 1000).p50Ms, 1),
+    latency_1000_pglog_p99_ms: round(at(postgres.latencies, 1000).p99Ms, 1),
+    publish_many_kafka_events_per_s: round(kafka.publishManyPerSecond),
+    publish_many_pglog_events_per_s: round(postgres.publishManyPerSecond),
+    publish_single_kafka_events_per_s: round(kafka.publishSinglePerSecond),
+    publish_single_pglog_events_per_s: round(postgres.publishSinglePerSecond),
+    raw_pg_batched_rows_per_s: round(rawPg),
+    graphile_worker_jobs_per_s: round(graphile),
+    pipeline_vs_raw_pg: round(slowest / rawPg, 3),
+    pipeline_vs_graphile_worker: round(slowest / graphile, 2),
+    load_average_1m_start: round(loadAtStart, 1),
+    load_average_1m_end: round(loadavg()[0] as number, 1),
   };
   console.log(
     `bus-bench: ${Object.entries(figures)

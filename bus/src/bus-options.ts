@@ -5,7 +5,10 @@ import type { PostgresLogTuning } from './transport/postgres-log.consumer';
 /** Timings and sizes; the defaults suit production, tests shorten them. */
 export interface BusTuning {
   readonly relayBatchSize: number;
+  /** The relay's pause after a partial batch; a full batch is followed at once. */
   readonly relayPollMs: number;
+  /** The relay's longest pause while the outbox is empty. */
+  readonly relayIdlePollMs: number;
   /** How often a standby relay tries to take over. */
   readonly standbyPollMs: number;
   /** Published outbox rows, PostgreSQL log entries and inbox rows are kept this long. */
@@ -15,6 +18,11 @@ export interface BusTuning {
   readonly handlerConcurrency: number;
   /** Unfinished records per partition before fetching waits. */
   readonly maxInFlight: number;
+  /**
+   * Most records of a partition applied together in one tenant transaction (per org); 1 applies each
+   * event in a transaction of its own. A failing batch is applied again one event at a time.
+   */
+  readonly maxBatch: number;
   readonly handlerTimeoutMs: number;
   readonly controlPollMs: number;
   readonly retry: RetryPolicy;
@@ -23,21 +31,24 @@ export interface BusTuning {
 }
 
 export const DEFAULT_TUNING: BusTuning = {
-  relayBatchSize: 500,
-  relayPollMs: 1000,
+  relayBatchSize: 2000,
+  relayPollMs: 10,
+  relayIdlePollMs: 200,
   standbyPollMs: 1000,
   retentionMs: 7 * 24 * 3600_000,
   pruneEveryMs: 60_000,
   handlerConcurrency: 8,
   maxInFlight: 1000,
+  maxBatch: 200,
   handlerTimeoutMs: 30_000,
   controlPollMs: 2000,
   retry: { attempts: 5, initialDelayMs: 500, maxDelayMs: 30_000 },
-  log: { fetchSize: 200, pollMs: 1000, leaseTtlMs: 10_000, heartbeatMs: 1000 },
+  log: { fetchSize: 500, pollMs: 1000, leaseTtlMs: 10_000, heartbeatMs: 1000 },
   kafka: {
-    sessionTimeoutMs: 30_000,
-    heartbeatIntervalMs: 3000,
-    rebalanceTimeoutMs: 60_000,
+    // A dead member's partitions move after the session; kafkajs' 30 s stalled restarts and take-overs.
+    sessionTimeoutMs: 10_000,
+    heartbeatIntervalMs: 1000,
+    rebalanceTimeoutMs: 20_000,
     maxWaitTimeMs: 1000,
     partitionsConsumedConcurrently: 8,
   },

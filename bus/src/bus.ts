@@ -59,6 +59,7 @@ export function createBus(options: BusOptions): Bus {
         metrics,
         batchSize: tuning.relayBatchSize,
         pollMs: tuning.relayPollMs,
+        idlePollMs: tuning.relayIdlePollMs,
         standbyPollMs: tuning.standbyPollMs,
         retentionMs: tuning.retentionMs,
         pruneEveryMs: tuning.pruneEveryMs,
@@ -78,6 +79,7 @@ export function createBus(options: BusOptions): Bus {
         retry: tuning.retry,
         handlerTimeoutMs: tuning.handlerTimeoutMs,
         maxInFlight: tuning.maxInFlight,
+        maxBatch: tuning.maxBatch,
         controlPollMs: tuning.controlPollMs,
       });
       subscriptions.push(running);

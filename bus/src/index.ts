@@ -2,6 +2,7 @@ export { type Bus, type BusOptions, createBus } from './bus';
 export type { BusTuning, TuningOverrides } from './bus-options';
 export type { RunningSubscription } from './consumer/consumer-group.runtime';
 export {
+  type BatchContext,
   type BusEvent,
   defineSubscription,
   type HandlerContext,
@@ -22,11 +23,14 @@ export type {
 } from './operations/dead-letters';
 export { UnknownGroupError } from './operations/group-control';
 export {
+  createManyPublisher,
   createPublisher,
   inRequestTrace,
   type PublishFn,
   type PublishInput,
+  type PublishManyFn,
   publish,
+  publishMany,
 } from './outbox/outbox.publisher';
 export {
   InvalidEventDataError,

@@ -84,28 +84,82 @@ function orgFilter(orgId: string) {
 
 export type OrgTransaction = Prisma.TransactionClient;
 
+/** Prisma's: `timeout` for the whole transaction, `maxWait` to get a connection and begin (ms). */
+export interface TransactionOptions {
+  readonly timeout?: number;
+  readonly maxWait?: number;
+}
+
 export interface OrgScope {
   readonly orgId: string;
   /** Runs `fn` in one transaction whose every query sees and writes only this org's rows. */
-  transaction<T>(fn: (tx: OrgTransaction) => Promise<T>, options?: { timeout?: number }): Promise<T>;
+  transaction<T>(fn: (tx: OrgTransaction) => Promise<T>, options?: TransactionOptions): Promise<T>;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Runs of a transaction that PostgreSQL aborted as a deadlock victim (40P01) or a serialization failure (40001). */
+const TRANSACTION_RUNS = 5;
+
+function isDeadlockOrSerialization(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const fields = current as { code?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown };
+    if (fields.code === 'P2034' || fields.originalCode === '40P01' || fields.originalCode === '40001')
+      return true;
+    if (
+      typeof fields.message === 'string' &&
+      /deadlock detected|could not serialize access/.test(fields.message)
+    )
+      return true;
+    current =
+      fields.cause ?? (current as { meta?: { driverAdapterError?: unknown } }).meta?.driverAdapterError;
+  }
+  return false;
+}
+
+type ScopedClient = ReturnType<typeof scopedClient>;
+const scopedClient = (client: PrismaClient, orgId: string) => client.$extends(orgFilter(orgId));
+/** Extending the client costs more than a query; one per org and client is kept (bounded). */
+const scopes = new WeakMap<PrismaClient, Map<string, ScopedClient>>();
+const SCOPES_KEPT = 1000;
+
+function cachedScope(client: PrismaClient, orgId: string): ScopedClient {
+  const byOrg = scopes.get(client) ?? new Map<string, ScopedClient>();
+  scopes.set(client, byOrg);
+  let scoped = byOrg.get(orgId);
+  if (!scoped) {
+    if (byOrg.size >= SCOPES_KEPT) byOrg.clear();
+    scoped = scopedClient(client, orgId);
+    byOrg.set(orgId, scoped);
+  }
+  return scoped;
+}
+
 /**
  * The only way module code reaches tenant data. Two locks on the same door: the Prisma extension
  * adds `orgId` to every filter and write, and `app.org_id` makes PostgreSQL's RLS policies agree.
+ * A transaction PostgreSQL aborts as a deadlock victim or for a serialization failure runs again
+ * (a few times, after a short random pause), so `fn` must do nothing but database work.
  */
 export function forOrg(client: PrismaClient, orgId: string): OrgScope {
   if (!UUID.test(orgId)) throw new TypeError(`forOrg: "${orgId}" is not an org id (expected a UUID)`);
-  const scoped = client.$extends(orgFilter(orgId));
+  const scoped = cachedScope(client, orgId);
+  const once = <T>(fn: (tx: OrgTransaction) => Promise<T>, options?: TransactionOptions) =>
+    scoped.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT set_config('app.org_id', ${orgId}, true)`;
+      return fn(tx as unknown as OrgTransaction);
+    }, options);
   return {
     orgId,
-    transaction(fn, options) {
-      return scoped.$transaction(async (tx) => {
-        await tx.$executeRaw`SELECT set_config('app.org_id', ${orgId}, true)`;
-        return fn(tx as unknown as OrgTransaction);
-      }, options);
+    async transaction(fn, options) {
+      for (let run = 1; ; run++) {
+        try {
+          return await once(fn, options);
+        } catch (error) {
+          if (run >= TRANSACTION_RUNS || !isDeadlockOrSerialization(error)) throw error;
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * run));
+        }
+      }
     },
   };
 }

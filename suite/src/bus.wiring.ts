@@ -32,8 +32,7 @@ export async function startBus(
   platform: readonly Subscription[],
 ): Promise<void> {
   bus.startRelay();
-  for (const subscription of platform) await bus.subscribe(subscription);
-  for (const module of modules) {
-    for (const subscription of module.subscriptions ?? []) await bus.subscribe(subscription);
-  }
+  // In parallel: a Kafka group join can wait out a dead member's session, and groups do not wait on each other.
+  const subscriptions = [...platform, ...modules.flatMap((module) => module.subscriptions ?? [])];
+  await Promise.all(subscriptions.map((subscription) => bus.subscribe(subscription)));
 }

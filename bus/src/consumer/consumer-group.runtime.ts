@@ -1,4 +1,3 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import type { Database } from '@suite/db';
 import type pg from 'pg';
 import type { Logger } from 'pino';
@@ -10,6 +9,7 @@ import { claimReplays, markReplayed } from './dead-letter.repository';
 import { ConsumerStoppingError, EventProcessor } from './event-processor';
 import type { Limiter } from './limiter';
 import { PartitionPipeline } from './partition-pipeline';
+import { Stopper } from './stopper';
 import type { RetryPolicy, Subscription } from './subscription';
 
 /** Channel of operator commands (pause, resume, replay); the payload is the group name. */
@@ -27,6 +27,8 @@ export interface GroupRuntimeDeps {
   readonly handlerTimeoutMs: number;
   /** Unfinished records per partition before fetching waits. */
   readonly maxInFlight: number;
+  /** Most records applied together in one transaction; 1 applies every event on its own. */
+  readonly maxBatch: number;
   /** How often pause state and replay requests are checked when no NOTIFY arrives. */
   readonly controlPollMs: number;
 }
@@ -43,14 +45,13 @@ export async function startSubscription(
   deps: GroupRuntimeDeps,
 ): Promise<RunningSubscription> {
   const { group } = subscription;
-  const stopping = new AbortController();
-  const sleep = (ms: number) => delay(ms, undefined, { signal: stopping.signal }).catch(() => {});
+  const stopper = new Stopper();
+  const log = deps.log.child({ group });
   const processor = new EventProcessor(subscription, {
     ...deps,
     retry: { ...deps.retry, ...subscription.retry },
-    log: deps.log.child({ group }),
-    isStopping: () => stopping.signal.aborted,
-    sleep,
+    log,
+    stopper,
   });
   const topics = processor.topics;
   await deps.pool.query(
@@ -62,23 +63,25 @@ export async function startSubscription(
   );
 
   const pipelines = new Map<string, PartitionPipeline>();
-  const apply = async (record: InboundRecord) => {
-    // Infrastructure failures (database down while dead-lettering) are retried until the consumer
-    // stops; processing the same record again is safe (inbox, dead-letter upsert).
+  const applyOne = async (record: InboundRecord) => {
+    // Anything else that fails is retried until the consumer stops; processing the same record again
+    // is safe (inbox, dead-letter upsert).
     for (;;) {
       try {
         await processor.process(record);
         return;
       } catch (error) {
-        if (error instanceof ConsumerStoppingError || stopping.signal.aborted) throw error;
-        deps.log.error(
-          { err: error, group, topic: record.topic, offset: record.offset },
+        if (error instanceof ConsumerStoppingError || stopper.stopped) throw error;
+        log.error(
+          { err: error, topic: record.topic, offset: record.offset },
           'cannot process event; retrying',
         );
-        await sleep(deps.controlPollMs);
+        await stopper.sleep(deps.controlPollMs);
       }
     }
   };
+  const applyBatch =
+    deps.maxBatch > 1 ? (records: readonly InboundRecord[]) => processor.processBatch(records) : undefined;
   await deps.transport.ensureTopics(topics);
   const consumer = await deps.transport.consume({
     group,
@@ -87,7 +90,14 @@ export async function startSubscription(
       const id = `${batch.topic}/${batch.partition}`;
       let pipeline = pipelines.get(id);
       if (!pipeline) {
-        pipeline = new PartitionPipeline(apply, commit, deps.maxInFlight, stopping.signal);
+        const steps = {
+          applyOne,
+          applyBatch,
+          commit,
+          onCommitError: (error: unknown, next: bigint) =>
+            log.warn({ err: error, id, next: String(next) }, 'offset commit failed; retrying'),
+        };
+        pipeline = new PartitionPipeline(steps, deps.maxInFlight, deps.maxBatch, stopper);
         pipelines.set(id, pipeline);
       }
       await pipeline.submit(batch.records);
@@ -104,7 +114,7 @@ export async function startSubscription(
   const unlisten = await deps.listener.listen(CONTROL_CHANNEL, (payload) => {
     if (payload === group || payload === '') control.wake();
   });
-  const controlling = runControls(group, consumer, processor, deps, stopping.signal, control);
+  const controlling = runControls(group, consumer, processor, deps, stopper, control);
 
   let stopped: Promise<void> | undefined;
   return {
@@ -112,7 +122,7 @@ export async function startSubscription(
     topics,
     stop() {
       stopped ??= (async () => {
-        stopping.abort();
+        stopper.stop();
         control.wake();
         unlisten();
         await controlling;
@@ -129,11 +139,11 @@ async function runControls(
   consumer: TransportConsumer,
   processor: EventProcessor,
   deps: GroupRuntimeDeps,
-  stopped: AbortSignal,
+  stopper: Stopper,
   control: Wakeup,
 ): Promise<void> {
   let paused = false;
-  while (!stopped.aborted) {
+  while (!stopper.stopped) {
     try {
       const { rows } = await deps.pool.query<{ paused: boolean }>(
         'SELECT paused FROM bus.consumer_group WHERE name = $1',

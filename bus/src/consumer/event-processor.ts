@@ -1,5 +1,5 @@
 import type { EventDefinition } from '@suite/contracts';
-import { type Database, forOrg } from '@suite/db';
+import { type Database, forOrg, type OrgTransaction } from '@suite/db';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { z } from 'zod';
@@ -8,7 +8,9 @@ import { childTrace } from '../envelope/traceparent';
 import type { BusMetrics } from '../metrics/bus.metrics';
 import type { InboundRecord } from '../transport/transport';
 import { type DeadLetterReason, insertDeadLetter } from './dead-letter.repository';
+import { waitOutOutage } from './infrastructure';
 import type { Limiter } from './limiter';
+import type { Stopper } from './stopper';
 import type { BusEvent, RetryPolicy, Subscription } from './subscription';
 
 /** Thrown out of a batch when the consumer stops mid-retry: the batch is not committed and comes again. */
@@ -30,9 +32,7 @@ export interface ProcessorDeps {
   readonly handlerTimeoutMs: number;
   /** Shared by every group of the process, so handler transactions never outnumber the app pool. */
   readonly limiter: Limiter;
-  readonly isStopping: () => boolean;
-  /** A sleep that ends early when the consumer stops. */
-  readonly sleep: (ms: number) => Promise<void>;
+  readonly stopper: Stopper;
 }
 
 const errorText = (error: unknown) =>
@@ -41,6 +41,8 @@ const errorText = (error: unknown) =>
 /** Validates one record, applies it with its inbox row in one tenant transaction, retries, dead-letters. */
 export class EventProcessor {
   private readonly versions = new Map<string, EventDefinition[]>();
+  /** Events whose handler already failed once inside a batch: their one-at-a-time retries go on from there. */
+  private readonly failedInBatch = new Map<string, unknown>();
 
   constructor(
     private readonly subscription: Subscription,
@@ -56,53 +58,108 @@ export class EventProcessor {
   }
 
   async process(record: InboundRecord): Promise<Outcome> {
+    const checked = this.validate(record);
+    if (checked.kind === 'invalid') return this.deadLetter(record, checked.reason, checked.error, 0);
+    if (checked.kind === 'ignored') return 'ignored';
+    const failed = this.failedInBatch.get(checked.event.id);
+    if (!this.failedInBatch.delete(checked.event.id)) return this.applyWithRetries(record, checked.event, 1);
+    if (this.deps.retry.attempts <= 1) return this.deadLetter(record, 'handler-failed', errorText(failed), 1);
+    await this.deps.stopper.sleep(this.deps.retry.initialDelayMs);
+    return this.applyWithRetries(record, checked.event, 2);
+  }
+
+  /**
+   * Applies valid records of several keys together: per org one tenant transaction with one inbox
+   * insert for all and the handlers in offset order for the new ones. False (nothing of the failed
+   * org's transaction committed) when a record is invalid or a handler fails: the pipeline then
+   * applies them one at a time, with retries and dead letters per event. A database outage is waited
+   * out and the batch tried again.
+   */
+  async processBatch(records: readonly InboundRecord[]): Promise<boolean> {
+    const byOrg = new Map<string, BusEvent[]>();
+    for (const record of records) {
+      const checked = this.validate(record);
+      if (checked.kind === 'invalid') return false;
+      if (checked.kind === 'ignored') continue;
+      const events = byOrg.get(checked.event.orgid) ?? [];
+      events.push(checked.event);
+      byOrg.set(checked.event.orgid, events);
+    }
+    const { limiter, stopper, pool, log } = this.deps;
+    for (const [orgId, events] of byOrg) {
+      for (;;) {
+        try {
+          await limiter.run(() => this.applyTogether(orgId, events));
+          break;
+        } catch (error) {
+          if (stopper.stopped) throw new ConsumerStoppingError(this.subscription.group);
+          const cause = error instanceof BatchHandlerError ? error.cause : error;
+          if (await waitOutOutage(cause, pool, stopper, log)) continue;
+          if (error instanceof BatchHandlerError) this.failedInBatch.set(error.eventId, error.cause);
+          log.debug(
+            { err: error, orgId, events: events.length },
+            'batch failed; applying its events one at a time',
+          );
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private validate(record: InboundRecord): Checked {
     if (record.decodeError !== undefined)
-      return this.deadLetter(record, 'invalid-envelope', record.decodeError, 0);
+      return { kind: 'invalid', reason: 'invalid-envelope', error: record.decodeError };
     const attributes = eventAttributesSchema.safeParse(record.envelope);
     if (!attributes.success)
-      return this.deadLetter(record, 'invalid-envelope', z.prettifyError(attributes.error), 0);
+      return { kind: 'invalid', reason: 'invalid-envelope', error: z.prettifyError(attributes.error) };
     const { type, dataschema } = attributes.data;
     const versions = this.versions.get(type);
-    if (!versions) return 'ignored';
+    if (!versions) return { kind: 'ignored' };
     const version = versionOf(dataschema);
     const definition = versions.find((candidate) => candidate.version === version);
     if (!definition) {
       const known = versions.map((candidate) => `v${candidate.version}`).join(', ');
-      return this.deadLetter(
-        record,
-        'invalid-payload',
-        `${type} v${version}: this group handles ${known} only; add the version to its subscription`,
-        0,
-      );
+      const error = `${type} v${version}: this group handles ${known} only; add the version to its subscription`;
+      return { kind: 'invalid', reason: 'invalid-payload', error };
     }
     const data = definition.schema.safeParse(record.envelope.data);
     if (!data.success) {
-      const message = `${type} v${definition.version}: data does not match its contract:\n${z.prettifyError(data.error)}`;
-      return this.deadLetter(record, 'invalid-payload', message, 0);
+      const error = `${type} v${definition.version}: data does not match its contract:\n${z.prettifyError(data.error)}`;
+      return { kind: 'invalid', reason: 'invalid-payload', error };
     }
-    return this.applyWithRetries(record, { ...attributes.data, data: data.data } as BusEvent);
+    return { kind: 'valid', event: { ...attributes.data, data: data.data } as BusEvent };
   }
 
-  private async applyWithRetries(record: InboundRecord, event: BusEvent): Promise<Outcome> {
-    const { retry, metrics, log, isStopping } = this.deps;
-    const group = this.subscription.group;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.deps.limiter.run(() => this.apply(event, attempt));
-      } catch (error) {
-        if (isStopping()) throw new ConsumerStoppingError(group);
-        if (attempt >= retry.attempts)
-          return this.deadLetter(record, 'handler-failed', errorText(error), attempt);
-        metrics?.retried.inc({ group, type: event.type });
-        const delay = Math.min(retry.initialDelayMs * 2 ** (attempt - 1), retry.maxDelayMs);
-        log.warn({ err: error, eventId: event.id, attempt, retryInMs: delay }, 'handler failed; retrying');
-        await this.deps.sleep(delay);
-        if (isStopping()) throw new ConsumerStoppingError(group);
-      }
-    }
+  private async applyTogether(orgId: string, events: readonly BusEvent[]): Promise<void> {
+    const { group, handleBatch, handler } = this.subscription;
+    const log = this.deps.log.child({ orgId });
+    const fresh = await forOrg(this.deps.db.app, orgId).transaction(
+      async (tx) => {
+        const inserted = await tx.$queryRaw<{ event_id: string }[]>`
+          INSERT INTO bus.inbox (group_name, event_id)
+          SELECT ${group}, id FROM unnest(${events.map((event) => event.id)}::uuid[]) AS id
+          ON CONFLICT DO NOTHING RETURNING event_id::text`;
+        const ids = new Set(inserted.map((row) => row.event_id));
+        const fresh = events.filter((event) => ids.has(event.id));
+        if (handleBatch)
+          await handleBatch(fresh, { tx, log, idempotencyKey: (event) => `${group}:${event.id}` });
+        else
+          for (const event of fresh) {
+            try {
+              await handler(event, this.context(tx, event, 1));
+            } catch (error) {
+              throw new BatchHandlerError(event.id, error);
+            }
+          }
+        return fresh;
+      },
+      { timeout: this.deps.handlerTimeoutMs },
+    );
+    for (const event of fresh) this.deps.metrics?.consumed.inc({ group, type: event.type });
   }
 
-  private async apply(event: BusEvent, attempt: number): Promise<Outcome> {
+  private context(tx: OrgTransaction, event: BusEvent, attempt: number) {
     const group = this.subscription.group;
     const trace = childTrace(event.traceparent);
     const log = this.deps.log.child({
@@ -111,18 +168,45 @@ export class EventProcessor {
       orgId: event.orgid,
       traceId: trace.traceId,
     });
+    return { tx, log, trace, idempotencyKey: `${group}:${event.id}`, attempt };
+  }
+
+  private async applyWithRetries(
+    record: InboundRecord,
+    event: BusEvent,
+    firstAttempt: number,
+  ): Promise<Outcome> {
+    const { retry, metrics, log, stopper, pool } = this.deps;
+    const group = this.subscription.group;
+    for (let attempt = firstAttempt; ; attempt++) {
+      try {
+        return await this.deps.limiter.run(() => this.apply(event, attempt));
+      } catch (error) {
+        if (stopper.stopped) throw new ConsumerStoppingError(group);
+        // An unreachable database is not the handler's failure: wait for it, spend no attempt.
+        if (await waitOutOutage(error, pool, stopper, log)) {
+          attempt--;
+          continue;
+        }
+        if (attempt >= retry.attempts)
+          return this.deadLetter(record, 'handler-failed', errorText(error), attempt);
+        metrics?.retried.inc({ group, type: event.type });
+        const delay = Math.min(retry.initialDelayMs * 2 ** (attempt - 1), retry.maxDelayMs);
+        log.warn({ err: error, eventId: event.id, attempt, retryInMs: delay }, 'handler failed; retrying');
+        await stopper.sleep(delay);
+        if (stopper.stopped) throw new ConsumerStoppingError(group);
+      }
+    }
+  }
+
+  private async apply(event: BusEvent, attempt: number): Promise<Outcome> {
+    const group = this.subscription.group;
     const applied = await forOrg(this.deps.db.app, event.orgid).transaction(
       async (tx) => {
         const fresh = await tx.$executeRaw`
           INSERT INTO bus.inbox (group_name, event_id) VALUES (${group}, ${event.id}::uuid) ON CONFLICT DO NOTHING`;
         if (fresh === 0) return false;
-        await this.subscription.handler(event, {
-          tx,
-          log,
-          trace,
-          idempotencyKey: `${group}:${event.id}`,
-          attempt,
-        });
+        await this.subscription.handler(event, this.context(tx, event, attempt));
         return true;
       },
       { timeout: this.deps.handlerTimeoutMs },
@@ -138,11 +222,35 @@ export class EventProcessor {
     error: string,
     attempts: number,
   ): Promise<Outcome> {
+    const { pool, stopper, log } = this.deps;
     const group = this.subscription.group;
-    await insertDeadLetter(this.deps.pool, { group, record, reason, error, attempts });
+    for (;;) {
+      try {
+        await insertDeadLetter(pool, { group, record, reason, error, attempts });
+        break;
+      } catch (failure) {
+        if (stopper.stopped) throw new ConsumerStoppingError(group);
+        if (!(await waitOutOutage(failure, pool, stopper, log))) throw failure;
+      }
+    }
     const type = typeof record.envelope.type === 'string' ? record.envelope.type : 'unknown';
     this.deps.metrics?.deadLettered.inc({ group, type, reason });
     this.deps.log.error({ eventId: record.envelope.id, reason, attempts, error }, 'event dead-lettered');
     return 'dead-lettered';
   }
 }
+
+/** A handler failed inside a batch: its first attempt, for the event named. */
+class BatchHandlerError extends Error {
+  constructor(
+    readonly eventId: string,
+    cause: unknown,
+  ) {
+    super(`handler failed on event ${eventId} in a batch`, { cause });
+  }
+}
+
+type Checked =
+  | { readonly kind: 'valid'; readonly event: BusEvent }
+  | { readonly kind: 'ignored' }
+  | { readonly kind: 'invalid'; readonly reason: DeadLetterReason; readonly error: string };

@@ -1,28 +1,53 @@
 import { Wakeup } from '../pg/wakeup';
 import type { InboundRecord } from '../transport/transport';
+import type { Stopper } from './stopper';
 
 interface Pending {
   readonly offset: bigint;
   done: boolean;
 }
 
+export interface PipelineSteps {
+  /** Today's path for one record: retries, backoff, dead letters. Rejects only when the consumer stops. */
+  applyOne(record: InboundRecord): Promise<void>;
+  /**
+   * Applies records of several keys together (in offset order); false when they must be applied one at
+   * a time instead, which the pipeline then does. Absent: every record goes one at a time.
+   */
+  applyBatch?(records: readonly InboundRecord[]): Promise<boolean>;
+  /** Records the offset after the finished prefix; a rejection is retried. */
+  commit(next: bigint): Promise<void>;
+  onCommitError(error: unknown, next: bigint): void;
+}
+
+const COMMIT_RETRY_MS = { first: 100, most: 5000 };
+/** Tries left for the last commit once the partition is released: the next owner redelivers the rest. */
+const RELEASED_COMMIT_TRIES = 3;
+
 /**
  * Applies one partition's records: in order per key, different keys at the same time, so a key whose
- * event is being retried holds back only its own later events. The committed offset is the one after
- * the longest finished prefix, so a crash redelivers only unfinished (or finished-but-later) records.
+ * event is being retried holds back only its own later events. Keys not held back go through
+ * `applyBatch` together; when a batch fails its records go one at a time after all. The committed
+ * offset is the one after the longest finished prefix, so a crash redelivers only unfinished (or
+ * finished-but-later) records. A failed commit is retried and never stops later commits.
  */
 export class PartitionPipeline {
+  /** Per key, the promise of its last record; `batchOf` says when that is a batch's outcome. */
   private readonly tails = new Map<string, Promise<void>>();
+  private readonly batchOf = new Map<string, Promise<BatchOutcome>>();
   private readonly pending: Pending[] = [];
   private readonly room = new Wakeup();
-  private committing: Promise<void> = Promise.resolve();
+  private committing: Promise<void> | undefined;
+  private target = -1n;
+  private committed = -1n;
+  private released = false;
   private lastSubmitted = -1n;
 
   constructor(
-    private readonly apply: (record: InboundRecord) => Promise<void>,
-    private readonly commit: (next: bigint) => Promise<void>,
+    private readonly steps: PipelineSteps,
     private readonly maxInFlight: number,
-    private readonly stopped: AbortSignal,
+    private readonly maxBatch: number,
+    private readonly stopper: Stopper,
   ) {}
 
   /**
@@ -31,44 +56,127 @@ export class PartitionPipeline {
    * restart or rebalance) is finished or in flight here, so it is skipped.
    */
   async submit(records: readonly InboundRecord[]): Promise<void> {
-    for (const record of records) {
-      if (BigInt(record.offset) <= this.lastSubmitted) continue;
-      while (this.pending.length >= this.maxInFlight && !this.stopped.aborted) await this.room.wait(500);
-      if (this.stopped.aborted) return;
-      const entry: Pending = { offset: BigInt(record.offset), done: false };
-      this.lastSubmitted = entry.offset;
-      this.pending.push(entry);
-      // A record that was not finished (the consumer is stopping) stops its key's chain: later events
-      // of that key must not overtake it.
-      const tail = (this.tails.get(record.key) ?? Promise.resolve()).then(() => this.apply(record));
-      this.tails.set(record.key, tail);
-      tail.then(
-        () => {
-          entry.done = true;
-          this.advance();
-        },
-        () => {},
-      );
-      tail
-        .finally(() => {
-          if (this.tails.get(record.key) === tail) this.tails.delete(record.key);
-        })
-        .catch(() => {});
+    const fresh = records.filter((record) => BigInt(record.offset) > this.lastSubmitted);
+    for (let start = 0; start < fresh.length; start += this.maxBatch) {
+      while (this.pending.length >= this.maxInFlight && !this.stopper.stopped) await this.room.wait(500);
+      if (this.stopper.stopped) return;
+      this.take(fresh.slice(start, start + this.maxBatch));
     }
   }
 
   /** Resolves once every submitted record is finished (or abandoned because the consumer stops) and committed. */
   async drain(): Promise<void> {
+    this.released = true;
     while (this.tails.size > 0) await Promise.allSettled([...this.tails.values()]);
     await this.committing;
   }
 
-  private advance(): void {
+  private take(records: readonly InboundRecord[]): void {
+    const byKey = new Map<string, { record: InboundRecord; entry: Pending }[]>();
+    for (const record of records) {
+      const entry: Pending = { offset: BigInt(record.offset), done: false };
+      this.lastSubmitted = entry.offset;
+      this.pending.push(entry);
+      const items = byKey.get(record.key) ?? [];
+      items.push({ record, entry });
+      byKey.set(record.key, items);
+    }
+    // A key whose last record goes one at a time (perhaps retrying) stays one at a time; the others
+    // join this batch, after the batch that last carried them.
+    const batchable = new Set(
+      [...byKey.keys()].filter((key) => !this.tails.has(key) || this.batchOf.has(key)),
+    );
+    const together = records.filter((record) => batchable.has(record.key));
+    const batch =
+      this.steps.applyBatch && together.length > 1
+        ? this.runBatch(
+            together,
+            [...batchable].map((key) => this.batchOf.get(key)),
+          )
+        : undefined;
+    for (const [key, items] of byKey) {
+      const before = this.tails.get(key) ?? Promise.resolve();
+      const one = () => this.applyInOrder(items);
+      const tail =
+        batch && batchable.has(key)
+          ? batch.then((outcome) =>
+              outcome.applied && !outcome.excluded.has(key) ? this.finish(items) : before.then(one),
+            )
+          : before.then(one);
+      this.tails.set(key, tail);
+      if (batch && batchable.has(key)) this.batchOf.set(key, batch);
+      else this.batchOf.delete(key);
+      tail
+        .finally(() => {
+          if (this.tails.get(key) !== tail) return;
+          this.tails.delete(key);
+          this.batchOf.delete(key);
+        })
+        .catch(() => {});
+    }
+  }
+
+  /** Waits for the batches that carried these keys before; keys whose batch failed are left out. */
+  private async runBatch(
+    records: readonly InboundRecord[],
+    before: readonly (Promise<BatchOutcome> | undefined)[],
+  ): Promise<BatchOutcome> {
+    const excluded = new Set<string>();
+    for (const outcome of await Promise.all(before)) {
+      if (outcome && !outcome.applied) for (const key of outcome.keys) excluded.add(key);
+      if (outcome) for (const key of outcome.excluded) excluded.add(key);
+    }
+    const included = records.filter((record) => !excluded.has(record.key));
+    const keys = new Set(included.map((record) => record.key));
+    const apply = this.steps.applyBatch as NonNullable<PipelineSteps['applyBatch']>;
+    const applied = included.length === 0 || (await apply(included));
+    return { applied, keys, excluded };
+  }
+
+  /** One key's records one at a time; a record not finished (the consumer stops) stops the key's chain. */
+  private async applyInOrder(items: readonly { record: InboundRecord; entry: Pending }[]): Promise<void> {
+    for (const item of items) {
+      await this.steps.applyOne(item.record);
+      this.finish([item]);
+    }
+  }
+
+  private finish(items: readonly { entry: Pending }[]): void {
+    for (const { entry } of items) entry.done = true;
     let next: bigint | undefined;
     while (this.pending[0]?.done) next = (this.pending.shift() as Pending).offset + 1n;
     if (next === undefined) return;
     this.room.wake();
-    const offset = next;
-    this.committing = this.committing.then(() => this.commit(offset));
+    this.target = next;
+    this.committing ??= this.commitUntilCurrent().finally(() => {
+      this.committing = undefined;
+    });
   }
+
+  /** Commits the latest finished offset, retrying failures with a growing pause; never rejects. */
+  private async commitUntilCurrent(): Promise<void> {
+    let failures = 0;
+    while (this.committed < this.target) {
+      const next = this.target;
+      try {
+        await this.steps.commit(next);
+        this.committed = next;
+        failures = 0;
+      } catch (error) {
+        this.steps.onCommitError(error, next);
+        failures++;
+        if (this.released && failures >= RELEASED_COMMIT_TRIES) return;
+        await this.stopper.sleep(Math.min(COMMIT_RETRY_MS.first * 2 ** failures, COMMIT_RETRY_MS.most));
+        if (this.stopper.stopped && failures >= RELEASED_COMMIT_TRIES) return;
+      }
+    }
+  }
+}
+
+interface BatchOutcome {
+  readonly applied: boolean;
+  /** Keys the batch carried. */
+  readonly keys: ReadonlySet<string>;
+  /** Keys left out because an earlier batch that carried them failed. */
+  readonly excluded: ReadonlySet<string>;
 }

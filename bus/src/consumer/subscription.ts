@@ -20,6 +20,15 @@ export interface HandlerContext {
   readonly attempt: number;
 }
 
+/** What `handleBatch` gets: one tenant transaction for all the events it is given. */
+export interface BatchContext {
+  /** Tenant-scoped to the events' org; their inbox rows commit in it with the handler's effects. */
+  readonly tx: OrgTransaction;
+  readonly log: Logger;
+  /** For outside effects: the same on every redelivery of this event to this group. */
+  idempotencyKey(event: { readonly id: string }): string;
+}
+
 export interface RetryPolicy {
   /** Handler attempts before the event is dead-lettered. */
   readonly attempts: number;
@@ -34,6 +43,13 @@ export interface Subscription<D extends EventDefinition = EventDefinition> {
   /** Event definitions from the catalog; the handler receives events of these types and versions. */
   readonly types: readonly D[];
   handler(event: BusEvent<D>, ctx: HandlerContext): Promise<void>;
+  /**
+   * Optional, for handlers whose effects can be written set-wise: applies events of one org (in offset
+   * order, at most one batch per partition at a time) in one transaction. Must have the same effect as
+   * `handler` on each event in turn: when it throws, the events are applied one at a time by `handler`,
+   * with retries and dead letters per event.
+   */
+  handleBatch?(events: readonly BusEvent<D>[], ctx: BatchContext): Promise<void>;
   readonly retry?: Partial<RetryPolicy>;
 }
 

@@ -43,52 +43,93 @@ export type PublishFn<D extends EventDefinition> = (
   event: PublishInput<D>,
 ) => Promise<EventEnvelope<EventData<D>>>;
 
+export type PublishManyFn<D extends EventDefinition> = (
+  tx: OrgTransaction,
+  events: readonly PublishInput<D>[],
+) => Promise<EventEnvelope<EventData<D>>[]>;
+
+interface Prepared {
+  readonly topic: string;
+  readonly key: string;
+  readonly data: unknown;
+  readonly attributes: { readonly id: string; readonly type: string } & Record<string, string>;
+}
+
+/** Validates an event against its contract and builds its envelope's attributes. */
+function prepare<D extends EventDefinition>(catalog: EventCatalog<D>, event: PublishInput<D>): Prepared {
+  const definition = catalog.find(event.type, event.version);
+  if (!definition) throw new UnknownEventTypeError(event.type, event.version);
+  const parsed = definition.schema.safeParse(event.data);
+  if (!parsed.success)
+    throw new InvalidEventDataError(definition.type, definition.version, parsed.error.issues);
+  const key = eventKey(definition, parsed.data);
+  const attributes = {
+    specversion: SPEC_VERSION,
+    id: uuidv7(),
+    source: `/onestack/${definition.topic.split('.')[0]}`,
+    type: definition.type,
+    subject: key,
+    time: new Date().toISOString(),
+    datacontenttype: CONTENT_TYPE,
+    dataschema: dataSchemaUri(definition.type, definition.version),
+    traceparent: childTrace(event.traceparent ?? requestTrace.getStore()).traceparent,
+    partitionkey: key,
+  };
+  return { topic: definition.topic, key, data: parsed.data, attributes };
+}
+
 /**
  * `publish(tx, event)` for a catalog: validates the event against its contract and writes it to the
  * outbox inside the caller's tenant transaction, so it commits (or not) with the state change.
  */
 export function createPublisher<D extends EventDefinition>(catalog: EventCatalog<D>): PublishFn<D> {
-  return async (tx, event) => {
-    const definition = catalog.find(event.type, event.version);
-    if (!definition) throw new UnknownEventTypeError(event.type, event.version);
-    const parsed = definition.schema.safeParse(event.data);
-    if (!parsed.success)
-      throw new InvalidEventDataError(definition.type, definition.version, parsed.error.issues);
-    const key = eventKey(definition, parsed.data);
-    const attributes = {
-      specversion: SPEC_VERSION,
-      id: uuidv7(),
-      source: `/onestack/${definition.topic.split('.')[0]}`,
-      type: definition.type,
-      subject: key,
-      time: new Date().toISOString(),
-      datacontenttype: CONTENT_TYPE,
-      dataschema: dataSchemaUri(definition.type, definition.version),
-      traceparent: childTrace(event.traceparent ?? requestTrace.getStore()).traceparent,
-      partitionkey: key,
-    };
-    // One statement: take the per-key lock (publishers of one key commit in outbox order, so the
-    // relay's seq order is commit order per key), insert with the transaction's org, wake the relay.
+  const publishMany = createManyPublisher(catalog);
+  return async (tx, event) => (await publishMany(tx, [event]))[0] as EventEnvelope<EventData<D>>;
+}
+
+/**
+ * `publishMany(tx, events)`: one outbox insert for several events, in the given order. The per-key
+ * locks (publishers of one key commit in outbox order, so the relay's seq order is commit order per
+ * key) are taken in one sorted order, so transactions publishing the same keys in different orders
+ * never deadlock on them. The relay polls, so nothing is notified.
+ */
+export function createManyPublisher<D extends EventDefinition>(catalog: EventCatalog<D>): PublishManyFn<D> {
+  return async (tx, events) => {
+    if (events.length === 0) return [];
+    const prepared = events.map((event) => prepare(catalog, event));
+    const column = <T>(pick: (event: Prepared) => T) => prepared.map(pick);
     const rows = await tx.$queryRaw<{ org_id: string }[]>`
       WITH org AS (SELECT NULLIF(current_setting('app.org_id', true), '')::uuid AS id),
-      key_lock AS (
-        SELECT pg_advisory_xact_lock(${PUBLISH_LOCK_CLASS}::int, hashtext(${definition.topic}::text || ' ' || ${key}::text))
-        FROM org WHERE org.id IS NOT NULL
+      key_locks AS (
+        SELECT pg_advisory_xact_lock(${PUBLISH_LOCK_CLASS}::int, sorted.lock)
+        FROM (SELECT DISTINCT hashtext(k) AS lock FROM unnest(${column((e) => `${e.topic} ${e.key}`)}::text[]) k
+              ORDER BY 1) sorted, org
+        WHERE org.id IS NOT NULL
       ),
       inserted AS (
         INSERT INTO bus.outbox (id, org_id, aggregatetype, aggregateid, type, payload, attributes)
-        SELECT ${attributes.id}::uuid, org.id, ${definition.topic}::text, ${key}::text, ${definition.type}::text,
-               ${JSON.stringify(parsed.data)}::jsonb,
-               ${JSON.stringify(attributes)}::jsonb || jsonb_build_object('orgid', org.id)
-        FROM org, key_lock
+        SELECT e.id, org.id, e.topic, e.key, e.type, e.payload::jsonb, e.attributes::jsonb || jsonb_build_object('orgid', org.id)
+        FROM unnest(${column((e) => e.attributes.id)}::uuid[], ${column((e) => e.topic)}::text[],
+                    ${column((e) => e.key)}::text[], ${column((e) => e.attributes.type)}::text[],
+                    ${column((e) => JSON.stringify(e.data))}::text[], ${column((e) => JSON.stringify(e.attributes))}::text[])
+             WITH ORDINALITY AS e(id, topic, key, type, payload, attributes, ord), org
+        WHERE org.id IS NOT NULL AND (SELECT count(*) FROM key_locks) >= 0
+        ORDER BY e.ord
         RETURNING org_id
       )
-      SELECT org_id::text, pg_notify('bus_outbox', '')::text AS woke FROM inserted`;
+      SELECT org_id::text FROM inserted LIMIT 1`;
     const orgId = rows[0]?.org_id;
-    if (!orgId) throw new PublishOutsideTenantError(definition.type);
-    return { ...attributes, orgid: orgId, data: parsed.data } as EventEnvelope<EventData<D>>;
+    if (!orgId) throw new PublishOutsideTenantError(prepared[0]?.attributes.type as string);
+    return prepared.map(
+      ({ attributes, data }) => ({ ...attributes, orgid: orgId, data }) as EventEnvelope<EventData<D>>,
+    );
   };
 }
 
+type SuiteEvent = (typeof eventCatalog.definitions)[number];
+
 /** Publishes an event of the suite's catalog (contracts/src/events) through the outbox. */
-export const publish: PublishFn<(typeof eventCatalog.definitions)[number]> = createPublisher(eventCatalog);
+export const publish: PublishFn<SuiteEvent> = createPublisher(eventCatalog);
+
+/** Publishes several events of the suite's catalog in one statement, taking their key locks in sorted order. */
+export const publishMany: PublishManyFn<SuiteEvent> = createManyPublisher(eventCatalog);

@@ -17,8 +17,10 @@ export interface RelayOptions {
   readonly metrics?: BusMetrics;
   /** Outbox rows moved per transaction. */
   readonly batchSize: number;
-  /** Polling fallback when no NOTIFY arrives. */
+  /** Pause after a batch that was not full, while rows keep coming. */
   readonly pollMs: number;
+  /** Longest pause while the outbox stays empty (the pause doubles up to it). */
+  readonly idlePollMs: number;
   /** How often a standby tries to take over. */
   readonly standbyPollMs: number;
   readonly retentionMs: number;
@@ -37,8 +39,8 @@ interface OutboxRow {
 /**
  * Moves committed outbox rows to the transport. Claim-and-mark: every row with published_at NULL is
  * a candidate whatever its seq, so a transaction that commits late is picked up on the next pass
- * rather than skipped (docs/decisions/0004-bus-relay.md). One relay is active at a time: the lock,
- * LISTEN and every batch transaction share one connection, so a relay that lost it can do nothing.
+ * rather than skipped (docs/decisions/0004-bus-relay.md). One relay is active at a time: the lock and
+ * every batch transaction share one connection, so a relay that lost it can do nothing.
  */
 export class Relay {
   private stopped = false;
@@ -96,20 +98,26 @@ export class Relay {
     return false;
   }
 
+  /**
+   * Polls rather than waiting for a NOTIFY per publish: a NOTIFY takes PostgreSQL's global notify lock
+   * through the commit, which serialises every committing transaction on the server. A full batch is
+   * followed at once, a partial one after `pollMs`; an empty outbox is polled less and less often.
+   */
   private async relayUntilStopped(client: pg.Client): Promise<void> {
-    const { batchSize, pollMs, pruneEveryMs, log } = this.options;
-    client.on('notification', () => this.wakeup.wake());
-    await client.query('LISTEN bus_outbox');
+    const { batchSize, pollMs, idlePollMs, pruneEveryMs, log } = this.options;
     this.stateValue = 'active';
     log.info({ transport: this.options.transport.kind }, 'relay active');
     let prunedAt = 0;
+    let pause = pollMs;
     while (!this.stopped) {
       const moved = await this.relayBatch(client);
       if (Date.now() - prunedAt >= pruneEveryMs) {
         await pruneExpired(client, this.options.retentionMs, this.options.transport.kind);
         prunedAt = Date.now();
       }
-      if (moved < batchSize) await this.wakeup.wait(pollMs);
+      if (moved >= batchSize) continue;
+      pause = moved > 0 ? pollMs : Math.min(pause * 2, idlePollMs);
+      await this.wakeup.wait(pause);
     }
   }
 

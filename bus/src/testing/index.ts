@@ -1,5 +1,6 @@
 import './kafka-context';
 
+export { DEFAULT_TUNING } from '../bus-options';
 export { type GroupTopics, startGroupsAtEnd } from './kafka-groups';
 export { redelivery } from './redeliver';
 export { type TestEvents, testEvents } from './test-events';

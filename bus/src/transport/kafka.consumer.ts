@@ -35,6 +35,10 @@ function toRecord(topic: string, partition: number, message: KafkaMessage): Inbo
 
 const partitionId = (topic: string, partition: number) => `${topic}/${partition}`;
 
+// The group moved on: the partition's new owner commits from here, so the commit is not retried.
+const REBALANCING = new Set(['REBALANCE_IN_PROGRESS', 'UNKNOWN_MEMBER_ID', 'ILLEGAL_GENERATION']);
+const refusedForRebalance = (error: unknown) => REBALANCING.has((error as { type?: string }).type ?? '');
+
 /**
  * A kafkajs consumer-group member. kafkajs fetches again only when every batch of a fetch returned,
  * so batches are handed over without waiting for them to be applied, and offsets are committed as
@@ -52,6 +56,9 @@ export async function startKafkaConsumer(
     rebalanceTimeout: tuning.rebalanceTimeoutMs,
     maxWaitTimeInMs: tuning.maxWaitTimeMs,
     allowAutoTopicCreation: false,
+    // Rides out a broker restart inside kafkajs' retries: once they are spent it crashes and rejoins as
+    // a new member, which waits for the old member's session to expire.
+    retry: { retries: 30, initialRetryTime: 200, maxRetryTime: 2000 },
   });
   const active = new Map<string, { topic: string; partition: number }>();
   let stopping = false;
@@ -79,27 +86,33 @@ export async function startKafkaConsumer(
     );
   });
   await consumer.connect();
-  await consumer.subscribe({ topics: [...topics], fromBeginning: true });
-  await consumer.run({
-    autoCommit: false,
-    eachBatchAutoResolve: false,
-    partitionsConsumedConcurrently: tuning.partitionsConsumedConcurrently,
-    eachBatch: async ({ batch, resolveOffset, isRunning, isStale }) => {
-      if (!isRunning() || isStale() || stopping || batch.messages.length === 0) return;
-      const { topic, partition } = batch;
-      active.set(partitionId(topic, partition), { topic, partition });
-      const records = batch.messages.map((message) => toRecord(topic, partition, message));
-      await deliver({ topic, partition, records }, async (next) => {
-        // During a rebalance the commit is refused; the next one, or the new owner, covers it.
-        await consumer
-          .commitOffsets([{ topic, partition, offset: next.toString() }])
-          .catch((error: unknown) =>
-            log.debug({ err: error, group, topic, partition }, 'offset commit refused'),
-          );
-      });
-      if (!stopping) resolveOffset(batch.messages.at(-1)?.offset as string);
-    },
-  });
+  try {
+    await consumer.subscribe({ topics: [...topics], fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: tuning.partitionsConsumedConcurrently,
+      eachBatch: async ({ batch, resolveOffset, isRunning, isStale }) => {
+        if (!isRunning() || isStale() || stopping || batch.messages.length === 0) return;
+        const { topic, partition } = batch;
+        active.set(partitionId(topic, partition), { topic, partition });
+        const records = batch.messages.map((message) => toRecord(topic, partition, message));
+        await deliver({ topic, partition, records }, async (next) => {
+          try {
+            await consumer.commitOffsets([{ topic, partition, offset: next.toString() }]);
+          } catch (error) {
+            if (!refusedForRebalance(error)) throw error;
+            log.debug({ err: error, group, topic, partition }, 'offset commit refused during a rebalance');
+          }
+        });
+        if (!stopping) resolveOffset(batch.messages.at(-1)?.offset as string);
+      },
+    });
+  } catch (error) {
+    // Leave at once, so the group does not wait out a half-joined member's session.
+    await consumer.disconnect().catch(() => {});
+    throw error;
+  }
   const all = topics.map((topic) => ({ topic }));
   return {
     async pause() {

@@ -125,9 +125,10 @@ class PostgresLogConsumer implements TransportConsumer {
        ON CONFLICT DO NOTHING`,
       [group, topics],
     );
-    this.unlisten = await listener.listen('bus_log', (topic) => {
-      for (const worker of this.workers.values())
-        if (topic === '' || worker.topic === topic) worker.wakeup.wake();
+    // '' after the listener reconnected: anything may have arrived meanwhile.
+    this.unlisten = await listener.listen('bus_log', (payload) => {
+      if (payload === '') for (const worker of this.workers.values()) worker.wakeup.wake();
+      else for (const id of payload.split(' ')) this.workers.get(id)?.wakeup.wake();
     });
     await this.rebalance();
     this.loop = this.run();

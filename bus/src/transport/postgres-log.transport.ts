@@ -14,7 +14,10 @@ export interface PostgresLogOptions {
   readonly tuning: PostgresLogTuning;
 }
 
-/** One statement: reserve offsets per partition, append in input order, wake the consumers of each topic. */
+/**
+ * One statement: reserve offsets per partition, append in input order, and one NOTIFY naming the
+ * partitions that received rows (`topic/partition` separated by spaces), so only their readers wake.
+ */
 const APPEND = `
 WITH input AS (
   SELECT * FROM unnest($1::text[], $2::int[], $3::uuid[], $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[])
@@ -30,9 +33,10 @@ WITH input AS (
   SELECT i.topic, i.partition, r.first + row_number() OVER (PARTITION BY i.topic, i.partition ORDER BY i.ord) - 1,
          i.event_id, i.org_id, i.key, i.attributes, i.data
   FROM input i JOIN reserved r ON r.topic = i.topic AND r.partition = i.partition
-  RETURNING topic
+  RETURNING topic, partition
 )
-SELECT pg_notify('bus_log', topic)::text FROM (SELECT DISTINCT topic FROM appended) woken`;
+SELECT pg_notify('bus_log', woken)::text
+FROM (SELECT string_agg(DISTINCT topic || '/' || partition, ' ') AS woken FROM appended) w WHERE woken IS NOT NULL`;
 
 /** The embedded transport: a log table partitioned by key hash, consumer groups with leases and offsets. */
 export class PostgresLogTransport implements Transport {

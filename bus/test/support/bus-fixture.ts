@@ -83,10 +83,22 @@ export async function waitFor<T>(
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }
 
-export async function busFixture(transport: TransportName, partitions = 4): Promise<BusFixture> {
-  const kafkaBrokers = transport === 'kafka' ? inject('kafkaBrokers').split(',') : undefined;
+/** Fault tests bring a PostgreSQL or a broker of their own, which they may stop. */
+export interface OwnServers {
+  readonly database?: TestDatabase;
+  readonly kafkaBrokers?: string[];
+}
+
+/** A test database on the shared server and the shared broker, unless the test brings its own. */
+export async function busFixture(
+  transport: TransportName,
+  partitions = 4,
+  own: OwnServers = {},
+): Promise<BusFixture> {
+  const kafkaBrokers =
+    transport === 'kafka' ? (own.kafkaBrokers ?? inject('kafkaBrokers').split(',')) : undefined;
   if (kafkaBrokers && !kafkaBrokers[0]) throw new Error(`no Kafka broker: ${inject('kafkaProblem')}`);
-  const database = await createTestDatabase();
+  const database = own.database ?? (await createTestDatabase());
   const sql = new pg.Pool({ connectionString: database.url, max: 3 });
   sql.on('error', () => {}); // dropping the database at the end ends its connections
   await sql.query(EFFECTS_SQL);

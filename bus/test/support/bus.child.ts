@@ -2,7 +2,7 @@
 // `relay` runs a relay. Prints `ready` (consumer) or the relay's state changes on stdout.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createBus } from '@suite/bus';
-import { TEST_TUNING, testEvents } from '@suite/bus/testing';
+import { DEFAULT_TUNING, TEST_TUNING, testEvents } from '@suite/bus/testing';
 import { connectDatabase } from '@suite/db';
 import { pino } from 'pino';
 import { recordingSubscription } from './recording.subscription';
@@ -16,7 +16,11 @@ const bus = createBus({
   kafkaBrokers: process.env.KAFKA_BROKERS?.split(',').filter(Boolean),
   partitions: 4,
   log: pino({ level: 'silent' }),
-  tuning: TEST_TUNING,
+  // PRODUCTION_GROUP_TIMINGS=1: the production session and lease timings, for take-over tests.
+  tuning:
+    process.env.PRODUCTION_GROUP_TIMINGS === '1'
+      ? { ...TEST_TUNING, kafka: DEFAULT_TUNING.kafka, log: DEFAULT_TUNING.log }
+      : TEST_TUNING,
 });
 
 if (mode === 'consumer') {

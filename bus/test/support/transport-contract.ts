@@ -97,6 +97,8 @@ export function transportContract(transport: TransportName): void {
       expect(new Set(final.map((row) => row.handled_by)).size).toBe(2);
     });
 
+    // Also what a crash between a batch's database commit and its offset commit leaves behind: the
+    // effects and inbox rows committed, the offsets not, so the records come again.
     it('changes nothing when the same events are delivered again', async () => {
       const bus = fx.createBus();
       bus.startRelay();
@@ -198,6 +200,38 @@ export function transportContract(transport: TransportName): void {
       );
       expect(await fx.ops.listDeadLetters({ group: recorder.group })).toEqual([]);
       expect((await fx.applied()).filter((row) => row.item_id === 'poison')).toHaveLength(1);
+    });
+
+    it('applies a batch whose handler fails midway: the others once, the failing event retried and dead-lettered alone', async () => {
+      // Published before the group starts, so each partition's events arrive as one batch.
+      const items = Array.from({ length: 8 }, (_, i) => `m${i}`);
+      for (let round = 0; round < 5; round++) for (const item of items) await fx.publish(item);
+      const bus = fx.createBus();
+      bus.startRelay();
+      await waitFor('the relay to publish', async () => (await fx.ops.status()).relay.backlog === 0);
+      let badCalls = 0;
+      const recorder = fx.recorder('midway', 'main', async (itemId) => {
+        // m3's first event fails on every attempt; its later events apply.
+        if (itemId !== 'm3' || badCalls === 3) return;
+        badCalls++;
+        throw new Error('cannot apply m3');
+      });
+      await bus.subscribe(recorder);
+      const dead = await waitFor('m3 to be dead-lettered', async () => {
+        const list = await fx.ops.listDeadLetters({ group: recorder.group });
+        return list.length > 0 && list;
+      });
+      expect(dead).toHaveLength(1);
+      expect(dead[0]).toMatchObject({ key: 'm3', reason: 'handler-failed', attempts: 3 });
+      expect(badCalls, 'the batch try counts as the first of 3 attempts').toBe(3);
+      // m3's later events waited behind it (per-key order) and are applied once it is dead-lettered.
+      const rows = await waitApplied(items.length * 5 - 1);
+      await waitFor('offsets committed', async () => (await lagOf(recorder.group)) === 0n);
+      expect(await fx.applied()).toHaveLength(items.length * 5 - 1);
+      expect(new Set(rows.map((row) => row.event_id)).size).toBe(rows.length);
+      for (const item of items.filter((item) => item !== 'm3'))
+        expect(seqsByItem(rows)[item], item).toEqual(oneTo(5));
+      expect(seqsByItem(rows).m3).toEqual([2, 3, 4, 5]);
     });
 
     it('dead-letters an invalid payload at once with its validation error', async () => {

@@ -1,1 +1,1 @@
-export { createTestDatabase, type TestDatabase } from './test-database';
+export { createTestDatabase, openTestDatabase, type TestDatabase } from './test-database';

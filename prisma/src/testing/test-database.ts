@@ -28,7 +28,13 @@ export interface TestDatabase {
 export async function createTestDatabase({ migrated = true } = {}): Promise<TestDatabase> {
   const serverUrl = inject('testServerUrl');
   const name = `suite_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
-  const url = await ensureDatabase(serverUrl, name, migrated ? inject('testTemplate') : undefined);
+  await ensureDatabase(serverUrl, name, migrated ? inject('testTemplate') : undefined);
+  return openTestDatabase(serverUrl, name);
+}
+
+/** Connects to the existing database `name` on `serverUrl`; `drop()` disconnects and drops it. */
+export function openTestDatabase(serverUrl: string, name: string): TestDatabase {
+  const url = databaseUrl(serverUrl, name);
   const appUrl = databaseUrl(appLoginUrl(serverUrl), name);
   const db = connectDatabase(url, appUrl);
   return {

@@ -1,3 +1,9 @@
+export {
+  booksContractActivated,
+  booksEvents,
+  booksInvoiceFinalized,
+  booksInvoicePaid,
+} from './books';
 export { eventCatalog } from './catalog';
 export {
   crmCompanyContactChanged,

@@ -1,3 +1,4 @@
+export { booksIntegrationApi, booksInvoicesList } from './books.integration';
 export {
   activityList,
   crmDealStage,

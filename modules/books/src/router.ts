@@ -1,0 +1,15 @@
+import { router } from '@suite/hub-auth';
+import { contractRouter } from './contracts/contract.router';
+import { glRouter } from './gl/gl-account.router';
+import { invoiceRouter } from './invoices/invoice.router';
+import { paymentRouter } from './payments/payment.router';
+import { settingsRouter } from './settings/settings.router';
+
+/** Books' staff procedures, served at /books/trpc (Hub session + permission). */
+export const booksAppRouter = router({
+  contracts: contractRouter,
+  invoices: invoiceRouter,
+  payments: paymentRouter,
+  gl: glRouter,
+  settings: settingsRouter,
+});

@@ -1,4 +1,9 @@
-export { booksIntegrationApi, booksInvoicesList } from './books.integration';
+export {
+  booksGlJournal,
+  booksIntegrationApi,
+  booksInvoicesList,
+  booksRevenueDashboard,
+} from './books.integration';
 export {
   activityList,
   crmDealStage,
@@ -6,4 +11,6 @@ export {
   healthGet,
   pipelineContext,
   quotesCreate,
+  revenuePeriod,
+  revenueSummary,
 } from './crm.integration';

@@ -3,6 +3,7 @@ import { contractRouter } from './contracts/contract.router';
 import { glRouter } from './gl/gl-account.router';
 import { invoiceRouter } from './invoices/invoice.router';
 import { paymentRouter } from './payments/payment.router';
+import { revenueRouter } from './revenue/revenue.router';
 import { settingsRouter } from './settings/settings.router';
 
 /** Books' staff procedures, served at /books/trpc (Hub session + permission). */
@@ -11,5 +12,6 @@ export const booksAppRouter = router({
   invoices: invoiceRouter,
   payments: paymentRouter,
   gl: glRouter,
+  revenue: revenueRouter,
   settings: settingsRouter,
 });

@@ -1,9 +1,10 @@
-import { activityList, healthGet, pipelineContext, quotesCreate } from '@suite/contracts';
+import { activityList, healthGet, pipelineContext, quotesCreate, revenueSummary } from '@suite/contracts';
 import { integrationProcedure, router } from '@suite/hub-auth';
 import { listCompanyActivity } from './activity/activity.service';
 import { getHealth } from './health/health.service';
 import { pipelineContext as readPipelineContext } from './pipeline/pipeline-context.service';
 import { createQuote } from './quotes/quote.service';
+import { revenueSummaryOf } from './revenue/revenue-summary.service';
 
 /**
  * CRM's integration API for sister products (contracts/src/integration/crm.integration.ts), served at
@@ -35,5 +36,11 @@ export const crmIntegrationRouter = router({
       .mutation(({ ctx, input }) =>
         ctx.tenant.transaction((tx) => createQuote(tx, { ...input, source: ctx.caller })),
       ),
+  }),
+  revenue: router({
+    summary: integrationProcedure(revenueSummary.scope)
+      .input(revenueSummary.input)
+      .output(revenueSummary.output)
+      .query(({ ctx, input }) => ctx.tenant.transaction((tx) => revenueSummaryOf(tx, input))),
   }),
 });

@@ -1,3 +1,4 @@
+import { booksGlJournal } from '@suite/contracts';
 import { inTenant, router, staffProcedure } from '@suite/hub-auth';
 import { z } from 'zod';
 import {
@@ -15,6 +16,7 @@ import {
   setDefaultGlAccount,
   setItemMapping,
 } from './gl-account.service';
+import { glJournal, glJournalCsv } from './gl-journal.service';
 
 const read = staffProcedure.meta({ permission: 'books.access' });
 const manage = staffProcedure.meta({ permission: 'books.billing.manage' });
@@ -28,4 +30,15 @@ export const glRouter = router({
     .input(defaultGlAccountInput)
     .output(mappingsView)
     .mutation(inTenant(setDefaultGlAccount)),
+  /** Flow 6: the invoice journal of a period by GL account. */
+  journal: staffProcedure
+    .meta({ permission: 'books.invoices.read' })
+    .input(booksGlJournal.input)
+    .output(booksGlJournal.output)
+    .query(inTenant(glJournal)),
+  journalCsv: staffProcedure
+    .meta({ permission: 'books.invoices.read' })
+    .input(booksGlJournal.input)
+    .output(z.object({ filename: z.string(), csv: z.string() }))
+    .query(inTenant(glJournalCsv)),
 });

@@ -1,8 +1,8 @@
 import type { OrgTransaction } from '@suite/db';
 import { lockContract } from '../contracts/contract.service';
-import { lineAmount, lineTax, QUANTITY_SCALE } from '../money/money';
-import { periodsDue } from './billing-period';
-import { finalizeInvoice } from './invoice-finalize.service';
+import { lineAmount, lineTax, scaledQuantity } from '../money/money';
+import { type Cadence, periodsDue } from './billing-period';
+import { type DraftLine, issueInvoice } from './invoice-finalize.service';
 
 export interface ContractBilled {
   readonly invoiceId: string;
@@ -20,12 +20,50 @@ export async function billableContractIds(tx: OrgTransaction): Promise<string[]>
   return rows.map((row) => row.id);
 }
 
+interface BillableLine {
+  id: string;
+  item_code: string;
+  description: string;
+  quantity: string;
+  unit_price_minor: bigint;
+  currency: string;
+  cadence: Cadence;
+  starts_on: Date;
+  ends_on: Date | null;
+  gl_account_id: string;
+  gl_account_code: string;
+  gl_account_name: string;
+  billed: Date[];
+  billing_account_id: string;
+  crm_company_id: string;
+  tax_rate_bp: number;
+  payment_terms_days: number;
+  contract_currency: string;
+}
+
+/** The contract's lines that have a GL account and have started, with the period starts already billed. */
+function billableLines(tx: OrgTransaction, contractId: string, asOf: Date): Promise<BillableLine[]> {
+  return tx.$queryRaw<BillableLine[]>`
+    SELECT l."id", l."item_code", l."description", l."quantity"::text AS "quantity", l."unit_price_minor",
+           l."currency", l."cadence"::text AS "cadence", l."starts_on", l."ends_on",
+           g."id" AS "gl_account_id", g."code" AS "gl_account_code", g."name" AS "gl_account_name",
+           ARRAY(SELECT il."period_start" FROM "books"."invoice_line" il WHERE il."contract_line_id" = l."id") AS "billed",
+           a."id" AS "billing_account_id", a."crm_company_id", a."tax_rate_bp", a."payment_terms_days",
+           c."currency" AS "contract_currency"
+    FROM "books"."contract" c
+    JOIN "books"."billing_account" a ON a."id" = c."billing_account_id"
+    JOIN "books"."contract_line" l ON l."contract_id" = c."id"
+    JOIN "books"."gl_account" g ON g."id" = l."gl_account_id"
+    WHERE c."id" = ${contractId}::uuid AND c."status" IN ('active', 'ended') AND l."starts_on" <= ${asOf}::date
+    ORDER BY l."version", l."position"`;
+}
+
 /**
  * Flow 3 for one contract, in the caller's transaction: every (line, period) due by `asOf` and not yet
- * billed goes on one new invoice, finalized at once. The contract's row lock and the unique
- * (contract line, period start) make a concurrent or repeated run find nothing left to bill; a crash
- * rolls back the invoice and its number together. Flagged lines (no GL account) are never billed.
- * Returns null when nothing was due.
+ * billed goes on one new invoice, finalized at once. The contract's row lock (taken before reading what
+ * was billed) and the unique (contract line, period start) make a concurrent or repeated run find
+ * nothing left to bill; a crash rolls back the invoice and its number together. Flagged lines (no GL
+ * account) are never billed. Returns null when nothing was due.
  */
 export async function billContract(
   tx: OrgTransaction,
@@ -33,56 +71,55 @@ export async function billContract(
   asOf: Date,
 ): Promise<ContractBilled | null> {
   await lockContract(tx, contractId);
-  const contract = await tx.booksContract.findFirst({
-    where: { id: contractId, status: { in: ['active', 'ended'] } },
-    include: {
-      billingAccount: true,
-      lines: {
-        where: { glAccountId: { not: null }, startsOn: { lte: asOf } },
-        include: { glAccount: true, invoiceLines: { select: { periodStart: true } } },
-        orderBy: [{ version: 'asc' }, { position: 'asc' }],
-      },
-    },
-  });
-  if (!contract) return null;
-  const taxRateBp = contract.billingAccount.taxRateBp;
-  const lines = contract.lines.flatMap((line) => {
-    const billed = new Set(line.invoiceLines.map((invoiced) => invoiced.periodStart.getTime()));
-    const quantity = BigInt(line.quantity.mul(Number(QUANTITY_SCALE)).toFixed(0));
-    return periodsDue(line, asOf)
+  const rows = await billableLines(tx, contractId, asOf);
+  const lines: DraftLine[] = rows.flatMap((line) => {
+    const billed = new Set(line.billed.map((start) => start.getTime()));
+    const quantity = scaledQuantity(line.quantity, 'quantity');
+    const due = periodsDue({ cadence: line.cadence, startsOn: line.starts_on, endsOn: line.ends_on }, asOf);
+    return due
       .filter((period) => !billed.has(period.start.getTime()))
       .map((period) => {
-        const amountMinor = lineAmount(quantity, line.unitPriceMinor, period.daysBilled, period.daysInPeriod);
-        const glAccount = line.glAccount as NonNullable<typeof line.glAccount>;
+        const amountMinor = lineAmount(
+          quantity,
+          line.unit_price_minor,
+          period.daysBilled,
+          period.daysInPeriod,
+        );
         return {
           contractLineId: line.id,
           periodStart: period.start,
           periodEnd: period.end,
           daysBilled: period.daysBilled,
           daysInPeriod: period.daysInPeriod,
-          itemCode: line.itemCode,
+          itemCode: line.item_code,
           description: line.description,
           quantity: line.quantity,
-          unitPriceMinor: line.unitPriceMinor,
+          unitPriceMinor: line.unit_price_minor,
           amountMinor,
-          taxRateBp,
-          taxMinor: lineTax(amountMinor, taxRateBp),
+          taxRateBp: line.tax_rate_bp,
+          taxMinor: lineTax(amountMinor, line.tax_rate_bp),
           currency: line.currency,
-          glAccountId: glAccount.id,
-          glAccountCode: glAccount.code,
-          glAccountName: glAccount.name,
+          glAccountId: line.gl_account_id,
+          glAccountCode: line.gl_account_code,
+          glAccountName: line.gl_account_name,
         };
       });
   });
-  if (lines.length === 0) return null;
-  const invoice = await tx.booksInvoice.create({
-    data: {
-      billingAccountId: contract.billingAccountId,
-      contractId: contract.id,
-      currency: contract.currency,
-      lines: { create: lines.map((line, position) => ({ ...line, position })) },
+  const first = rows[0];
+  if (!first || lines.length === 0) return null;
+  const billed = await issueInvoice(
+    tx,
+    {
+      billingAccount: {
+        id: first.billing_account_id,
+        crmCompanyId: first.crm_company_id,
+        paymentTermsDays: first.payment_terms_days,
+      },
+      contractId,
+      currency: first.contract_currency,
+      lines,
     },
-  });
-  const number = await finalizeInvoice(tx, invoice.id, asOf);
-  return { invoiceId: invoice.id, number, lines: lines.length };
+    asOf,
+  );
+  return { ...billed, lines: lines.length };
 }

@@ -9,6 +9,7 @@ export {
   crmCompanyContactChanged,
   crmCompanyPromoted,
   crmContact,
+  crmDealUpdated,
   crmDealWon,
   crmEvents,
   crmLineItem,

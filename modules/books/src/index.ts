@@ -1,7 +1,7 @@
 import { defineModule } from '@suite/contracts';
 import { clientChurnedSubscription } from './handlers/client-churned.handler';
 import { companyPromotedSubscription } from './handlers/company-promoted.handler';
-import { dealWonSubscription } from './handlers/deal-won.handler';
+import { crmDealSubscription } from './handlers/crm-deal.handler';
 import { booksIntegrationRouter } from './integration';
 import { billingRunJob } from './jobs/billing-run.job';
 import { booksAppRouter } from './router';
@@ -11,6 +11,6 @@ export const booksModule = defineModule({
   name: 'books',
   appRouter: booksAppRouter,
   integrationRouter: booksIntegrationRouter,
-  subscriptions: [dealWonSubscription, companyPromotedSubscription, clientChurnedSubscription],
+  subscriptions: [crmDealSubscription, companyPromotedSubscription, clientChurnedSubscription],
   jobs: [billingRunJob],
 });

@@ -7,10 +7,10 @@ import { getSettings } from '../settings/settings.service';
 import { activateContract } from './contract-activation.service';
 import { createVersionLines, type NewLine } from './contract-line.service';
 
-type WonDeal = EventData<typeof crmDealWon>;
+type DealLines = Pick<EventData<typeof crmDealWon>, 'lineItems' | 'recurringRevenue' | 'name'>;
 
 /** The deal's line items as contract lines; a deal without items bills its recurring revenue as one line. */
-function linesOfDeal(deal: WonDeal): NewLine[] {
+export function linesOfDeal(deal: DealLines): NewLine[] {
   const lines: NewLine[] = deal.lineItems.map((item) => ({
     itemCode: item.serviceCode,
     description: item.description,
@@ -37,7 +37,7 @@ function linesOfDeal(deal: WonDeal): NewLine[] {
  */
 export async function setUpContractFromDeal(
   tx: OrgTransaction,
-  deal: WonDeal,
+  deal: EventData<typeof crmDealWon>,
 ): Promise<{ contractId: string; created: boolean }> {
   const existing = await tx.booksContract.findFirst({
     where: { crmDealId: deal.dealId },

@@ -356,6 +356,61 @@ export function booksFlows(transport: TransportName): void {
       expect(await invoicesOf(deal.companyId)).toHaveLength(2);
     });
 
+    it('flow 2: an upsell of the won deal in CRM is a new version from the day it changed, once', async () => {
+      const { deal, contract } = await activeContract();
+      const upsell = await fx.publishAs({
+        type: 'crm.deal.updated',
+        data: {
+          dealId: deal.dealId,
+          companyId: deal.companyId,
+          value: '18000.00',
+          recurringRevenue: '1500.00',
+          currency: 'USD',
+          lineItems: deal.lineItems.map((item) =>
+            item.serviceCode === 'MS-BASE' ? { ...item, quantity: 13 } : item,
+          ),
+          changedAt: '2027-05-10T09:00:00.000Z',
+        },
+      });
+      await fx.handled(upsell);
+      await fx.redeliver(upsell);
+      await fx.handled(
+        await fx.publishAs({ type: 'crm.deal.won', data: { ...deal, via: 'contract_signed' } }),
+      );
+      const [revised] = await contractsOf(deal.companyId);
+      expect(revised).toMatchObject({
+        contractId: contract.contractId,
+        version: 2,
+        value: '18000.00',
+        mrr: '1500.00',
+      });
+      // The onboarding fee was charged with version 1: the upsell does not charge it again.
+      expect(
+        revised?.lines.map((line) => [
+          line.version,
+          line.itemCode,
+          line.quantity,
+          line.startsOn,
+          line.endsOn,
+        ]),
+      ).toEqual([
+        [1, 'MS-BASE', '10', '2027-03-15', '2027-05-09'],
+        [1, 'MS-BACKUP', '4', '2027-03-15', '2027-05-09'],
+        [1, 'ONBOARD', '1', '2027-03-15', null],
+        [2, 'MS-BASE', '13', '2027-05-10', null],
+        [2, 'MS-BACKUP', '4', '2027-05-10', null],
+      ]);
+      await fx.billingRun('2027-05-10');
+      const may = (await invoicesOf(deal.companyId))
+        .flatMap((invoice) => invoice.lines)
+        .filter((line) => line.itemCode === 'MS-BASE' && line.periodStart === '2027-05-01');
+      // May: 9 days at 10 seats and 22 days at 13, each of 31 days.
+      expect(may.map((line) => [line.quantity, line.amount, line.daysBilled])).toEqual([
+        ['10', '290.32', 9],
+        ['13', '922.58', 22],
+      ]);
+    });
+
     it('bad input: negative quantities and out-of-range prices are refused naming the field', async () => {
       await expect(
         fx.publishAs({

@@ -105,6 +105,44 @@ export function booksWithCrmFlows(transport: TransportName): void {
       );
     });
 
+    it('flow 2: a won deal upsold in CRM bills its new lines from the day of the change', async () => {
+      const { companyId, contract } = await wonInCrm('Upsold');
+      await crm.ok('deals.update', {
+        dealId: contract.crmDealId,
+        recurringRevenue: '1500.00',
+        lineItems: [
+          {
+            serviceCode: 'MS-BASE',
+            description: 'Managed desktop',
+            quantity: 15,
+            unitPrice: '100.00',
+            recurring: true,
+          },
+          {
+            serviceCode: 'ONBOARD',
+            description: 'Onboarding',
+            quantity: 1,
+            unitPrice: '333.33',
+            recurring: false,
+          },
+        ],
+      });
+      const revised = await waitFor('version 2', async () => {
+        const [found] = await books.ok<ContractView[]>(
+          'contracts.list',
+          { crmCompanyId: companyId },
+          'query',
+        );
+        return found?.version === 2 && found;
+      });
+      expect(revised.mrr).toBe('1500.00');
+      expect(
+        revised.lines
+          .filter((line) => line.version === 2)
+          .map((line) => [line.itemCode, line.quantity, line.startsOn]),
+      ).toEqual([['MS-BASE', '15', today]]);
+    });
+
     it('flow 5: the revenue dashboard joins CRM’s pipeline and won deals with Books’ invoices, and reconciles', async () => {
       const { companyId } = await wonInCrm('Contoso');
       await fx.billingRun(today);
@@ -157,11 +195,16 @@ export function booksWithCrmFlows(transport: TransportName): void {
         expect(entry.idempotencyKey).toBe(`books-invoice:${entry.invoiceId}`);
       }
       const onboarding = journal.totals.find((total) => total.account === '4100');
+      const onboardingCents = invoices
+        .flatMap((invoice) => invoice.lines)
+        .filter((line) => line.glAccountCode === '4100')
+        .reduce((total, line) => total + Math.round(Number(line.amount) * 100), 0);
+      expect(onboardingCents).toBeGreaterThan(0);
       expect(onboarding).toEqual({
         account: '4100',
         accountName: 'Projects',
         currency: 'USD',
-        credit: '666.66',
+        credit: (onboardingCents / 100).toFixed(2),
       });
       const { csv, filename } = await books.ok<{ csv: string; filename: string }>(
         'gl.journalCsv',

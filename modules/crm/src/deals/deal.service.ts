@@ -6,6 +6,7 @@ import { assertOwnerInOrg, ownersById } from '../owners/deal-owner.service';
 import { getSettings } from '../settings/settings.service';
 import type { dealCreateInput, dealListInput, dealUpdateInput } from './deal.schema';
 import { dealView } from './deal.view';
+import { publishWonDealChange } from './deal-updated.service';
 
 type LineItemsInput = z.infer<typeof dealCreateInput>['lineItems'];
 
@@ -64,5 +65,6 @@ export async function updateDeal(
     where: { id: dealId },
     data: { ...changes, ...(lineItems && { lineItems: { create: lineItemRows(lineItems) } }) },
   });
+  if (lineItems || changes.value || changes.recurringRevenue) await publishWonDealChange(tx, dealId);
   return getDeal(tx, dealId);
 }

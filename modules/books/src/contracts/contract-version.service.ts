@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { conflict, found, invalid } from '@suite/contracts';
 import type { OrgTransaction } from '@suite/db';
 import { addDays, dayOf } from '../invoices/billing-period';
@@ -90,7 +91,8 @@ export async function reviseContract(
     effectiveFrom,
     lines: input.lines,
     reason: `revised by ${revisedBy}`,
-    sourceKey: `staff:${input.contractId}:${input.effectiveFrom}:${JSON.stringify(input.lines)}`,
+    // The same revision sent twice (a retried request) is one version.
+    sourceKey: `staff:${input.contractId}:${input.effectiveFrom}:${createHash('sha256').update(JSON.stringify(input.lines)).digest('hex')}`,
     field: 'lines',
   });
 }

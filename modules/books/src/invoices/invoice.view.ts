@@ -13,7 +13,11 @@ export const invoiceInclude = {
 type InvoiceRow = Prisma.BooksInvoiceGetPayload<{ include: typeof invoiceInclude }>;
 
 /** What is still owed: total less payments and credit notes, never below zero. */
-export const outstandingMinor = (row: { totalMinor: bigint; paidMinor: bigint; creditedMinor: bigint }) => {
+export const outstandingMinor = (row: {
+  totalMinor: bigint;
+  paidMinor: bigint;
+  creditedMinor: bigint;
+}): bigint => {
   const left = row.totalMinor - row.paidMinor - row.creditedMinor;
   return left > 0n ? left : 0n;
 };

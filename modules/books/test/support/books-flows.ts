@@ -281,7 +281,7 @@ export function booksFlows(transport: TransportName): void {
     it('flow 2: an upsell is a new version from its date; a churned client ends its recurring lines and is credited the rest', async () => {
       const { deal, contract } = await activeContract();
       await fx.billingRun('2027-04-01');
-      const revised = await olivia.ok<ContractView>('contracts.revise', {
+      const revision = {
         contractId: contract.contractId,
         effectiveFrom: '2027-04-16',
         lines: [
@@ -300,8 +300,11 @@ export function booksFlows(transport: TransportName): void {
             cadence: 'monthly',
           },
         ],
-      });
+      };
+      const revised = await olivia.ok<ContractView>('contracts.revise', revision);
       expect(revised).toMatchObject({ version: 2, mrr: '1700.00' });
+      // The same revision retried is the same version.
+      expect(await olivia.ok<ContractView>('contracts.revise', revision)).toEqual(revised);
       expect(revised.lines.map((line) => [line.version, line.quantity, line.startsOn, line.endsOn])).toEqual([
         [1, '10', '2027-03-15', '2027-04-15'],
         [1, '4', '2027-03-15', '2027-04-15'],

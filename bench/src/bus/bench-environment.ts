@@ -36,9 +36,9 @@ function kafka(): { brokers: string[]; startedHere: boolean } {
 
 /**
  * A fresh migrated database on DATABASE_URL's server (or an embedded PostgreSQL) with one org and the
- * bench's state tables, and a Kafka broker.
+ * bench's state tables, and a Kafka broker (unless `kafka: false`).
  */
-export async function benchEnvironment(): Promise<BenchEnvironment> {
+export async function benchEnvironment(options: { kafka?: boolean } = {}): Promise<BenchEnvironment> {
   const embeddedDir = process.env.DATABASE_URL
     ? undefined
     : mkdtempSync(path.join(tmpdir(), 'suite-bench-pg-'));
@@ -61,7 +61,7 @@ export async function benchEnvironment(): Promise<BenchEnvironment> {
     GRANT USAGE ON SCHEMA bench TO suite_app, suite_system;
     GRANT ALL ON ALL TABLES IN SCHEMA bench TO suite_app, suite_system;`);
   const orgId = (await db.system.organization.create({ data: { slug: 'bench', name: 'Bench' } })).id;
-  const { brokers, startedHere } = kafka();
+  const { brokers, startedHere } = options.kafka === false ? { brokers: [], startedHere: false } : kafka();
   return {
     databaseUrl,
     db,

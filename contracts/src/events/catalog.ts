@@ -1,7 +1,8 @@
+import { booksEvents } from './books';
 import { crmEvents } from './crm';
 import { defineCatalog } from './event-catalog';
 import { hubEvents } from './hub';
 import { psaEvents } from './psa';
 
 /** The suite's event catalog; `npm run contracts:asyncapi` publishes it as docs/asyncapi.yaml. */
-export const eventCatalog = defineCatalog(...hubEvents, ...crmEvents, ...psaEvents);
+export const eventCatalog = defineCatalog(...hubEvents, ...crmEvents, ...psaEvents, ...booksEvents);

@@ -94,4 +94,22 @@ export const crmDealWon = defineEvent({
   }),
 });
 
-export const crmEvents = [crmCompanyPromoted, crmCompanyContactChanged, crmDealWon] as const;
+export const crmDealUpdated = defineEvent({
+  type: 'crm.deal.updated',
+  version: 1,
+  topic: 'crm.deal',
+  key: 'dealId',
+  description:
+    "A won deal's value, recurring revenue or line items changed (an upsell): Books bills the new lines from `changedAt`.",
+  schema: z.object({
+    dealId: entityId,
+    companyId: entityId,
+    value: money,
+    recurringRevenue: money.describe('Monthly recurring revenue of the deal.'),
+    currency,
+    lineItems: z.array(crmLineItem).describe('Every line item of the deal after the change.'),
+    changedAt: timestamp,
+  }),
+});
+
+export const crmEvents = [crmCompanyPromoted, crmCompanyContactChanged, crmDealWon, crmDealUpdated] as const;

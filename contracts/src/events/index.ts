@@ -1,8 +1,15 @@
+export {
+  booksContractActivated,
+  booksEvents,
+  booksInvoiceFinalized,
+  booksInvoicePaid,
+} from './books';
 export { eventCatalog } from './catalog';
 export {
   crmCompanyContactChanged,
   crmCompanyPromoted,
   crmContact,
+  crmDealUpdated,
   crmDealWon,
   crmEvents,
   crmLineItem,

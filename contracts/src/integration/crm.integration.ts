@@ -87,10 +87,37 @@ export const quotesCreate = {
   }),
 } as const;
 
+// CRM's revenue figures for Books' combined revenue dashboard (scope crm:revenue.summary).
+
+export const revenuePeriod = z
+  .object({
+    from: z.iso.date().describe('First day of the period (UTC).'),
+    to: z.iso.date().describe('Last day of the period (UTC), inclusive.'),
+    companyId: entityId.optional().describe('One company; every company when left out.'),
+  })
+  .refine((period) => period.from <= period.to, { message: 'from must be on or before to', path: ['to'] });
+
+export const revenueSummary = {
+  scope: 'crm:revenue.summary',
+  input: revenuePeriod,
+  output: z.object({
+    currency,
+    pipeline: z
+      .array(z.object({ stage: crmDealStage, count: z.number().int(), value: money }))
+      .describe('Open deals by stage now, in pipeline order.'),
+    won: z.object({
+      count: z.number().int(),
+      value: money.describe('Value of the deals won in the period.'),
+      newMrr: money.describe('Monthly recurring revenue of the deals won in the period.'),
+    }),
+  }),
+} as const;
+
 /** Every CRM integration procedure, by tRPC path. */
 export const crmIntegrationApi = {
   'pipeline.context': pipelineContext,
   'activity.list': activityList,
   'health.get': healthGet,
   'quotes.create': quotesCreate,
+  'revenue.summary': revenueSummary,
 } as const;

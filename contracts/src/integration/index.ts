@@ -1,8 +1,16 @@
 export {
+  booksGlJournal,
+  booksIntegrationApi,
+  booksInvoicesList,
+  booksRevenueDashboard,
+} from './books.integration';
+export {
   activityList,
   crmDealStage,
   crmIntegrationApi,
   healthGet,
   pipelineContext,
   quotesCreate,
+  revenuePeriod,
+  revenueSummary,
 } from './crm.integration';

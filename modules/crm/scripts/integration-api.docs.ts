@@ -83,6 +83,8 @@ const NOTES: Record<string, string> = {
     'The company timeline, newest first: CRM actions (deals, quotes, promotion) and what PSA reported (tickets, CSAT, contract signed, status changes, e-sign addendums). Pass `nextCursor` back as `cursor` for the next page; a cursor is a position, so entries added meanwhile do not shift pages. A cursor this API did not give out answers 400 naming `cursor`.',
   'health.get':
     'The stored score (recomputed on every CSAT answer and ticket event), the formula in words and the inputs it came from; `score` and `computedAt` are null until PSA reported anything.',
+  'revenue.summary':
+    'CRM’s figures for Books’ combined revenue dashboard: open deals by stage now, and the deals won in the period (`from` to `to`, UTC days, inclusive) with their value and new MRR, for one company or all; in the org’s currency (deals in another currency are left out of the sums).',
   'quotes.create':
     'A draft quote for the company from PSA’s "Add Service" flow, numbered per org (`Q-00042`) in the org’s currency, with a `quote.created` entry on the company timeline. `total` is every line’s quantity × unit price (one-time lines plus one month of the recurring ones); `recurringTotal` is the monthly part.',
 };

@@ -3,6 +3,7 @@ import { clientStatusSubscription } from './handlers/client-status.handler';
 import { contractAmendedSubscription } from './handlers/contract-amended.handler';
 import { contractSignedSubscription } from './handlers/contract-signed.handler';
 import { csatSubmittedSubscription } from './handlers/csat-submitted.handler';
+import { invoiceFinalizedSubscription } from './handlers/invoice-finalized.handler';
 import { ticketActivitySubscription } from './handlers/ticket-activity.handler';
 import { crmIntegrationRouter } from './integration';
 import { healthRecomputeJob } from './jobs/health-recompute.job';
@@ -19,6 +20,7 @@ export const crmModule = defineModule({
     clientStatusSubscription,
     csatSubmittedSubscription,
     ticketActivitySubscription,
+    invoiceFinalizedSubscription,
   ],
   jobs: [healthRecomputeJob],
 });

@@ -1,9 +1,10 @@
-import { activityList, healthGet, pipelineContext, quotesCreate } from '@suite/contracts';
+import { activityList, healthGet, pipelineContext, quotesCreate, revenueSummary } from '@suite/contracts';
 import { fromContract, inTenant, router } from '@suite/hub-auth';
 import { listCompanyActivity } from './activity/activity.service';
 import { getHealth } from './health/health.service';
 import { readPipelineContext } from './pipeline/pipeline-context.service';
 import { createRequestedQuote } from './quotes/quote.service';
+import { revenueSummaryOf } from './revenue/revenue-summary.service';
 
 /**
  * CRM's integration API for sister products, each procedure as its contract in
@@ -15,4 +16,5 @@ export const crmIntegrationRouter = router({
   activity: router({ list: fromContract(activityList).query(inTenant(listCompanyActivity)) }),
   health: router({ get: fromContract(healthGet).query(inTenant(getHealth)) }),
   quotes: router({ create: fromContract(quotesCreate).mutation(inTenant(createRequestedQuote)) }),
+  revenue: router({ summary: fromContract(revenueSummary).query(inTenant(revenueSummaryOf)) }),
 });

@@ -5,6 +5,7 @@ import { assertOwnerInOrg, ownersById } from '../owners/deal-owner.service';
 import { getSettings } from '../settings/setting.service';
 import type { ByDealId, DealCreateInput, DealListInput, DealUpdateInput, DealView } from './deal.schema';
 import { dealView } from './deal.view';
+import { publishWonDealChange } from './deal-updated.service';
 
 export type DealRecord = Prisma.CrmDealGetPayload<{ include: { lineItems: true } }>;
 
@@ -72,5 +73,6 @@ export async function updateDeal(
     where: { id: dealId },
     data: { ...changes, ...(lineItems && { lineItems: { create: lineItemRows(lineItems) } }) },
   });
+  if (lineItems || changes.value || changes.recurringRevenue) await publishWonDealChange(tx, dealId);
   return getDeal(tx, { dealId });
 }

@@ -1,0 +1,16 @@
+import { defineModule } from '@suite/contracts';
+import { clientChurnedSubscription } from './handlers/client-churned.handler';
+import { companyPromotedSubscription } from './handlers/company-promoted.handler';
+import { crmDealSubscription } from './handlers/crm-deal.handler';
+import { booksIntegrationRouter } from './integration';
+import { billingRunJob } from './jobs/billing-run.job';
+import { booksAppRouter } from './router';
+
+/** Books: billing accounts and contracts from won deals, GL mappings, invoices, payments, revenue. */
+export const booksModule = defineModule({
+  name: 'books',
+  appRouter: booksAppRouter,
+  integrationRouter: booksIntegrationRouter,
+  subscriptions: [crmDealSubscription, companyPromotedSubscription, clientChurnedSubscription],
+  jobs: [billingRunJob],
+});

@@ -1,0 +1,17 @@
+import { router } from '@suite/hub-auth';
+import { contractRouter } from './contracts/contract.router';
+import { glRouter } from './gl/gl-account.router';
+import { invoiceRouter } from './invoices/invoice.router';
+import { paymentRouter } from './payments/payment.router';
+import { revenueRouter } from './revenue/revenue.router';
+import { settingsRouter } from './settings/settings.router';
+
+/** Books' staff procedures, served at /books/trpc (Hub session + permission). */
+export const booksAppRouter = router({
+  contracts: contractRouter,
+  invoices: invoiceRouter,
+  payments: paymentRouter,
+  gl: glRouter,
+  revenue: revenueRouter,
+  settings: settingsRouter,
+});

@@ -1,0 +1,3 @@
+import { booksFlows } from './support/books-flows';
+
+booksFlows('postgres');

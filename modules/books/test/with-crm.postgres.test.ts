@@ -1,0 +1,3 @@
+import { booksWithCrmFlows } from './support/books-with-crm-flows';
+
+booksWithCrmFlows('postgres');

@@ -6,6 +6,7 @@ import { jobsCommand } from './jobs.command';
 import { keysCommand } from './keys.command';
 import { createLogger } from './logger';
 import { startSuite } from './suite';
+import { vaultCommand } from './vault.command';
 
 function fail(error: unknown): never {
   const message =
@@ -77,6 +78,7 @@ export function buildCli(): Command {
   program.addCommand(keysCommand());
   program.addCommand(busCommand());
   program.addCommand(jobsCommand());
+  program.addCommand(vaultCommand());
   program
     .command('config')
     .description('print the configuration variables as a Markdown table')

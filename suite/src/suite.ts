@@ -1,6 +1,7 @@
 import type { ModuleName, SuiteModule } from '@suite/contracts';
 import { HubAuth, type IntegrationClients, IntegrationKeys } from '@suite/hub-auth';
 import type { JobScheduler } from '@suite/jobs';
+import { configureVault, keyringNotice } from '@suite/tools';
 import { createSuiteBus, startBus } from './bus.wiring';
 import { openDatabase } from './database';
 import { remoteModules, type SuiteConfig } from './env';
@@ -36,6 +37,8 @@ export async function startSuite(
   available: readonly SuiteModule[] = installedModules,
 ): Promise<RunningSuite> {
   const modules = selectModules(config.MODULES, available);
+  const vault = keyringNotice(configureVault(config));
+  log[vault.level](vault.message);
   const database = await openDatabase(config, log);
   let scheduler: JobScheduler;
   try {

@@ -1,0 +1,2 @@
+/** Type-only surface other modules may import. */
+export type {} from './index';

@@ -7,6 +7,7 @@ export {
   type DirectoryEntry,
   type DirectoryUser,
   deactivateUser,
+  findOrgOwners,
   findUsers,
   type MembershipChange,
   syncFromHub,

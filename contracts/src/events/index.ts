@@ -35,3 +35,4 @@ export {
   psaTicketUpdated,
 } from './psa';
 export { currency, entityId, hubUserId, money, timestamp } from './shared-scalars';
+export { toolsConnectionHealthChanged, toolsEvents, toolsRunRequested } from './tools';

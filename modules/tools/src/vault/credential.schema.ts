@@ -4,8 +4,13 @@ import { z } from 'zod';
 export const CREDENTIAL_KINDS = ['api_key', 'oauth_token', 'webhook_secret', 'service_account'] as const;
 export type CredentialKind = (typeof CREDENTIAL_KINDS)[number];
 
-/** An OAuth token set as the vault stores it (every OAuth provider shares it). */
+/**
+ * An OAuth token set as the vault stores it (every OAuth provider shares it), with the org's own app
+ * registration at the vendor: each org brings its own keys (seed 004).
+ */
 export const oauthTokenSet = z.object({
+  clientId: z.string().min(1),
+  clientSecret: z.string().min(1),
   accessToken: z.string().min(1),
   refreshToken: z.string().min(1).optional(),
   /** Epoch milliseconds; refreshed a minute before. */

@@ -136,6 +136,21 @@ CREATE TABLE "tools"."rate_window" (
     CONSTRAINT "rate_window_pkey" PRIMARY KEY ("org_id","tool","window_start")
 );
 
+-- CreateTable
+CREATE TABLE "tools"."notification" (
+    "id" UUID NOT NULL,
+    "org_id" UUID NOT NULL DEFAULT (NULLIF(current_setting('app.org_id', true), ''))::uuid,
+    "connection_id" UUID NOT NULL,
+    "title" TEXT NOT NULL,
+    "body" TEXT NOT NULL,
+    "recipients" TEXT[],
+    "emailed" INTEGER NOT NULL DEFAULT 0,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "read_at" TIMESTAMPTZ(3),
+
+    CONSTRAINT "notification_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "connection_org_id_provider_key" ON "tools"."connection"("org_id", "provider");
 
@@ -156,6 +171,9 @@ CREATE INDEX "paused_run_connection_id_status_seq_idx" ON "tools"."paused_run"("
 
 -- CreateIndex
 CREATE UNIQUE INDEX "paused_run_org_id_tool_idempotency_key_key" ON "tools"."paused_run"("org_id", "tool", "idempotency_key");
+
+-- CreateIndex
+CREATE INDEX "notification_org_id_created_at_idx" ON "tools"."notification"("org_id", "created_at");
 
 -- AddForeignKey
 ALTER TABLE "tools"."credential" ADD CONSTRAINT "credential_connection_id_fkey" FOREIGN KEY ("connection_id") REFERENCES "tools"."connection"("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -267,5 +285,16 @@ CREATE POLICY tenant_isolation ON "tools"."rate_window" AS PERMISSIVE FOR ALL TO
   USING ("org_id" = NULLIF(current_setting('app.org_id', true), '')::uuid)
   WITH CHECK ("org_id" = NULLIF(current_setting('app.org_id', true), '')::uuid);
 CREATE POLICY system_access ON "tools"."rate_window" AS PERMISSIVE FOR ALL TO suite_system
+  USING (true)
+  WITH CHECK (true);
+
+-- "tools"."notification" is tenant-owned (org_id)
+GRANT SELECT, INSERT, UPDATE, DELETE ON "tools"."notification" TO suite_app, suite_system;
+ALTER TABLE "tools"."notification" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "tools"."notification" FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON "tools"."notification" AS PERMISSIVE FOR ALL TO suite_app
+  USING ("org_id" = NULLIF(current_setting('app.org_id', true), '')::uuid)
+  WITH CHECK ("org_id" = NULLIF(current_setting('app.org_id', true), '')::uuid);
+CREATE POLICY system_access ON "tools"."notification" AS PERMISSIVE FOR ALL TO suite_system
   USING (true)
   WITH CHECK (true);

@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+import type { OrgScope } from '@suite/db';
+import { connectApiKey } from '../../src/connections/connect.service';
+import type { ToolName } from '../../src/tools/tool-catalog';
+import { runTool } from '../../src/tools/tool-runner.service';
+
+export const staffOperator = { id: 'owner-1', requestId: 'req-test' };
+
+export function connect(
+  org: OrgScope,
+  provider: string,
+  credential: Record<string, unknown>,
+  settings: Record<string, unknown> = {},
+) {
+  return org.transaction((tx) => connectApiKey(tx, { provider, credential, settings }, staffOperator));
+}
+
+export function run(
+  org: OrgScope,
+  tool: ToolName,
+  input: Record<string, unknown>,
+  options: { idempotencyKey?: string; background?: boolean } = {},
+) {
+  return org.transaction((tx) =>
+    runTool(tx, {
+      tool,
+      input,
+      idempotencyKey: options.idempotencyKey ?? randomUUID(),
+      actor: { type: 'tool', id: 'assistant' },
+      background: options.background ?? false,
+    }),
+  );
+}

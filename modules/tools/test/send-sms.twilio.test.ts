@@ -93,7 +93,7 @@ describe('send_sms through Twilio', () => {
         success: false,
         error: {
           code: 'auth_failed',
-          field: 'authToken',
+          field: 'credential.authToken',
           message: expect.stringContaining('Twilio rejected the SID + Auth Token'),
         },
       });

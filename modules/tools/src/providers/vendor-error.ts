@@ -24,11 +24,21 @@ export function vendorText(text: unknown): string {
 /** The usual mapping of an HTTP status to a failure, with the provider's own words for each. */
 export function failureFor(
   status: number,
-  messages: { auth: string; rejected: (detail: string) => string; vendor: string },
+  messages: {
+    auth: string;
+    rejected: (detail: string) => string;
+    vendor: string;
+    rejectedField?: string;
+    authField?: string;
+  },
   detail: unknown,
   retryAfter?: string | null,
 ): VendorError {
-  if (status === 401 || status === 403) return new VendorError('auth', messages.auth, { status });
+  if (status === 401 || status === 403)
+    return new VendorError('auth', messages.auth, {
+      status,
+      ...(messages.authField && { field: messages.authField }),
+    });
   if (status === 429)
     return new VendorError(
       'rate_limited',
@@ -46,5 +56,8 @@ export function failureFor(
         status,
       },
     );
-  return new VendorError('rejected', messages.rejected(vendorText(detail)), { status });
+  return new VendorError('rejected', messages.rejected(vendorText(detail)), {
+    status,
+    ...(messages.rejectedField && { field: messages.rejectedField }),
+  });
 }

@@ -3,15 +3,19 @@ import type { OrgTransaction } from '@suite/db';
 import type { CredentialKind, DecryptPurpose } from './credential.schema';
 import { type Keyring, open, requireKeyring, seal, VaultKeyError } from './keyring';
 
-interface CredentialAddress {
+export interface CredentialAddress {
   readonly orgId: string;
   readonly connectionId: string;
   readonly kind: CredentialKind;
+  /** Sealed things that are not credential rows (an OAuth state) say what they are here. */
+  readonly label?: string;
 }
 
 /** Binds the ciphertext to its org, connection and kind: copied anywhere else it does not open. */
-export function dataAad({ orgId, connectionId, kind }: CredentialAddress): Buffer {
-  return Buffer.from(`tools.credential|org=${orgId}|connection=${connectionId}|kind=${kind}`);
+export function dataAad({ orgId, connectionId, kind, label }: CredentialAddress): Buffer {
+  return Buffer.from(
+    `tools.credential|org=${orgId}|connection=${connectionId}|kind=${kind}${label ? `|${label}` : ''}`,
+  );
 }
 
 /** Binds the wrapped data key to the same place and to the KEK version that wrapped it. */
@@ -83,14 +87,22 @@ export async function decryptCredential(
     },
   });
   // The row's own columns, not the caller's idea of them: a row copied elsewhere fails authentication.
-  const stored = { orgId: row.orgId, connectionId: row.connectionId, kind: row.kind };
+  return openCredential(keyring, { orgId: row.orgId, connectionId: row.connectionId, kind: row.kind }, row);
+}
+
+/** Opens sealed bytes for `address`; throws VaultKeyError when they were sealed for anywhere else. */
+export function openCredential(
+  keyring: Keyring,
+  address: CredentialAddress,
+  sealed: SealedCredential,
+): unknown {
   const dataKey = keyring.unwrap(
-    row.kekVersion,
-    Buffer.from(row.wrappedKey),
-    wrapAad(stored, row.kekVersion),
+    sealed.kekVersion,
+    Buffer.from(sealed.wrappedKey),
+    wrapAad(address, sealed.kekVersion),
   );
   try {
-    return JSON.parse(open(dataKey, Buffer.from(row.ciphertext), dataAad(stored)).toString());
+    return JSON.parse(open(dataKey, Buffer.from(sealed.ciphertext), dataAad(address)).toString());
   } catch {
     throw new VaultKeyError('a stored credential was altered; connect the vendor again');
   } finally {

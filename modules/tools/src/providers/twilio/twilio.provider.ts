@@ -39,14 +39,14 @@ function failure(error: unknown): VendorError {
     return new VendorError(
       'auth',
       'Twilio rejected the SID + Auth Token combination — one or both are wrong; use the Live credentials, not test',
-      { field: 'authToken', status },
+      { field: 'credential.authToken', status },
     );
   if (status === 404)
     return new VendorError(
       'auth',
       "Twilio can't find Account SID — check it in Twilio Console → Account info",
       {
-        field: 'accountSid',
+        field: 'credential.accountSid',
         status,
       },
     );

@@ -108,9 +108,11 @@ CREATE TABLE "tools"."paused_run" (
 CREATE TABLE "tools"."oauth_state" (
     "state" TEXT NOT NULL,
     "org_id" UUID NOT NULL DEFAULT (NULLIF(current_setting('app.org_id', true), ''))::uuid,
-    "provider" TEXT NOT NULL,
-    "code_verifier" TEXT NOT NULL,
+    "connection_id" UUID NOT NULL,
     "redirect_uri" TEXT NOT NULL,
+    "kek_version" INTEGER NOT NULL,
+    "wrapped_key" BYTEA NOT NULL,
+    "ciphertext" BYTEA NOT NULL,
     "expires_at" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "oauth_state_pkey" PRIMARY KEY ("state")

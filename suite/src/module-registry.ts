@@ -1,9 +1,10 @@
 import type { ModuleName, SuiteModule } from '@suite/contracts';
 import { crmModule } from '@suite/crm';
 import { psaModule } from '@suite/psa';
+import { toolsModule } from '@suite/tools';
 
 /** The modules this build ships, in start order. Each product module adds itself here. */
-export const installedModules: readonly SuiteModule[] = [crmModule, psaModule];
+export const installedModules: readonly SuiteModule[] = [crmModule, psaModule, toolsModule];
 
 export function selectModules(
   requested: readonly ModuleName[] | undefined,

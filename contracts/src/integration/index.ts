@@ -6,3 +6,4 @@ export {
   pipelineContext,
   quotesCreate,
 } from './crm.integration';
+export { toolRun, toolsIntegrationApi } from './tools.integration';

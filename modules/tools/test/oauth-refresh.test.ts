@@ -43,7 +43,9 @@ describe('OAuth refresh', () => {
         text += chunk.toString();
       });
       return {
-        ready: new Promise<void>((resolve) => child.stdout.on('data', () => text.includes('ready') && resolve())),
+        ready: new Promise<void>((resolve) =>
+          child.stdout.on('data', () => text.includes('ready') && resolve()),
+        ),
         done: once(child, 'exit').then(() => text),
       };
     });
@@ -64,7 +66,9 @@ describe('OAuth refresh', () => {
   it('refreshes before expiry, and a refused refresh moves the connection to Error', async () => {
     oauth().expiresIn = 30; // inside the one-minute margin: the next call refreshes first
     oauth().expireAccessTokens();
-    expect(await run(org, 'post_to_social', { text: 'gets a short-lived token' })).toMatchObject({ success: true });
+    expect(await run(org, 'post_to_social', { text: 'gets a short-lived token' })).toMatchObject({
+      success: true,
+    });
     oauth().expiresIn = 3600;
     const [refreshes, posts] = [oauth().refreshes, meta.requests.length];
     expect(await run(org, 'post_to_social', { text: 'refreshes first' })).toMatchObject({ success: true });
@@ -74,16 +78,23 @@ describe('OAuth refresh', () => {
     oauth().revokeAll();
     expect(await run(org, 'post_to_social', { text: 'revoked' })).toMatchObject({
       success: false,
-      error: { code: 'auth_failed', message: expect.stringContaining('refused the authorization (invalid_grant)') },
+      error: {
+        code: 'auth_failed',
+        message: expect.stringContaining('refused the authorization (invalid_grant)'),
+      },
     });
-    const connection = await org.transaction((tx) => tx.toolsConnection.findFirstOrThrow({ where: { provider: 'meta' } }));
+    const connection = await org.transaction((tx) =>
+      tx.toolsConnection.findFirstOrThrow({ where: { provider: 'meta' } }),
+    );
     expect(connection.health).toBe('error');
   });
 
   it('the callback refuses an unknown state', async () => {
     const { finishOAuth } = await import('../src/connections/oauth-connect.service');
     await expect(
-      org.transaction((tx) => finishOAuth(tx, { state: 'forged', code: 'whatever' }, { id: 'owner-1' })),
+      org.transaction((tx) =>
+        finishOAuth(tx, { state: 'forged', code: 'whatever' }, { user: { id: 'owner-1' }, tenant: org }),
+      ),
     ).rejects.toThrow(/unknown or expired/);
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { conflict, invalid } from '@suite/contracts';
-import type { OrgTransaction, Prisma } from '@suite/db';
+import type { OrgScope, OrgTransaction, Prisma } from '@suite/db';
 import type { z } from 'zod';
 import { recordOutcome } from '../health/connection-health.service';
 import type { ProviderDefinition } from '../providers/provider-definition';
@@ -13,8 +13,10 @@ import { currentKeyring, type Keyring } from '../vault/keyring';
 import type { ConnectApiKeyInput, VerifyView } from './connection.schema';
 import { connectionById } from './connection.service';
 
+/** The staff member acting: a staff procedure's context is one, so routers pass it as it is. */
 export interface Operator {
-  readonly id: string;
+  readonly user: { readonly id: string };
+  readonly tenant: OrgScope;
   readonly requestId?: string | undefined;
 }
 
@@ -76,7 +78,7 @@ export async function verifyConnection(
   const provider = providerById(connection.provider);
   const purpose = {
     actorType: 'operator',
-    actorId: operator.id,
+    actorId: operator.user.id,
     purpose: 'verify',
     requestId: operator.requestId,
   } as const;

@@ -97,7 +97,7 @@ export async function finishOAuth(
     data: {
       connectionId: connection.id,
       actorType: 'operator',
-      actorId: operator.id,
+      actorId: operator.user.id,
       purpose: 'oauth_callback',
       requestId: operator.requestId ?? null,
     },

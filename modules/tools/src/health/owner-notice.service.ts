@@ -48,3 +48,15 @@ export async function notifyOwners(
   }
   await tx.toolsNotification.update({ where: { id: notice.id }, data: { emailed } });
 }
+
+export async function listNotifications(tx: OrgTransaction) {
+  const rows = await tx.toolsNotification.findMany({ orderBy: { createdAt: 'desc' }, take: 50 });
+  return rows.map((row) => ({
+    id: row.id,
+    connectionId: row.connectionId,
+    title: row.title,
+    body: row.body,
+    emailed: row.emailed,
+    createdAt: row.createdAt.toISOString(),
+  }));
+}

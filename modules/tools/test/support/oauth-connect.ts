@@ -29,7 +29,7 @@ export async function connectOAuth(
     finishOAuth(
       tx,
       { state: back.searchParams.get('state') ?? '', code: back.searchParams.get('code') ?? '' },
-      staffOperator,
+      staffOperator(org),
     ),
   );
 }

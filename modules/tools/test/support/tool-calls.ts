@@ -4,7 +4,11 @@ import { connectApiKey } from '../../src/connections/connect.service';
 import type { ToolName } from '../../src/tools/tool-catalog';
 import { runTool } from '../../src/tools/tool-runner.service';
 
-export const staffOperator = { id: 'owner-1', requestId: 'req-test' };
+export const staffOperator = (org: OrgScope) => ({
+  user: { id: 'owner-1' },
+  tenant: org,
+  requestId: 'req-test',
+});
 
 export function connect(
   org: OrgScope,
@@ -12,7 +16,7 @@ export function connect(
   credential: Record<string, unknown>,
   settings: Record<string, unknown> = {},
 ) {
-  return org.transaction((tx) => connectApiKey(tx, { provider, credential, settings }, staffOperator));
+  return org.transaction((tx) => connectApiKey(tx, { provider, credential, settings }, staffOperator(org)));
 }
 
 export function run(

@@ -6,6 +6,7 @@ import { jobsCommand } from './jobs.command';
 import { keysCommand } from './keys.command';
 import { createLogger } from './logger';
 import { startSuite } from './suite';
+import { toolsCommand } from './tools.command';
 import { vaultCommand } from './vault.command';
 
 function fail(error: unknown): never {
@@ -79,6 +80,7 @@ export function buildCli(): Command {
   program.addCommand(busCommand());
   program.addCommand(jobsCommand());
   program.addCommand(vaultCommand());
+  program.addCommand(toolsCommand());
   program
     .command('config')
     .description('print the configuration variables as a Markdown table')

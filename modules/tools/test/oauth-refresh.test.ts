@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import path from 'node:path';
 import type { OrgScope } from '@suite/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configureVault } from '../src/vault/keyring';
+import { raceProcesses } from './support/child-processes';
 import { connectOAuth } from './support/oauth-connect';
 import { startMetaStandIn, type VendorStandIn } from './support/stand-ins/vendor-stand-ins';
 import { run } from './support/tool-calls';
@@ -30,29 +28,9 @@ describe('OAuth refresh', () => {
   it('two processes hitting a 401 together refresh once, and both calls succeed', async () => {
     oauth().expireAccessTokens();
     const before = oauth().refreshes;
-    const racer = path.join(import.meta.dirname, 'support/refresh-racer.ts');
-    const racers = [0, 1].map(() =>
-      spawn(process.execPath, ['--import', 'tsx', racer, fixture.database.url, org.orgId], {
-        cwd: path.resolve(import.meta.dirname, '..'),
-        env: { ...process.env, VAULT_KEYS: entries.join(',') },
-      }),
-    );
-    const outputs = racers.map((child) => {
-      let text = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        text += chunk.toString();
-      });
-      return {
-        ready: new Promise<void>((resolve) =>
-          child.stdout.on('data', () => text.includes('ready') && resolve()),
-        ),
-        done: once(child, 'exit').then(() => text),
-      };
+    const results = await raceProcesses('refresh-racer.ts', [fixture.database.url, org.orgId], {
+      VAULT_KEYS: entries.join(','),
     });
-    await Promise.all(outputs.map((output) => output.ready));
-    for (const child of racers) child.stdin.end('go\n');
-    const texts = await Promise.all(outputs.map((output) => output.done));
-    const results = texts.map((text) => JSON.parse(text.trim().split('\n').at(-1) ?? '{}'));
     expect(results).toEqual([
       { post_id: expect.stringMatching(/^1234_/), url: expect.any(String) },
       { post_id: expect.stringMatching(/^1234_/), url: expect.any(String) },

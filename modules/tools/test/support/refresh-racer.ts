@@ -18,13 +18,16 @@ await db.app.$connect();
 await db.app.$queryRaw`SELECT 1`;
 process.stdout.write('ready\n');
 await once(process.stdin, 'data');
-const result = await forOrg(db.app, orgId).transaction(async (tx) => {
-  const connection = await connectionOf(tx, 'meta');
-  if (!connection) throw new Error('no meta connection');
-  const purpose = { actorType: 'job', actorId: `racer-${process.pid}`, purpose: 'post_to_social' } as const;
-  return withCredential(tx, connection, meta, purpose, `race-${process.pid}`, (call) =>
-    post(call, { text: `from ${process.pid}` }),
-  );
-});
+const result = await forOrg(db.app, orgId).transaction(
+  async (tx) => {
+    const connection = await connectionOf(tx, 'meta');
+    if (!connection) throw new Error('no meta connection');
+    const purpose = { actorType: 'job', actorId: `racer-${process.pid}`, purpose: 'post_to_social' } as const;
+    return withCredential(tx, connection, meta, purpose, `race-${process.pid}`, (call) =>
+      post(call, { text: `from ${process.pid}` }),
+    );
+  },
+  { timeout: 60_000 },
+);
 process.stdout.write(`${JSON.stringify(result)}\n`);
 await db.close();

@@ -18,6 +18,7 @@ export {
   type DirectoryEntry,
   type DirectoryUser,
   deactivateUser,
+  findOrgOwners,
   findUsers,
   type MembershipChange,
   syncFromHub,

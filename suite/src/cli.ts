@@ -10,6 +10,8 @@ import { keysCommand } from './keys.command';
 import { createLogger } from './logger';
 import { installedModules } from './module-registry';
 import { startSuite } from './suite';
+import { toolsCommand } from './tools.command';
+import { vaultCommand } from './vault.command';
 
 function fail(error: unknown): never {
   const message =
@@ -92,6 +94,8 @@ export function buildCli(): Command {
   program.addCommand(keysCommand());
   program.addCommand(busCommand());
   program.addCommand(jobsCommand());
+  program.addCommand(vaultCommand());
+  program.addCommand(toolsCommand());
   program
     .command('config')
     .description('print the configuration variables as a Markdown table')

@@ -121,6 +121,12 @@ const configFields = z.object({
   MODULES: moduleList.describe(
     'Comma-separated modules this process runs (`suite start --modules` overrides). Unset: every installed module.',
   ),
+  VAULT_KEYS: z
+    .string()
+    .optional()
+    .describe(
+      'Vault key-encryption keys, `<version>:<base64 of 32 bytes>` comma-separated, highest version active (`suite vault new-key`). Required in production; unset elsewhere: a development key in `DATA_DIR`. Never logged.',
+    ),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info')

@@ -2,9 +2,10 @@ import { booksModule } from '@suite/books';
 import type { ModuleName, SuiteModule } from '@suite/contracts';
 import { crmModule } from '@suite/crm';
 import { psaModule } from '@suite/psa';
+import { toolsModule } from '@suite/tools';
 
 /** The modules this build ships, in start order. Each product module adds itself here. */
-export const installedModules: readonly SuiteModule[] = [crmModule, psaModule, booksModule];
+export const installedModules: readonly SuiteModule[] = [crmModule, psaModule, booksModule, toolsModule];
 
 export function selectModules(
   requested: readonly ModuleName[] | undefined,

@@ -1,6 +1,7 @@
 import type { ModuleName, SuiteModule } from '@suite/contracts';
 import { type DevHubStarter, HubAuth, type IntegrationClients, IntegrationKeys } from '@suite/hub-auth';
 import type { JobScheduler } from '@suite/jobs';
+import { configureVault, keyringNotice } from '@suite/tools';
 import { createSuiteBus, startBus } from './bus.wiring';
 import { openDatabase } from './database';
 import { remoteModules, type SuiteConfig } from './env';
@@ -51,6 +52,8 @@ export async function startSuite(
   signal?: AbortSignal,
 ): Promise<RunningSuite> {
   const modules = selectModules(config.MODULES, available);
+  const vault = keyringNotice(configureVault(config));
+  log[vault.level](vault.message);
   // What started, newest first: `close` and a failed or aborted start stop these in this order.
   const started: (() => Promise<void>)[] = [];
   let closing: Promise<void> | undefined;

@@ -3,6 +3,13 @@ import { crmEvents } from './crm';
 import { defineCatalog } from './event-catalog';
 import { hubEvents } from './hub';
 import { psaEvents } from './psa';
+import { toolsEvents } from './tools';
 
 /** The suite's event catalog; `npm run contracts:asyncapi` publishes it as docs/asyncapi.yaml. */
-export const eventCatalog = defineCatalog(...hubEvents, ...crmEvents, ...psaEvents, ...booksEvents);
+export const eventCatalog = defineCatalog(
+  ...hubEvents,
+  ...crmEvents,
+  ...psaEvents,
+  ...booksEvents,
+  ...toolsEvents,
+);

@@ -54,3 +54,4 @@ export {
   text,
   timestamp,
 } from './shared-scalars';
+export { toolsConnectionHealthChanged, toolsEvents, toolsRunRequested } from './tools';

@@ -14,3 +14,4 @@ export {
   revenuePeriod,
   revenueSummary,
 } from './crm.integration';
+export { toolRun, toolsIntegrationApi } from './tools.integration';

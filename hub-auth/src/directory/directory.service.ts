@@ -123,3 +123,13 @@ export async function findUsers(db: DirectoryClient, ids: readonly string[]): Pr
     deactivated: deactivatedAt !== null,
   }));
 }
+
+/** The current org's active owners (tenant-scoped client): who hears about a broken vendor connection. */
+export async function findOrgOwners(db: DirectoryClient): Promise<DirectoryEntry[]> {
+  const owners = await db.hubMembership.findMany({ where: { role: 'Owner' }, select: { userId: true } });
+  const users = await findUsers(
+    db,
+    owners.map((owner) => owner.userId),
+  );
+  return users.filter((user) => !user.deactivated);
+}

@@ -1,0 +1,114 @@
+// `npm run bench:tools`: what the tool layer adds to a vendor call. The same SMS goes to a loopback
+// Twilio stand-in through `runTool` (vault decrypt with its audit row, idempotency record, rate limit,
+// health bookkeeping, one transaction) and through the official SDK called directly; the two alternate
+// in the same run, so the machine's speed cancels out of the ratio. Target: ≤ 1.5× at p50.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  applyMigrations,
+  connectDatabase,
+  dropDatabase,
+  ensureDatabase,
+  forOrg,
+  startEmbeddedPostgres,
+} from '@suite/db';
+import twilio from 'twilio';
+import { connectApiKey } from '../../modules/tools/src/connections/connect.service';
+import { setRateLimit } from '../../modules/tools/src/rate-limits/rate-limit.service';
+import { runTool } from '../../modules/tools/src/tools/tool-runner.service';
+import { configureVault, newKeyEntry } from '../../modules/tools/src/vault/keyring';
+import {
+  startTwilioStandIn,
+  TWILIO_SID,
+  TWILIO_TOKEN,
+} from '../../modules/tools/test/support/stand-ins/twilio.stand-in';
+
+const WARMUP = 100;
+const ROUNDS = 5;
+const CALLS_PER_ROUND = 100;
+const SMS = { to: '+14155550199', body: 'Your technician is on the way' };
+
+const percentile = (samples: number[], p: number) =>
+  [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor((samples.length * p) / 100))] ??
+  NaN;
+
+async function timed(call: () => Promise<unknown>): Promise<number> {
+  const started = process.hrtime.bigint();
+  await call();
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+async function main(): Promise<void> {
+  const pgDir = process.env.DATABASE_URL ? undefined : mkdtempSync(path.join(tmpdir(), 'tools-bench-pg-'));
+  const embedded = pgDir
+    ? await startEmbeddedPostgres({ dataDir: path.join(pgDir, 'pg'), port: 0 })
+    : undefined;
+  const serverUrl = process.env.DATABASE_URL ?? embedded?.url ?? '';
+  const name = `suite_bench_tools_${randomUUID().slice(0, 8)}`;
+  const url = await ensureDatabase(serverUrl, name);
+  await applyMigrations(url);
+  const db = connectDatabase(url);
+  const standIn = await startTwilioStandIn();
+  try {
+    configureVault({ VAULT_KEYS: newKeyEntry(1) });
+    const created = await db.system.organization.create({ data: { slug: 'bench', name: 'Bench MSP' } });
+    const org = forOrg(db.app, created.id);
+    await org.transaction(async (tx) => {
+      await setRateLimit(tx, 'send_sms', { limit: 1_000_000, windowSeconds: 3600 });
+      const operator = { user: { id: 'bench' }, tenant: org };
+      const verified = await connectApiKey(
+        tx,
+        {
+          provider: 'twilio',
+          credential: { accountSid: TWILIO_SID, authToken: TWILIO_TOKEN },
+          settings: { from: '+14155550100', apiBaseUrl: standIn.url },
+        },
+        operator,
+      );
+      if (!verified.ok) throw new Error(`bench: Twilio stand-in did not verify: ${verified.message}`);
+    });
+    const raw = twilio(TWILIO_SID, TWILIO_TOKEN).api;
+    raw.baseUrl = standIn.url;
+    const direct = () => raw.v2010.accounts(TWILIO_SID).messages.create({ ...SMS, from: '+14155550100' });
+    const throughTools = () =>
+      org.transaction(async (tx) => {
+        const result = await runTool(tx, {
+          tool: 'send_sms',
+          input: SMS,
+          idempotencyKey: randomUUID(),
+          actor: { type: 'tool', id: 'bench' },
+          background: false,
+        });
+        if (!result.success) throw new Error(`bench: send_sms failed: ${result.error.message}`);
+      });
+    for (let i = 0; i < WARMUP; i++) {
+      await throughTools();
+      await direct();
+    }
+    const samples = { tools: [] as number[], raw: [] as number[] };
+    for (let round = 0; round < ROUNDS; round++)
+      for (let i = 0; i < CALLS_PER_ROUND; i++) {
+        samples.tools.push(await timed(throughTools));
+        samples.raw.push(await timed(direct));
+      }
+    const toolsP50 = percentile(samples.tools, 50);
+    const rawP50 = percentile(samples.raw, 50);
+    const ratio = toolsP50 / rawP50;
+    console.log(
+      `calls: ${samples.tools.length} each; p95 tools ${percentile(samples.tools, 95).toFixed(3)} ms, raw SDK ${percentile(samples.raw, 95).toFixed(3)} ms`,
+    );
+    console.log(
+      `tools-bench: send_sms_p50_ms=${toolsP50.toFixed(3)} raw_sdk_p50_ms=${rawP50.toFixed(3)} ratio=${ratio.toFixed(2)} target=1.50 ${ratio <= 1.5 ? 'met' : 'missed'}`,
+    );
+  } finally {
+    await standIn.close();
+    await db.close();
+    await dropDatabase(serverUrl, name);
+    await embedded?.stop();
+    if (pgDir) rmSync(pgDir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,55 @@
+import { entityId } from '@suite/contracts';
+import { z } from 'zod';
+import { toolName } from '../tools/tool-catalog';
+
+const health = z.enum(['connected', 'warning', 'error', 'not_connected', 'planned']);
+
+export const connectApiKeyInput = z.object({
+  provider: z.string().min(1),
+  credential: z.record(z.string(), z.unknown()),
+  settings: z.record(z.string(), z.unknown()).optional(),
+});
+export type ConnectApiKeyInput = z.infer<typeof connectApiKeyInput>;
+
+export const byConnectionId = z.object({ connectionId: entityId });
+export const byProvider = z.object({ provider: z.string().min(1) });
+
+export const verifyView = z.object({
+  connectionId: entityId,
+  provider: z.string(),
+  ok: z.boolean(),
+  health: health,
+  /** The one-line pill: "Twilio rejected the SID + Auth Token combination — …". */
+  message: z.string(),
+  /** The credential or settings field the vendor says is wrong, when it says so. */
+  field: z.string().nullable(),
+  resumedRuns: z.number().int(),
+});
+export type VerifyView = z.infer<typeof verifyView>;
+
+export const connectionView = z.object({
+  provider: z.string(),
+  name: z.string(),
+  authType: z.enum(['api_key', 'oauth']),
+  tools: z.array(toolName),
+  connectionId: entityId.nullable(),
+  health,
+  healthReason: z.string().nullable(),
+  healthChangedAt: z.string().nullable(),
+  verifiedAt: z.string().nullable(),
+  /** Where the org's vendor posts inbound webhooks (signature checks come with the webhooks issue). */
+  webhookUrl: z.string().nullable(),
+  hasWebhookSecret: z.boolean(),
+});
+export type ConnectionView = z.infer<typeof connectionView>;
+
+export const chooseVendorInput = z.object({ tool: toolName, provider: z.string().min(1) });
+export const webhookSecretInput = z.object({ provider: z.string().min(1), signingSecret: z.string() });
+export const startOAuthInput = z.object({
+  provider: z.string().min(1),
+  clientId: z.string().min(1),
+  clientSecret: z.string().min(1),
+  redirectUri: z.url(),
+  settings: z.record(z.string(), z.unknown()).optional(),
+});
+export const finishOAuthInput = z.object({ state: z.string().min(1), code: z.string().min(1) });

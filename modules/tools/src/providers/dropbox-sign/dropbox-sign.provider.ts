@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { defineProvider } from '../provider-definition';
+import { basic, type VendorMessages, vendorJson } from '../vendor-http';
+
+const credential = z.object({
+  apiKey: z.string().regex(/^[0-9a-f]{64}$/, 'expected the 64-character API key'),
+});
+const settings = z.object({
+  apiBaseUrl: z.url().default('https://api.hellosign.com'),
+  /** Sends test requests (not legally binding) while an org tries it out. */
+  testMode: z.boolean().default(false),
+});
+
+const messages: VendorMessages = {
+  vendor: 'Dropbox Sign',
+  auth: 'Dropbox Sign rejected the API key — copy it from Dropbox Sign → Settings → API',
+  authField: 'credential.apiKey',
+  rejected: (detail) => `Dropbox Sign refused the request: ${detail}`,
+  detail: (body) => (body as { error?: { error_msg?: string } }).error?.error_msg,
+};
+
+/** Dropbox Sign's v3 API as documented (Basic auth with the API key as user, JSON bodies). */
+export const dropboxSignProvider = defineProvider({
+  id: 'dropbox-sign',
+  name: 'Dropbox Sign',
+  authType: 'api_key',
+  credentialKind: 'api_key',
+  credential,
+  settings,
+  whereToFind: 'Dropbox Sign → Settings → API: the API key',
+  async verify({ credential: { apiKey }, settings: { apiBaseUrl } }) {
+    await vendorJson(`${apiBaseUrl}/v3/account`, { headers: basic(apiKey, '') }, messages);
+  },
+  tools: {
+    async send_contract({ credential: { apiKey }, settings: { apiBaseUrl, testMode } }, input) {
+      const { signature_request } = await vendorJson<{
+        signature_request: { signature_request_id: string; is_complete: boolean };
+      }>(
+        `${apiBaseUrl}/v3/signature_request/send`,
+        {
+          method: 'POST',
+          headers: { ...basic(apiKey, ''), 'content-type': 'application/json' },
+          body: JSON.stringify({
+            title: input.title,
+            subject: input.title,
+            signers: [{ email_address: input.signer_email, name: input.signer_name, order: 0 }],
+            file_urls: [input.document_url],
+            test_mode: testMode,
+          }),
+        },
+        messages,
+      );
+      return {
+        envelope_id: signature_request.signature_request_id,
+        status: signature_request.is_complete ? 'completed' : 'sent',
+      };
+    },
+  },
+});

@@ -1,0 +1,44 @@
+import { invalid } from '@suite/contracts';
+import type { ToolName } from '../tools/tool-catalog';
+import { docusignProvider } from './docusign/docusign.provider';
+import { dropboxSignProvider } from './dropbox-sign/dropbox-sign.provider';
+import { googleBusinessProvider } from './google-business/google-business.provider';
+import { googleMapsProvider } from './google-maps/google-maps.provider';
+import { mailgunProvider } from './mailgun/mailgun.provider';
+import { mapboxProvider } from './mapbox/mapbox.provider';
+import { metaProvider } from './meta/meta.provider';
+import type { ProviderDefinition } from './provider-definition';
+import { sendgridProvider } from './sendgrid/sendgrid.provider';
+import { squareProvider } from './square/square.provider';
+import { stripeProvider } from './stripe/stripe.provider';
+import { twilioProvider } from './twilio/twilio.provider';
+import { youtubeProvider } from './youtube/youtube.provider';
+
+/** Every vendor the tool layer speaks to. Adding one is a folder under providers/ and a line here. */
+export const PROVIDERS = [
+  twilioProvider,
+  sendgridProvider,
+  mailgunProvider,
+  stripeProvider,
+  squareProvider,
+  metaProvider,
+  youtubeProvider,
+  googleBusinessProvider,
+  dropboxSignProvider,
+  docusignProvider,
+  googleMapsProvider,
+  mapboxProvider,
+] as readonly ProviderDefinition[];
+
+export const PROVIDER_IDS = PROVIDERS.map((provider) => provider.id);
+
+export function providerById(id: string): ProviderDefinition {
+  const provider = PROVIDERS.find((candidate) => candidate.id === id);
+  if (!provider)
+    throw invalid(`unknown vendor "${id}"; expected one of ${PROVIDER_IDS.join(', ')}`, 'provider');
+  return provider;
+}
+
+export function providersFor(tool: ToolName): ProviderDefinition[] {
+  return PROVIDERS.filter((provider) => provider.tools[tool] !== undefined);
+}

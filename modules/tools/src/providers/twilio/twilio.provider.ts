@@ -1,0 +1,100 @@
+import twilio from 'twilio';
+import { z } from 'zod';
+import { defineProvider, type VendorCall } from '../provider-definition';
+import { VendorError, vendorText } from '../vendor-error';
+
+const credential = z.object({
+  accountSid: z
+    .string()
+    .regex(/^AC[0-9a-f]{32}$/, 'expected the Account SID: AC followed by 32 hex characters'),
+  authToken: z.string().regex(/^[0-9A-Za-z]{32}$/, 'expected the 32-character Auth Token'),
+});
+const settings = z.object({
+  from: z.string().regex(/^\+[1-9]\d{6,14}$/, 'expected the sending number in E.164 form, e.g. +14155550100'),
+  apiBaseUrl: z.url().default('https://api.twilio.com'),
+});
+type Call = VendorCall<z.infer<typeof credential>, z.infer<typeof settings>>;
+
+interface TwilioRestError {
+  status?: number;
+  code?: number;
+  message?: string;
+  moreInfo?: string;
+}
+
+/** The official SDK, pointed at the settings' API base; the call's idempotency key rides Twilio's header. */
+function client({ credential: { accountSid, authToken }, settings: { apiBaseUrl }, idempotencyKey }: Call) {
+  const httpClient = new twilio.RequestClient({ autoRetry: false });
+  const request = httpClient.request.bind(httpClient);
+  httpClient.request = (options) =>
+    request({ ...options, headers: { ...options.headers, 'I-Twilio-Idempotency-Token': idempotencyKey } });
+  const api = twilio(accountSid, authToken, { httpClient }).api;
+  api.baseUrl = apiBaseUrl;
+  return api.v2010;
+}
+
+function failure(error: unknown): VendorError {
+  const { status = 0, code, message } = error as TwilioRestError;
+  if (status === 401 || code === 20003)
+    return new VendorError(
+      'auth',
+      'Twilio rejected the SID + Auth Token combination — one or both are wrong; use the Live credentials, not test',
+      { field: 'credential.authToken', status },
+    );
+  if (status === 404)
+    return new VendorError(
+      'auth',
+      "Twilio can't find Account SID — check it in Twilio Console → Account info",
+      {
+        field: 'credential.accountSid',
+        status,
+      },
+    );
+  if (status === 429)
+    return new VendorError('rate_limited', 'Twilio is rate limiting this account; try again shortly', {
+      status,
+      retryAfterSeconds: 60,
+    });
+  if (status >= 500 || status === 0)
+    return new VendorError('unavailable', 'Twilio is not answering properly; try again later', { status });
+  const field = code === 21211 ? 'to' : code === 21606 || code === 21659 ? 'from' : undefined;
+  return new VendorError('rejected', `Twilio refused the message: ${vendorText(message)}`, {
+    status,
+    ...(field && { field }),
+  });
+}
+
+export const twilioProvider = defineProvider({
+  id: 'twilio',
+  name: 'Twilio',
+  authType: 'api_key',
+  credentialKind: 'api_key',
+  credential,
+  settings,
+  whereToFind:
+    'Twilio Console → Account info: Account SID and Auth Token (Live, not test); a number you own as `from`',
+  async verify(call) {
+    const account = await client(call)
+      .accounts(call.credential.accountSid)
+      .fetch()
+      .catch((error: unknown) => {
+        throw failure(error);
+      });
+    if (account.status !== 'active')
+      throw new VendorError(
+        'auth',
+        `Twilio says this account is ${account.status}; reactivate it in Twilio Console`,
+      );
+  },
+  tools: {
+    async send_sms(call, input) {
+      const message = await client(call)
+        .accounts(call.credential.accountSid)
+        .messages.create({ to: input.to, from: call.settings.from, body: input.body })
+        .catch((error: unknown) => {
+          throw failure(error);
+        });
+      return { message_id: message.sid, status: message.status };
+    },
+  },
+});

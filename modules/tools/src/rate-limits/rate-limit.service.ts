@@ -1,0 +1,60 @@
+import type { OrgTransaction } from '@suite/db';
+import { TOOL_CATALOG, type ToolName } from '../tools/tool-catalog';
+
+export interface RateLimit {
+  readonly limit: number;
+  readonly windowSeconds: number;
+}
+
+export type RateDecision =
+  | { readonly allowed: true }
+  | { readonly allowed: false; readonly retryAfterSeconds: number };
+
+/** The org's limit for a tool: its own override, else the catalog's default. */
+export async function rateLimitFor(tx: OrgTransaction, tool: ToolName): Promise<RateLimit> {
+  const override = await tx.toolsRateLimit.findFirst({ where: { tool } });
+  return override
+    ? { limit: override.limit, windowSeconds: override.windowSeconds }
+    : TOOL_CATALOG[tool].rateLimit;
+}
+
+export async function setRateLimit(tx: OrgTransaction, tool: ToolName, limit: RateLimit): Promise<RateLimit> {
+  const orgId = await orgOf(tx);
+  const row = await tx.toolsRateLimit.upsert({
+    where: { orgId_tool: { orgId, tool } },
+    create: { tool, ...limit },
+    update: limit,
+  });
+  return { limit: row.limit, windowSeconds: row.windowSeconds };
+}
+
+/**
+ * Takes one call from the (org, tool) window, fixed windows counted in PostgreSQL: the conditional
+ * upsert is atomic across processes, so a window never counts more than its limit. Its row lock lasts
+ * to the caller's commit, which orders concurrent calls of one (org, tool) (decision 0091).
+ */
+export async function consumeRate(
+  tx: OrgTransaction,
+  tool: ToolName,
+  { limit, windowSeconds }: RateLimit,
+  now = Date.now(),
+): Promise<RateDecision> {
+  const windowMs = windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
+  const rows = await tx.$queryRaw<{ used: number }[]>`
+    INSERT INTO tools.rate_window (org_id, tool, window_start, used) VALUES (DEFAULT, ${tool}, ${windowStart}, 1)
+    ON CONFLICT (org_id, tool, window_start) DO UPDATE SET used = tools.rate_window.used + 1
+      WHERE tools.rate_window.used < ${limit}
+    RETURNING used`;
+  if (rows.length > 0) return { allowed: true };
+  return {
+    allowed: false,
+    retryAfterSeconds: Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now) / 1000)),
+  };
+}
+
+/** The org of the transaction (forOrg sets it); tenant rows default to it. */
+export async function orgOf(tx: OrgTransaction): Promise<string> {
+  const [row] = await tx.$queryRaw<{ org: string }[]>`SELECT current_setting('app.org_id', true) AS org`;
+  return row?.org ?? '';
+}

@@ -1,0 +1,137 @@
+import { conflict, found } from '@suite/contracts';
+import type { OrgTransaction, Prisma } from '@suite/db';
+import { connectionById } from '../connections/connection.service';
+import { providerById } from '../providers/provider-registry';
+import type { ToolName, ToolResult } from '../tools/tool-catalog';
+import { callVendorStep, type ToolRequest } from '../tools/tool-runner.service';
+
+export const RESUME_STEP = 'call_vendor';
+
+export interface PausedRunView {
+  readonly id: string;
+  readonly tool: string;
+  readonly provider: string;
+  readonly status: 'paused' | 'resumed' | 'cancelled';
+  readonly step: string;
+  readonly reason: string;
+  readonly pausedAt: string;
+  readonly resolvedAt: string | null;
+}
+
+/** Parks a background call whose connection is in Error, with its input and the step to resume from. */
+export async function parkRun(
+  tx: OrgTransaction,
+  connection: { id: string; provider: string },
+  request: ToolRequest,
+  input: unknown,
+  reason: string,
+): Promise<ToolResult> {
+  const existing = await tx.toolsPausedRun.findFirst({
+    where: { tool: request.tool, idempotencyKey: request.idempotencyKey },
+  });
+  if (existing)
+    await tx.toolsPausedRun.update({
+      where: { id: existing.id },
+      data: { status: 'paused', reason, resolvedAt: null },
+    });
+  else
+    await tx.toolsPausedRun.create({
+      data: {
+        connectionId: connection.id,
+        tool: request.tool,
+        step: RESUME_STEP,
+        input: input as Prisma.InputJsonValue,
+        idempotencyKey: request.idempotencyKey,
+        actorType: request.actor.type,
+        actorId: request.actor.id,
+        reason,
+      },
+    });
+  const vendor = providerById(connection.provider).name;
+  return {
+    success: false,
+    provider: connection.provider,
+    error: {
+      code: 'paused',
+      message: `${request.tool} is paused until ${vendor} is fixed and verified: ${reason}`,
+    },
+  };
+}
+
+/**
+ * Resumes one paused run from its step. The conditional status change lets exactly one caller through;
+ * the call's idempotency key makes a repeat vendor call impossible to double-charge or double-text.
+ */
+export async function resumeRun(tx: OrgTransaction, runId: string): Promise<ToolResult | undefined> {
+  const run = found(await tx.toolsPausedRun.findFirst({ where: { id: runId } }), 'paused run');
+  const { count } = await tx.toolsPausedRun.updateMany({
+    where: { id: run.id, status: 'paused' },
+    data: { status: 'resumed', resolvedAt: new Date() },
+  });
+  if (count === 0) return undefined;
+  const connection = await connectionById(tx, run.connectionId);
+  const request: ToolRequest = {
+    tool: run.tool as ToolName,
+    input: run.input,
+    idempotencyKey: run.idempotencyKey,
+    actor: { type: run.actorType, id: run.actorId },
+    requestId: `paused-run:${run.id}`,
+    background: true,
+  };
+  const result = await callVendorStep(tx, connection, providerById(connection.provider), request, run.input);
+  await tx.toolsPausedRun.updateMany({
+    where: { id: run.id, status: 'resumed' },
+    data: { result: result as unknown as Prisma.InputJsonValue },
+  });
+  return result;
+}
+
+/** After a passing verify: every paused run of the connection, oldest first, each once. */
+export async function resumeConnectionRuns(tx: OrgTransaction, connectionId: string): Promise<number> {
+  const runs = await tx.toolsPausedRun.findMany({
+    where: { connectionId, status: 'paused' },
+    orderBy: { seq: 'asc' },
+    select: { id: true },
+  });
+  let resumed = 0;
+  for (const run of runs) {
+    const result = await resumeRun(tx, run.id);
+    if (result === undefined) continue;
+    resumed++;
+    // Paused again (the vendor refused once more): later runs wait behind it, in order.
+    if (!result.success && result.error.code === 'paused') break;
+  }
+  return resumed;
+}
+
+export async function cancelRun(tx: OrgTransaction, runId: string): Promise<void> {
+  const { count } = await tx.toolsPausedRun.updateMany({
+    where: { id: runId, status: 'paused' },
+    data: { status: 'cancelled', resolvedAt: new Date() },
+  });
+  if (count === 0) {
+    const run = found(await tx.toolsPausedRun.findFirst({ where: { id: runId } }), 'paused run');
+    throw conflict(`paused run ${run.id} is already ${run.status}`);
+  }
+}
+
+export async function listRuns(
+  tx: OrgTransaction,
+  filter: { status?: 'paused' | 'resumed' | 'cancelled' | undefined },
+): Promise<PausedRunView[]> {
+  const rows = await tx.toolsPausedRun.findMany({
+    where: filter.status ? { status: filter.status } : {},
+    orderBy: { seq: 'asc' },
+    include: { connection: { select: { provider: true } } },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    tool: row.tool,
+    provider: row.connection.provider,
+    status: row.status,
+    step: row.step,
+    reason: row.reason,
+    pausedAt: row.pausedAt.toISOString(),
+    resolvedAt: row.resolvedAt?.toISOString() ?? null,
+  }));
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+const e164 = z
+  .string()
+  .regex(/^\+[1-9]\d{6,14}$/, 'expected a phone number in E.164 form, e.g. +14155550100');
+const email = z.email('expected an email address');
+const money = z.number().int('expected the amount in the smallest unit (cents)').positive();
+
+/**
+ * The tools the AI and workflows call, by stable name. Inputs and outputs are vendor-neutral: a result
+ * never says which vendor ran it beyond `provider`, and never carries a credential.
+ */
+export const TOOL_CATALOG = {
+  send_sms: {
+    vendorKind: 'SMS',
+    input: z.object({ to: e164, body: z.string().min(1).max(1600) }),
+    output: z.object({ message_id: z.string(), status: z.string() }),
+    rateLimit: { limit: 60, windowSeconds: 60 },
+  },
+  send_email: {
+    vendorKind: 'email',
+    input: z.object({
+      to: email,
+      subject: z.string().min(1).max(998),
+      text: z.string().min(1),
+      from: email.optional(),
+    }),
+    output: z.object({ message_id: z.string() }),
+    rateLimit: { limit: 120, windowSeconds: 60 },
+  },
+  charge_card: {
+    vendorKind: 'payment',
+    input: z.object({
+      amount: money,
+      currency: z.string().regex(/^[a-z]{3}$/, 'expected a lower-case ISO 4217 code, e.g. usd'),
+      payment_method: z.string().min(1).describe('The stored payment method or card source token.'),
+      description: z.string().max(500).optional(),
+    }),
+    output: z.object({ charge_id: z.string(), status: z.string() }),
+    rateLimit: { limit: 30, windowSeconds: 60 },
+  },
+  post_to_social: {
+    vendorKind: 'social',
+    input: z.object({ text: z.string().min(1).max(5000), media_url: z.url().optional() }),
+    output: z.object({ post_id: z.string(), url: z.string().optional() }),
+    rateLimit: { limit: 10, windowSeconds: 60 },
+  },
+  send_contract: {
+    vendorKind: 'e-signature',
+    input: z.object({
+      signer_email: email,
+      signer_name: z.string().min(1),
+      title: z.string().min(1),
+      document_url: z.url(),
+    }),
+    output: z.object({ envelope_id: z.string(), status: z.string() }),
+    rateLimit: { limit: 20, windowSeconds: 60 },
+  },
+  geocode_address: {
+    vendorKind: 'maps',
+    input: z.object({ address: z.string().min(3) }),
+    output: z.object({ lat: z.number(), lng: z.number(), formatted_address: z.string() }),
+    rateLimit: { limit: 300, windowSeconds: 60 },
+  },
+} as const;
+
+export type ToolName = keyof typeof TOOL_CATALOG;
+export const TOOL_NAMES = Object.keys(TOOL_CATALOG) as ToolName[];
+export type ToolInput<T extends ToolName> = z.infer<(typeof TOOL_CATALOG)[T]['input']>;
+export type ToolOutput<T extends ToolName> = z.infer<(typeof TOOL_CATALOG)[T]['output']>;
+export const toolName = z.enum(TOOL_NAMES as [ToolName, ...ToolName[]]);
+
+export const toolError = z.object({
+  code: z.enum(['auth_failed', 'vendor_rejected', 'vendor_unavailable', 'rate_limited', 'paused']),
+  message: z.string(),
+  field: z.string().optional(),
+  retry_after_seconds: z.number().int().optional(),
+});
+
+/** What every tool call answers: the seed's `{ success: true, charge_id: "ch_…" }`, or a named failure. */
+export type ToolResult<T extends ToolName = ToolName> =
+  | ({ success: true; provider: string } & ToolOutput<T>)
+  | { success: false; provider?: string; error: z.infer<typeof toolError> };

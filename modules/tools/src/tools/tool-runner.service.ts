@@ -1,0 +1,135 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { invalid } from '@suite/contracts';
+import type { OrgTransaction, Prisma } from '@suite/db';
+import { type Connection, connectionForTool } from '../connections/connection.service';
+import { recordOutcome } from '../health/connection-health.service';
+import type { ProviderDefinition, VendorCall } from '../providers/provider-definition';
+import { VendorError } from '../providers/vendor-error';
+import { consumeRate, rateLimitFor } from '../rate-limits/rate-limit.service';
+import { parkRun } from '../runs/paused-run.service';
+import { TOOL_CATALOG, type ToolName, type ToolResult } from './tool-catalog';
+import { withCredential } from './vendor-call.service';
+
+export interface ToolRequest {
+  readonly tool: ToolName;
+  readonly input: unknown;
+  /** Derived from the event id on the bus; a retry with the same key returns the first result. */
+  readonly idempotencyKey: string;
+  readonly actor: { readonly type: 'tool' | 'operator' | 'system' | 'job'; readonly id: string };
+  readonly requestId?: string | undefined;
+  readonly traceId?: string | undefined;
+  /**
+   * A bus handler or job: a connection in Error parks the run instead of failing it, and a rate limit
+   * is waited out. Interactive callers get the named error and the retry-after.
+   */
+  readonly background: boolean;
+}
+
+function parseInput(tool: ToolName, input: unknown): unknown {
+  const parsed = TOOL_CATALOG[tool].input.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const [issue] = parsed.error.issues;
+  throw invalid(`${tool}: ${issue?.path.join('.') || 'input'}: ${issue?.message}`, issue?.path.join('.'));
+}
+
+/** Runs a tool for the transaction's org: idempotent, rate limited, audited, health kept (decision 0091). */
+export async function runTool(tx: OrgTransaction, request: ToolRequest): Promise<ToolResult> {
+  const input = parseInput(request.tool, request.input);
+  const key = { tool: request.tool, idempotencyKey: request.idempotencyKey };
+  const recorded = await tx.toolsCall.findFirst({ where: key, select: { result: true } });
+  if (recorded) return recorded.result as unknown as ToolResult;
+  const { connection, provider } = await connectionForTool(tx, request.tool);
+  const parked = await tx.toolsPausedRun.findFirst({
+    where: { ...key, status: 'paused' },
+    select: { id: true },
+  });
+  if (parked || (request.background && connection.health === 'error'))
+    return parkRun(tx, connection, request, input, connection.healthReason ?? 'the connection is in Error');
+  const limit = await rateLimitFor(tx, request.tool);
+  for (;;) {
+    const decision = await consumeRate(tx, request.tool, limit);
+    if (decision.allowed) break;
+    if (!request.background)
+      return {
+        success: false,
+        error: {
+          code: 'rate_limited',
+          message: `${request.tool}: this org's limit of ${limit.limit} calls per ${limit.windowSeconds}s is used up; retry in ${decision.retryAfterSeconds}s`,
+          retry_after_seconds: decision.retryAfterSeconds,
+        },
+      };
+    await sleep(decision.retryAfterSeconds * 1000);
+  }
+  return callVendorStep(tx, connection, provider, request, input);
+}
+
+const ERROR_CODES = {
+  auth: 'auth_failed',
+  rejected: 'vendor_rejected',
+  unavailable: 'vendor_unavailable',
+  rate_limited: 'rate_limited',
+} as const;
+
+/** The vendor call step (a paused run resumes here): the result is recorded, health follows the outcome. */
+export async function callVendorStep(
+  tx: OrgTransaction,
+  connection: Connection,
+  provider: ProviderDefinition,
+  request: ToolRequest,
+  input: unknown,
+): Promise<ToolResult> {
+  const implementation = provider.tools[request.tool] as
+    | ((call: VendorCall, input: unknown) => Promise<unknown>)
+    | undefined;
+  if (!implementation) throw invalid(`${provider.name} does not run ${request.tool}`, 'tool');
+  const purpose = {
+    actorType: request.actor.type,
+    actorId: request.actor.id,
+    purpose: request.tool,
+    requestId: request.requestId ?? request.idempotencyKey,
+    traceId: request.traceId,
+  };
+  const record = (result: ToolResult) =>
+    tx.toolsCall.create({
+      data: {
+        tool: request.tool,
+        idempotencyKey: request.idempotencyKey,
+        provider: provider.id,
+        result: result as unknown as Prisma.InputJsonValue,
+      },
+    });
+  try {
+    const output = await withCredential(tx, connection, provider, purpose, request.idempotencyKey, (call) =>
+      implementation(call, input),
+    );
+    const result = {
+      success: true,
+      provider: provider.id,
+      ...TOOL_CATALOG[request.tool].output.parse(output),
+    } as ToolResult;
+    await record(result);
+    await recordOutcome(tx, connection, 'success', null);
+    return result;
+  } catch (thrown) {
+    const error =
+      thrown instanceof VendorError
+        ? thrown
+        : new VendorError('unavailable', `${provider.name} answered in a way the tool layer did not expect`);
+    await recordOutcome(tx, connection, error.failure, error.message);
+    if (request.background && error.failure === 'auth')
+      return parkRun(tx, connection, request, input, error.message);
+    const result: ToolResult = {
+      success: false,
+      provider: provider.id,
+      error: {
+        code: ERROR_CODES[error.failure],
+        message: error.message,
+        ...(error.details.field && { field: error.details.field }),
+        ...(error.details.retryAfterSeconds && { retry_after_seconds: error.details.retryAfterSeconds }),
+      },
+    };
+    // The vendor refused this input: a retry would be refused the same way, so it gets this answer.
+    if (error.failure === 'rejected') await record(result);
+    return result;
+  }
+}

@@ -1,0 +1,130 @@
+import { publish } from '@suite/bus';
+import type { OrgScope } from '@suite/db';
+import { changeMembership, upsertUser } from '@suite/hub-auth';
+import { createLogger, loadConfig, type RunningSuite, startSuite } from '@suite/suite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyConnection } from '../src/connections/connect.service';
+import { toolsModule } from '../src/index';
+import { resumeConnectionRuns } from '../src/runs/paused-run.service';
+import { eventually } from './support/eventually';
+import {
+  startTwilioStandIn,
+  TWILIO_SID,
+  TWILIO_TOKEN,
+  type TwilioStandIn,
+} from './support/stand-ins/twilio.stand-in';
+import { KEYS, startSendGridStandIn, type VendorStandIn } from './support/stand-ins/vendor-stand-ins';
+import { connect, staffOperator } from './support/tool-calls';
+import { type ToolsFixture, testKeyring, toolsFixture } from './support/tools-fixture';
+
+const OWNER = { id: 'hub-owner-1', email: 'olivia.owner@acme.example', name: 'Olivia Owner' };
+let fixture: ToolsFixture;
+let twilio: TwilioStandIn;
+let sendgrid: VendorStandIn;
+let suite: RunningSuite;
+let org: OrgScope;
+
+beforeAll(async () => {
+  const { entries } = testKeyring();
+  [fixture, twilio, sendgrid] = await Promise.all([
+    toolsFixture(),
+    startTwilioStandIn(),
+    startSendGridStandIn(),
+  ]);
+  suite = await startSuite(
+    loadConfig({
+      DATABASE_URL: fixture.database.url,
+      PORT: '0',
+      NODE_ENV: 'test',
+      VAULT_KEYS: entries.join(','),
+    }),
+    createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    [toolsModule],
+  );
+  org = await fixture.createOrg('Acme');
+  const system = fixture.database.db.system;
+  await upsertUser(system, OWNER);
+  await changeMembership(system, { orgId: org.orgId, userId: OWNER.id, role: 'Owner' });
+  await connect(
+    org,
+    'twilio',
+    { accountSid: TWILIO_SID, authToken: TWILIO_TOKEN },
+    { from: '+14155550100', apiBaseUrl: twilio.url },
+  );
+  await connect(
+    org,
+    'sendgrid',
+    { apiKey: KEYS.sendgrid },
+    { from: 'alerts@acme.example', apiBaseUrl: sendgrid.url },
+  );
+});
+afterAll(async () => {
+  await suite?.close();
+  await Promise.all([fixture.close(), twilio.close(), sendgrid.close()]);
+});
+
+const requestSms = (step: string, body: string) =>
+  org.transaction((tx) =>
+    publish(tx, {
+      type: 'tools.run.requested',
+      data: {
+        requestId: `workflow-7:${step}`,
+        tool: 'send_sms',
+        input: { to: '+14155550123', body },
+        requestedBy: 'workflow:7',
+      },
+    }),
+  );
+const pausedRuns = () => org.transaction((tx) => tx.toolsPausedRun.findMany({ orderBy: { seq: 'asc' } }));
+const sentBodies = () => [...twilio.messages.values()].map((message) => message.body);
+
+describe('a broken credential pauses the work that needs it, and the fix resumes it once', () => {
+  it('parks, notifies the owner, resumes in order after a passing verify, sends exactly once', async () => {
+    // 1. The credential is revoked at the vendor.
+    twilio.state.authToken = 'RevokedAtTwilioConsole0000000003';
+
+    // 2. Bus events that send SMS are parked, not lost, and the owner is told in-app and by email.
+    await requestSms('step-1', 'Reminder: visit tomorrow 9:00');
+    await eventually('the first run parked', async () => (await pausedRuns()).length === 1);
+    await requestSms('step-2', 'Reminder: bring the badge');
+    const parked = await eventually('both runs parked', async () => {
+      const runs = await pausedRuns();
+      return runs.length === 2 && runs;
+    });
+    expect(parked.map((run) => [run.tool, run.status, run.step])).toEqual([
+      ['send_sms', 'paused', 'call_vendor'],
+      ['send_sms', 'paused', 'call_vendor'],
+    ]);
+    expect(sentBodies()).toEqual([]);
+    const system = fixture.database.db.system;
+    expect(await system.busDeadLetter.count()).toBe(0);
+    const [notice] = await org.transaction((tx) => tx.toolsNotification.findMany());
+    expect(notice).toMatchObject({
+      recipients: [OWNER.id],
+      emailed: 1,
+      title: 'Twilio needs attention: its connection is in Error',
+    });
+    expect(
+      sendgrid.requests
+        .filter((request) => request.path === '/v3/mail/send')
+        .map((request) => JSON.stringify(request.fields)),
+    ).toEqual([expect.stringContaining(OWNER.email)]);
+    const changed = await system.busOutbox.findMany({
+      where: { type: 'tools.connection.health_changed', orgId: org.orgId },
+    });
+    expect(changed.map((event) => (event.payload as { health: string }).health)).toContain('error');
+
+    // 3. The credential is fixed at the vendor and verified.
+    twilio.state.authToken = TWILIO_TOKEN;
+    const verified = await org.transaction((tx) =>
+      verifyConnection(tx, { connectionId: parked[0]?.connectionId ?? '' }, staffOperator(org)),
+    );
+    expect(verified).toMatchObject({ ok: true, health: 'connected', resumedRuns: 2 });
+
+    // 4. Each SMS is sent exactly once, in the order asked; resuming again sends nothing.
+    expect(sentBodies()).toEqual(['Reminder: visit tomorrow 9:00', 'Reminder: bring the badge']);
+    expect(await org.transaction((tx) => resumeConnectionRuns(tx, parked[0]?.connectionId ?? ''))).toBe(0);
+    expect((await pausedRuns()).map((run) => run.status)).toEqual(['resumed', 'resumed']);
+    expect(sentBodies()).toHaveLength(2);
+  });
+});

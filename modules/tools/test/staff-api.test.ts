@@ -1,0 +1,270 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { publish } from '@suite/bus';
+import { forOrg } from '@suite/db';
+import { createIntegrationKey, DEV_HUB_SEED } from '@suite/hub-auth';
+import { StaffBrowser } from '@suite/hub-auth/testing';
+import { createLogger, loadConfig, type RunningSuite, startSuite } from '@suite/suite';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toolsModule } from '../src/index';
+import { databaseDump } from './support/database-dump';
+import { eventually } from './support/eventually';
+import { integrationMutate, type TrpcAnswer, toolsStaff } from './support/staff-calls';
+import { OAUTH_CLIENT } from './support/stand-ins/oauth.stand-in';
+import {
+  startTwilioStandIn,
+  TWILIO_SID,
+  TWILIO_TOKEN,
+  type TwilioStandIn,
+} from './support/stand-ins/twilio.stand-in';
+import {
+  KEYS,
+  startMetaStandIn,
+  startStripeStandIn,
+  type VendorStandIn,
+} from './support/stand-ins/vendor-stand-ins';
+import { type ToolsFixture, testKeyring, toolsFixture } from './support/tools-fixture';
+
+const NORTHWIND = DEV_HUB_SEED.orgs.find((org) => org.slug === 'northwind')?.id ?? '';
+const WEBHOOK_SECRET = 'whsec_StandInSigningSecret0000000001';
+const logFile = path.join(mkdtempSync(path.join(tmpdir(), 'tools-logs-')), 'suite.log');
+let fixture: ToolsFixture;
+let twilio: TwilioStandIn;
+let stripe: VendorStandIn;
+let meta: VendorStandIn;
+let suite: RunningSuite;
+let owner: StaffBrowser;
+let member: StaffBrowser;
+/** Every response the test saw, checked for credentials at the end. */
+const responses: string[] = [];
+
+async function signedIn(email: string) {
+  const browser = new StaffBrowser(suite.url);
+  const response = await browser.signIn(email);
+  if (response.status !== 303) throw new Error(`sign-in as ${email} failed: ${await response.text()}`);
+  return browser;
+}
+const seen = <T>(answer: TrpcAnswer<T>) => {
+  responses.push(answer.raw);
+  return answer;
+};
+
+beforeAll(async () => {
+  [fixture, twilio, stripe, meta] = await Promise.all([
+    toolsFixture(),
+    startTwilioStandIn(),
+    startStripeStandIn(),
+    startMetaStandIn(),
+  ]);
+  suite = await startSuite(
+    loadConfig({
+      DATABASE_URL: fixture.database.url,
+      PORT: '0',
+      NODE_ENV: 'test',
+      VAULT_KEYS: testKeyring().entries.join(','),
+    }),
+    createLogger('debug', pino.destination({ dest: logFile, sync: true })),
+    [toolsModule],
+  );
+  [owner, member] = await Promise.all([signedIn('olivia@northwind.test'), signedIn('mia@northwind.test')]);
+});
+afterAll(async () => {
+  await suite?.close();
+  await Promise.all([fixture.close(), twilio.close(), stripe.close(), meta.close()]);
+});
+
+describe('staff procedures', () => {
+  it('API key connect saves and tests in one step, naming the wrong field', async () => {
+    const wrong = seen(
+      await toolsStaff.mutate(owner, 'connections.connectApiKey', {
+        provider: 'twilio',
+        credential: { accountSid: TWILIO_SID, authToken: 'WrongTokenCopiedFromTestCreds001' },
+        settings: { from: '+14155550100', apiBaseUrl: twilio.url },
+      }),
+    );
+    expect(wrong.data).toMatchObject({
+      ok: false,
+      health: 'error',
+      field: 'credential.authToken',
+      message:
+        'Twilio rejected the SID + Auth Token combination — one or both are wrong; use the Live credentials, not test',
+    });
+    const malformed = seen(
+      await toolsStaff.mutate(owner, 'connections.connectApiKey', {
+        provider: 'stripe',
+        credential: { secretKey: 'pk_live_123' },
+      }),
+    );
+    expect(malformed).toMatchObject({
+      status: 400,
+      message: expect.stringContaining('Stripe credential.secretKey: expected a secret key'),
+    });
+    for (const [provider, credential, settings] of [
+      [
+        'twilio',
+        { accountSid: TWILIO_SID, authToken: TWILIO_TOKEN },
+        { from: '+14155550100', apiBaseUrl: twilio.url },
+      ],
+      ['stripe', { secretKey: KEYS.stripe }, { apiBaseUrl: stripe.url }],
+    ] as const)
+      expect(
+        seen(await toolsStaff.mutate(owner, 'connections.connectApiKey', { provider, credential, settings }))
+          .data,
+      ).toMatchObject({
+        ok: true,
+        health: 'connected',
+      });
+  });
+
+  it('OAuth connect: authorize URL with state and PKCE, callback checks both', async () => {
+    const started = seen(
+      await toolsStaff.mutate<{ authorizeUrl: string }>(owner, 'connections.startOAuth', {
+        provider: 'meta',
+        ...OAUTH_CLIENT,
+        redirectUri: `${suite.url}/settings/integrations/callback`,
+        settings: {
+          pageId: '1234',
+          apiBaseUrl: meta.url,
+          authorizeUrl: `${meta.url}/oauth/authorize`,
+          tokenUrl: `${meta.url}/oauth/token`,
+        },
+      }),
+    );
+    const authorize = new URL(started.data.authorizeUrl);
+    expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(authorize.searchParams.get('client_secret')).toBeNull();
+    const back = new URL((await fetch(authorize, { redirect: 'manual' })).headers.get('location') ?? '');
+    const forged = seen(
+      await toolsStaff.mutate(owner, 'connections.finishOAuth', {
+        state: 'forged',
+        code: back.searchParams.get('code'),
+      }),
+    );
+    expect(forged).toMatchObject({ status: 400, message: expect.stringContaining('unknown or expired') });
+    const finished = seen(
+      await toolsStaff.mutate(owner, 'connections.finishOAuth', {
+        state: back.searchParams.get('state'),
+        code: back.searchParams.get('code'),
+      }),
+    );
+    expect(finished.data).toMatchObject({ ok: true, health: 'connected' });
+  });
+
+  it('webhook secret stored, inbound URL shown; list shows health and no credential', async () => {
+    const saved = seen(
+      await toolsStaff.mutate(owner, 'connections.saveWebhookSecret', {
+        provider: 'twilio',
+        signingSecret: WEBHOOK_SECRET,
+      }),
+    );
+    expect(saved.data).toEqual({ webhookUrl: expect.stringMatching(/^\/tools\/webhooks\/[0-9a-f-]{36}$/) });
+    const list = seen(
+      await toolsStaff.query<{ provider: string; health: string; hasWebhookSecret: boolean }[]>(
+        owner,
+        'connections.list',
+      ),
+    );
+    const byProvider = Object.fromEntries(list.data.map((row) => [row.provider, row]));
+    expect(byProvider.twilio).toMatchObject({ health: 'connected', hasWebhookSecret: true });
+    expect(byProvider.meta).toMatchObject({ health: 'connected' });
+    expect(byProvider.mapbox).toMatchObject({ health: 'not_connected' });
+  });
+
+  it('permissions: a Member runs tools but cannot see or manage connections', async () => {
+    expect(seen(await toolsStaff.query(member, 'connections.list'))).toMatchObject({ status: 403 });
+    const ran = seen(
+      await toolsStaff.mutate(member, 'tools.run', {
+        tool: 'send_sms',
+        input: { to: '+14155550131', body: 'From the console' },
+        idempotencyKey: 'console-test-0001',
+      }),
+    );
+    expect(ran.data).toMatchObject({ success: true, provider: 'twilio' });
+  });
+
+  it('a sister product runs a tool with a scoped integration key', async () => {
+    const { key } = await createIntegrationKey(forOrg(fixture.database.db.app, NORTHWIND), {
+      caller: 'crm',
+      target: 'tools',
+      scopes: ['tools:run'],
+      actor: 'test',
+    });
+    const charged = seen(
+      await integrationMutate(suite.url, key, 'run', {
+        tool: 'charge_card',
+        input: { amount: 4200, currency: 'usd', payment_method: 'tok_visa' },
+        idempotencyKey: 'invoice-1042-pay',
+      }),
+    );
+    expect(charged.data).toEqual({
+      success: true,
+      provider: 'stripe',
+      charge_id: expect.stringMatching(/^ch_/),
+      status: 'succeeded',
+    });
+    const unknown = seen(
+      await integrationMutate(suite.url, key, 'run', {
+        tool: 'fax',
+        input: {},
+        idempotencyKey: 'fax-00000001',
+      }),
+    );
+    expect(unknown).toMatchObject({ status: 400, message: expect.stringContaining('unknown tool "fax"') });
+  });
+});
+
+describe('secrets grep', () => {
+  it('no raw credential in any response, log line, bus table or pg_dump', async () => {
+    // A bus-driven run through a failing then fixed credential, so events and logs have something to say.
+    twilio.state.authToken = 'RevokedAtTwilioConsole0000000004';
+    await forOrg(fixture.database.db.app, NORTHWIND).transaction((tx) =>
+      publish(tx, {
+        type: 'tools.run.requested',
+        data: {
+          requestId: 'grep-1',
+          tool: 'send_sms',
+          input: { to: '+14155550132', body: 'grep' },
+          requestedBy: 'workflow:grep',
+        },
+      }),
+    );
+    await eventually('the run parked', () =>
+      fixture.database.db.system.toolsPausedRun.count().then((count) => count === 1),
+    );
+    twilio.state.authToken = TWILIO_TOKEN;
+    const [connection] = await fixture.database.db.system.toolsConnection.findMany({
+      where: { provider: 'twilio' },
+    });
+    seen(await toolsStaff.mutate(owner, 'connections.verify', { connectionId: connection?.id }));
+
+    const secrets = [
+      TWILIO_TOKEN,
+      KEYS.stripe,
+      OAUTH_CLIENT.clientSecret,
+      WEBHOOK_SECRET,
+      ...(meta.oauth?.accessTokens ?? []),
+    ];
+    const system = fixture.database.db.system;
+    const busTables = JSON.stringify(
+      await Promise.all([
+        system.busOutbox.findMany(),
+        system.busLogEntry.findMany(),
+        system.busDeadLetter.findMany(),
+      ]),
+      (_key, value) => (typeof value === 'bigint' ? String(value) : value),
+    );
+    const { text: dump } = await databaseDump(fixture.database.url);
+    const logs = readFileSync(logFile, 'utf8');
+    expect(logs.length).toBeGreaterThan(0);
+    expect(busTables).toContain('tools.connection.health_changed');
+    expect(dump).toMatch(/decrypt_audit/);
+    for (const secret of secrets) {
+      expect(responses.join('\n'), 'a response').not.toContain(secret);
+      expect(logs, 'the logs').not.toContain(secret);
+      expect(busTables, 'the bus tables').not.toContain(secret);
+      expect(dump, 'pg_dump').not.toContain(secret);
+    }
+  });
+});

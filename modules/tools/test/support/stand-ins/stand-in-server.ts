@@ -1,0 +1,85 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface StandInRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly headers: IncomingMessage['headers'];
+  readonly body: string;
+  /** The body as a form or JSON, whichever it was sent as. */
+  readonly fields: Record<string, unknown>;
+}
+
+export interface StandInReply {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+}
+
+export type StandInRoute = (
+  request: StandInRequest,
+  match: RegExpExecArray,
+) => StandInReply | Promise<StandInReply>;
+
+export interface StandIn {
+  readonly url: string;
+  readonly requests: StandInRequest[];
+  close(): Promise<void>;
+}
+
+function fieldsOf(request: IncomingMessage, body: string): Record<string, unknown> {
+  const type = request.headers['content-type'] ?? '';
+  if (type.includes('application/json')) return body ? (JSON.parse(body) as Record<string, unknown>) : {};
+  if (type.includes('application/x-www-form-urlencoded'))
+    return Object.fromEntries(new URLSearchParams(body));
+  return {};
+}
+
+/** A loopback HTTP server answering a vendor's documented routes (`METHOD /path-regex`), logging each request. */
+export async function startStandIn(routes: Record<string, StandInRoute>): Promise<StandIn> {
+  const requests: StandInRequest[] = [];
+  const table = Object.entries(routes).map(([key, route]) => {
+    const [method, pattern] = key.split(' ') as [string, string];
+    return { method, pattern: new RegExp(`^${pattern}$`), route };
+  });
+  const server = createServer(async (request: IncomingMessage, response: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks).toString();
+    const url = new URL(request.url ?? '/', 'http://stand-in');
+    const seen: StandInRequest = {
+      method: request.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      headers: request.headers,
+      body,
+      fields: fieldsOf(request, body),
+    };
+    requests.push(seen);
+    const found = table.find((entry) => entry.method === seen.method && entry.pattern.test(seen.path));
+    const reply = found
+      ? await found.route(seen, found.pattern.exec(seen.path) as RegExpExecArray)
+      : { status: 404, body: { error: `stand-in has no route ${seen.method} ${seen.path}` } };
+    response.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+    response.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export function basicAuth(request: StandInRequest): { user: string; password: string } | undefined {
+  const header = request.headers.authorization;
+  if (!header?.startsWith('Basic ')) return undefined;
+  const [user = '', password = ''] = Buffer.from(header.slice(6), 'base64').toString().split(':');
+  return { user, password };
+}
+
+export function bearerToken(request: StandInRequest): string | undefined {
+  const header = request.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice(7) : undefined;
+}

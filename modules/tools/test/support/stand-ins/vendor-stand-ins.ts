@@ -1,0 +1,447 @@
+import { randomBytes } from 'node:crypto';
+import { OAuthServer } from './oauth.stand-in';
+import { basicAuth, bearerToken, type StandIn, type StandInRequest, startStandIn } from './stand-in-server';
+
+export const KEYS = {
+  stripe: 'sk_live_StripeStandInKey000000001',
+  square: 'EAAASquareStandInToken00000000000001',
+  sendgrid: 'SG.SendGridStandIn0001.SendGridStandInSecret00000001',
+  mailgun: '0123456789abcdef0123456789abcdef-0a1b2c3d-4e5f6a7b',
+  googleMaps: 'AIzaGoogleMapsStandInKey000000000000001',
+  mapbox: 'pk.eyJ1IjoibWFwYm94c3RhbmRpbiJ9.MapboxStandInSignature01',
+  dropboxSign: 'ab'.repeat(32),
+};
+
+const id = (prefix: string) => `${prefix}${randomBytes(8).toString('hex')}`;
+
+export interface VendorStandIn extends StandIn {
+  /** The key it accepts; set to anything else to revoke. */
+  readonly state: { key: string; failNext?: number | undefined };
+  /** Outside effects it performed, by idempotency key when the vendor takes one. */
+  readonly effects: unknown[];
+  readonly oauth?: OAuthServer;
+}
+
+function failing(state: VendorStandIn['state']) {
+  const status = state.failNext;
+  state.failNext = undefined;
+  return status;
+}
+
+/** Stripe's API: Bearer secret key, form bodies, `Idempotency-Key` replays, `{ error: { type, code, message, param } }`. */
+export async function startStripeStandIn(): Promise<VendorStandIn> {
+  const state = { key: KEYS.stripe } as VendorStandIn['state'];
+  const effects: unknown[] = [];
+  const charges = new Map<string, unknown>();
+  const unauthorized = {
+    status: 401,
+    body: { error: { type: 'invalid_request_error', message: 'Invalid API Key provided: sk_live_****0001' } },
+  };
+  const ok = (request: StandInRequest) => bearerToken(request) === state.key;
+  const standIn = await startStandIn({
+    'GET /v1/balance': (request) =>
+      ok(request) ? { status: 200, body: { object: 'balance', available: [] } } : unauthorized,
+    'POST /v1/charges': (request) => {
+      if (!ok(request)) return unauthorized;
+      const status = failing(state);
+      if (status) return { status, body: { error: { type: 'api_error', message: 'Something went wrong' } } };
+      const key = String(request.headers['idempotency-key'] ?? id('none-'));
+      if (request.fields.source === 'tok_chargeDeclined')
+        return {
+          status: 402,
+          body: {
+            error: {
+              type: 'card_error',
+              code: 'card_declined',
+              message: 'Your card was declined.',
+              param: 'source',
+            },
+          },
+        };
+      const charge = charges.get(key) ?? {
+        id: id('ch_'),
+        object: 'charge',
+        status: 'succeeded',
+        amount: Number(request.fields.amount),
+      };
+      if (!charges.has(key)) effects.push(charge);
+      charges.set(key, charge);
+      return { status: 200, body: charge };
+    },
+  });
+  return Object.assign(standIn, { state, effects });
+}
+
+/** Square's v2 API: Bearer token, JSON, `idempotency_key` in the body, `{ errors: [{ category, code, detail, field }] }`. */
+export async function startSquareStandIn(): Promise<VendorStandIn> {
+  const state = { key: KEYS.square } as VendorStandIn['state'];
+  const effects: unknown[] = [];
+  const payments = new Map<string, unknown>();
+  const unauthorized = {
+    status: 401,
+    body: {
+      errors: [
+        {
+          category: 'AUTHENTICATION_ERROR',
+          code: 'UNAUTHORIZED',
+          detail: 'This request could not be authorized.',
+        },
+      ],
+    },
+  };
+  const ok = (request: StandInRequest) => bearerToken(request) === state.key;
+  const standIn = await startStandIn({
+    'GET /v2/locations/([^/]+)': (request, [, location]) => {
+      if (!ok(request)) return unauthorized;
+      if (location !== 'L1')
+        return {
+          status: 404,
+          body: {
+            errors: [{ category: 'INVALID_REQUEST_ERROR', code: 'NOT_FOUND', detail: 'Location not found' }],
+          },
+        };
+      return { status: 200, body: { location: { id: 'L1', status: 'ACTIVE' } } };
+    },
+    'POST /v2/payments': (request) => {
+      if (!ok(request)) return unauthorized;
+      const status = failing(state);
+      if (status)
+        return { status, body: { errors: [{ category: 'API_ERROR', code: 'INTERNAL_SERVER_ERROR' }] } };
+      const body = request.fields as {
+        idempotency_key: string;
+        source_id: string;
+        amount_money: { amount: number };
+      };
+      if (body.source_id === 'cnon:card-nonce-declined')
+        return {
+          status: 400,
+          body: {
+            errors: [
+              {
+                category: 'PAYMENT_METHOD_ERROR',
+                code: 'GENERIC_DECLINE',
+                detail: 'Authorization error: GENERIC_DECLINE',
+                field: 'source_id',
+              },
+            ],
+          },
+        };
+      const payment = payments.get(body.idempotency_key) ?? {
+        id: id('sqpay'),
+        status: 'COMPLETED',
+        amount_money: body.amount_money,
+      };
+      if (!payments.has(body.idempotency_key)) effects.push(payment);
+      payments.set(body.idempotency_key, payment);
+      return { status: 200, body: { payment } };
+    },
+  });
+  return Object.assign(standIn, { state, effects });
+}
+
+/** SendGrid v3: Bearer key, 202 with X-Message-Id, `{ errors: [{ message, field }] }`. */
+export async function startSendGridStandIn(): Promise<VendorStandIn> {
+  const state = { key: KEYS.sendgrid } as VendorStandIn['state'];
+  const effects: unknown[] = [];
+  const unauthorized = {
+    status: 401,
+    body: {
+      errors: [{ field: null, message: 'The provided authorization grant is invalid, expired, or revoked' }],
+    },
+  };
+  const ok = (request: StandInRequest) => bearerToken(request) === state.key;
+  const standIn = await startStandIn({
+    'GET /v3/scopes': (request) =>
+      ok(request) ? { status: 200, body: { scopes: ['mail.send'] } } : unauthorized,
+    'POST /v3/mail/send': (request) => {
+      if (!ok(request)) return unauthorized;
+      const status = failing(state);
+      if (status) return { status, body: { errors: [{ message: 'too many requests' }] } };
+      const body = request.fields as { personalizations: { to: { email: string }[] }[] };
+      const to = body.personalizations[0]?.to[0]?.email ?? '';
+      if (to.endsWith('@blocked.example'))
+        return {
+          status: 400,
+          body: {
+            errors: [{ field: 'personalizations.0.to', message: 'Does not contain a valid address.' }],
+          },
+        };
+      const messageId = id('sg-');
+      effects.push({ messageId, to });
+      return { status: 202, headers: { 'x-message-id': messageId } };
+    },
+  });
+  return Object.assign(standIn, { state, effects });
+}
+
+/** Mailgun v3: Basic api:key, form bodies, `{ message }` errors, 401 "Forbidden". */
+export async function startMailgunStandIn(): Promise<VendorStandIn> {
+  const state = { key: KEYS.mailgun } as VendorStandIn['state'];
+  const effects: unknown[] = [];
+  const ok = (request: StandInRequest) => {
+    const auth = basicAuth(request);
+    return auth?.user === 'api' && auth.password === state.key;
+  };
+  const standIn = await startStandIn({
+    'GET /v3/domains/([^/]+)': (request, [, domain]) => {
+      if (!ok(request)) return { status: 401, body: { message: 'Invalid private key' } };
+      if (domain !== 'mg.acme.example') return { status: 404, body: { message: 'Domain not found' } };
+      return { status: 200, body: { domain: { name: domain, state: 'active' } } };
+    },
+    'POST /v3/([^/]+)/messages': (request) => {
+      if (!ok(request)) return { status: 401, body: { message: 'Invalid private key' } };
+      const status = failing(state);
+      if (status) return { status, body: { message: 'Service unavailable' } };
+      if (String(request.fields.to).endsWith('@blocked.example'))
+        return {
+          status: 400,
+          body: { message: 'to parameter is not a valid address. please check documentation' },
+        };
+      const messageId = `<${id('')}@mg.acme.example>`;
+      effects.push({ messageId, to: request.fields.to });
+      return { status: 200, body: { id: messageId, message: 'Queued. Thank you.' } };
+    },
+  });
+  return Object.assign(standIn, { state, effects });
+}
+
+/** Google Geocoding: the key as a query parameter, errors as HTTP 200 with a status. */
+export async function startGoogleMapsStandIn(): Promise<VendorStandIn> {
+  const state = { key: KEYS.googleMaps } as VendorStandIn['state'];
+  const standIn = await startStandIn({
+    'GET /maps/api/geocode/json': (request) => {
+      if (request.query.get('key') !== state.key)
+        return {
+          status: 200,
+          body: { status: 'REQUEST_DENIED', error_message: 'The provided API key is invalid.', results: [] },
+        };
+      const status = failing(state);
+      if (status) return { status: 200, body: { status: 'OVER_QUERY_LIMIT', results: [] } };
+      const address = request.query.get('address') ?? '';
+      if (address.includes('Nowhere')) return { status: 200, body: { status: 'ZERO_RESULTS', results: [] } };
+      return {
+        status: 200,
+        body: {
+          status: 'OK',
+          results: [
+            { formatted_address: `${address}, USA`, geometry: { location: { lat: 37.422, lng: -122.084 } } },
+          ],
+        },
+      };
+    },
+  });
+  return Object.assign(standIn, { state, effects: [] });
+}
+
+/** Mapbox Geocoding v6 and Tokens v2: `access_token` query parameter, `{ message }` errors. */
+export async function startMapboxStandIn(): Promise<VendorStandIn> {
+  const state = { key: KEYS.mapbox } as VendorStandIn['state'];
+  const denied = { status: 401, body: { message: 'Not Authorized - Invalid Token' } };
+  const standIn = await startStandIn({
+    'GET /tokens/v2': (request) =>
+      request.query.get('access_token') === state.key
+        ? { status: 200, body: { code: 'TokenValid' } }
+        : { status: 401, body: { code: 'TokenInvalid' } },
+    'GET /search/geocode/v6/forward': (request) => {
+      if (request.query.get('access_token') !== state.key) return denied;
+      const status = failing(state);
+      if (status) return { status, body: { message: 'Too Many Requests' } };
+      const q = request.query.get('q') ?? '';
+      if (q.includes('Nowhere')) return { status: 200, body: { type: 'FeatureCollection', features: [] } };
+      return {
+        status: 200,
+        body: {
+          type: 'FeatureCollection',
+          features: [
+            {
+              geometry: { coordinates: [-122.084, 37.422] },
+              properties: { full_address: `${q}, United States` },
+            },
+          ],
+        },
+      };
+    },
+  });
+  return Object.assign(standIn, { state, effects: [] });
+}
+
+/** Dropbox Sign v3: Basic with the key as user, `{ error: { error_msg, error_name } }`. */
+export async function startDropboxSignStandIn(): Promise<VendorStandIn> {
+  const state = { key: KEYS.dropboxSign } as VendorStandIn['state'];
+  const effects: unknown[] = [];
+  const unauthorized = {
+    status: 401,
+    body: { error: { error_msg: 'Unauthorized api key', error_name: 'unauthorized' } },
+  };
+  const ok = (request: StandInRequest) => basicAuth(request)?.user === state.key;
+  const standIn = await startStandIn({
+    'GET /v3/account': (request) =>
+      ok(request) ? { status: 200, body: { account: { account_id: 'acc1' } } } : unauthorized,
+    'POST /v3/signature_request/send': (request) => {
+      if (!ok(request)) return unauthorized;
+      const status = failing(state);
+      if (status)
+        return { status, body: { error: { error_msg: 'Rate limit exceeded', error_name: 'exceeded_rate' } } };
+      const body = request.fields as { file_urls: string[] };
+      if (body.file_urls[0]?.includes('missing'))
+        return {
+          status: 400,
+          body: { error: { error_msg: 'Could not download file from URL', error_name: 'bad_request' } },
+        };
+      const signatureRequestId = id('');
+      effects.push({ signatureRequestId });
+      return {
+        status: 200,
+        body: { signature_request: { signature_request_id: signatureRequestId, is_complete: false } },
+      };
+    },
+  });
+  return Object.assign(standIn, { state, effects });
+}
+
+/** An OAuth vendor's API (DocuSign, Meta, YouTube, Google Business) with its authorization server. */
+async function startOAuthVendor(
+  routes: (
+    oauth: OAuthServer,
+    effects: unknown[],
+    state: VendorStandIn['state'],
+  ) => Parameters<typeof startStandIn>[0],
+) {
+  const oauth = new OAuthServer();
+  const effects: unknown[] = [];
+  const state = { key: '' } as VendorStandIn['state'];
+  const standIn = await startStandIn({ ...oauth.routes, ...routes(oauth, effects, state) });
+  return Object.assign(standIn, { state, effects, oauth });
+}
+
+export function startDocuSignStandIn(): Promise<VendorStandIn> {
+  return startOAuthVendor((oauth, effects, state) => {
+    const denied = {
+      status: 401,
+      body: {
+        errorCode: 'USER_AUTHENTICATION_FAILED',
+        message: 'One or both of Username and Password are invalid.',
+      },
+    };
+    return {
+      'GET /restapi/v2.1/accounts/([^/]+)': (request) =>
+        oauth.authorized(request) ? { status: 200, body: { accountIdGuid: 'x' } } : denied,
+      'POST /restapi/v2.1/accounts/([^/]+)/envelopes': (request) => {
+        if (!oauth.authorized(request)) return denied;
+        const status = failing(state);
+        if (status)
+          return { status, body: { errorCode: 'HOURLY_APIINVOCATION_LIMIT_EXCEEDED', message: 'limit' } };
+        const body = request.fields as { documents: { remoteUrl: string }[] };
+        if (body.documents[0]?.remoteUrl.includes('missing'))
+          return {
+            status: 400,
+            body: { errorCode: 'INVALID_REQUEST_BODY', message: 'The document could not be fetched.' },
+          };
+        const envelopeId = id('env-');
+        effects.push({ envelopeId });
+        return { status: 201, body: { envelopeId, status: 'sent' } };
+      },
+    };
+  });
+}
+
+export function startMetaStandIn(): Promise<VendorStandIn> {
+  return startOAuthVendor((oauth, effects, state) => {
+    const denied = {
+      status: 401,
+      body: {
+        error: {
+          message: 'Error validating access token: Session has expired',
+          type: 'OAuthException',
+          code: 190,
+        },
+      },
+    };
+    return {
+      'GET /(\\d+)': (request) =>
+        oauth.authorized(request) ? { status: 200, body: { id: '1234', name: 'Acme' } } : denied,
+      'POST /(\\d+)/feed': (request) => {
+        if (!oauth.authorized(request)) return denied;
+        const status = failing(state);
+        if (status)
+          return { status, body: { error: { message: 'Application request limit reached', code: 4 } } };
+        if (String(request.fields.message).includes('forbidden words'))
+          return {
+            status: 400,
+            body: {
+              error: { message: 'The post violates community standards', type: 'OAuthException', code: 368 },
+            },
+          };
+        const postId = `1234_${Date.now()}`;
+        effects.push({ postId });
+        return { status: 200, body: { id: postId } };
+      },
+    };
+  });
+}
+
+export function startYouTubeStandIn(): Promise<VendorStandIn> {
+  return startOAuthVendor((oauth, effects, state) => {
+    const denied = {
+      status: 401,
+      body: { error: { code: 401, message: 'Request had invalid authentication credentials.' } },
+    };
+    return {
+      'GET /youtube/v3/channels': (request) =>
+        oauth.authorized(request) ? { status: 200, body: { items: [{ id: 'UC1' }] } } : denied,
+      'GET /media/(.+)': (_request, [, name]) =>
+        name === 'missing.mp4' ? { status: 404, body: {} } : { status: 200, body: 'VIDEO-BYTES' },
+      'POST /upload/youtube/v3/videos': (request) => {
+        if (!oauth.authorized(request)) return denied;
+        const status = failing(state);
+        if (status) return { status, body: { error: { code: status, message: 'quotaExceeded' } } };
+        if (
+          !String(request.headers['content-type']).startsWith('multipart/form-data') ||
+          !request.body.includes('VIDEO-BYTES')
+        )
+          return { status: 400, body: { error: { code: 400, message: 'Media type not supported' } } };
+        const videoId = id('vid');
+        effects.push({ videoId });
+        return { status: 200, body: { id: videoId, kind: 'youtube#video' } };
+      },
+    };
+  });
+}
+
+export function startGoogleBusinessStandIn(): Promise<VendorStandIn> {
+  return startOAuthVendor((oauth, effects, state) => {
+    const denied = {
+      status: 401,
+      body: {
+        error: {
+          code: 401,
+          message: 'Request had invalid authentication credentials.',
+          status: 'UNAUTHENTICATED',
+        },
+      },
+    };
+    return {
+      'GET /v4/accounts/(\\d+)/locations/(\\d+)/localPosts': (request) =>
+        oauth.authorized(request) ? { status: 200, body: { localPosts: [] } } : denied,
+      'POST /v4/accounts/(\\d+)/locations/(\\d+)/localPosts': (request, [, account, location]) => {
+        if (!oauth.authorized(request)) return denied;
+        const status = failing(state);
+        if (status) return { status, body: { error: { code: status, message: 'unavailable' } } };
+        if (String(request.fields.summary).length > 1500)
+          return {
+            status: 400,
+            body: {
+              error: {
+                code: 400,
+                message: 'Request contains an invalid argument.',
+                status: 'INVALID_ARGUMENT',
+              },
+            },
+          };
+        const name = `accounts/${account}/locations/${location}/localPosts/${id('')}`;
+        effects.push({ name });
+        return { status: 200, body: { name, searchUrl: 'https://local.google.com/place?id=1' } };
+      },
+    };
+  });
+}

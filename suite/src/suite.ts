@@ -67,6 +67,7 @@ export async function startSuite(
     modules,
     hubAuth,
     integrationKeys,
+    bus: { kafkaBrokers: config.KAFKA_BROKERS, partitions: config.BUS_PARTITIONS },
   });
   try {
     await server.listen({ port: config.PORT, host: config.HOST });

@@ -11,7 +11,13 @@ export interface ProcedureMeta {
   readonly scope?: IntegrationScope;
 }
 
-export const t = initTRPC.context<RequestContext>().meta<ProcedureMeta>().create();
+// Every error names its request id, so a person can quote it and an operator find it in the logs.
+export const t = initTRPC
+  .context<RequestContext>()
+  .meta<ProcedureMeta>()
+  .create({
+    errorFormatter: ({ shape, ctx }) => ({ ...shape, data: { ...shape.data, requestId: ctx?.requestId ?? null } }),
+  });
 
 export const router = t.router;
 export const middleware = t.middleware;

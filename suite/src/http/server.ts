@@ -7,6 +7,7 @@ import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { Logger } from '../logger';
 import type { SuiteMetrics } from '../metrics';
+import { type ConsoleDeps, registerConsole } from './console.routes';
 import { registerHealthRoutes } from './health.routes';
 import { contextFactory } from './trpc-context';
 
@@ -20,6 +21,7 @@ export interface ServerDeps {
   readonly modules: readonly SuiteModule[];
   readonly hubAuth: HubAuth;
   readonly integrationKeys: IntegrationKeys;
+  readonly bus: ConsoleDeps['bus'];
 }
 
 function mountRouter(
@@ -49,6 +51,7 @@ export function buildServer({
   modules,
   hubAuth,
   integrationKeys,
+  bus,
 }: ServerDeps): FastifyInstance {
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,
@@ -79,5 +82,6 @@ export function buildServer({
     if (module.integrationRouter)
       mountRouter(app, `/${module.name}/integration`, module.integrationRouter, createContext);
   }
+  registerConsole(app, { databaseUrl, log, bus, mount: (prefix, router) => mountRouter(app, prefix, router, createContext) });
   return app;
 }

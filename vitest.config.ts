@@ -5,7 +5,11 @@ export default defineConfig({
     include: ['**/test/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', '**/.data/**'],
     reporters: ['default', './scripts/summary.reporter.ts'],
-    globalSetup: ['prisma/src/testing/global-setup.ts', 'bus/src/testing/kafka-global-setup.ts'],
+    globalSetup: [
+      'prisma/src/testing/global-setup.ts',
+      'bus/src/testing/kafka-global-setup.ts',
+      'console/test/support/console-global-setup.ts',
+    ],
     // Tests wait on PostgreSQL, Kafka and child processes far more than on the CPU.
     maxWorkers: 4,
     testTimeout: 120_000,

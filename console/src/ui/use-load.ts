@@ -61,3 +61,13 @@ export function useAction(): Action {
     },
   };
 }
+
+/** Reloads every `ms` while `waiting`: for effects that arrive over the bus a moment later. */
+export function usePolling(reload: () => void, waiting: boolean, ms = 1000): void {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `reload` changes every render
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setInterval(reload, ms);
+    return () => clearInterval(timer);
+  }, [waiting, ms]);
+}

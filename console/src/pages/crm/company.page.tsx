@@ -2,7 +2,7 @@ import { crm, psa } from '../../api/trpc.client';
 import { Link } from '../../shell/router';
 import { useCan } from '../../shell/session.context';
 import { ErrorNote, Loading, Time } from '../../ui/feedback';
-import { useAction, useLoad } from '../../ui/use-load';
+import { useAction, useLoad, usePolling } from '../../ui/use-load';
 import { money } from '../../ui/money';
 import { HealthPanel } from './health-panel';
 import { Timeline } from './timeline';
@@ -11,13 +11,12 @@ import { Timeline } from './timeline';
 function PsaClientLink({ companyId }: { companyId: string }) {
   const clients = useLoad(() => psa.clients.list.query(), companyId);
   const client = clients.data?.find((candidate) => candidate.crmCompanyId === companyId);
+  usePolling(clients.reload, !client && !clients.error);
   if (client) return <Link href={`/psa/clients/${client.id}`}>Open the PSA client</Link>;
   return (
     <span role="status">
-      PSA is setting up the client…{' '}
-      <button type="button" onClick={clients.reload}>
-        Check again
-      </button>
+      PSA is setting up the client…
+      <ErrorNote error={clients.error} />
     </span>
   );
 }

@@ -5,7 +5,7 @@ import { useCan } from '../../shell/session.context';
 import { ErrorNote, Loading, Time } from '../../ui/feedback';
 import { money } from '../../ui/money';
 import { usePage } from '../../ui/pager';
-import { useAction, useLoad } from '../../ui/use-load';
+import { useAction, useLoad, usePolling } from '../../ui/use-load';
 
 type Deal = Awaited<ReturnType<typeof crm.deals.list.query>>[number];
 
@@ -15,6 +15,7 @@ const STAGES = ['lead', 'qualified', 'proposal', 'negotiation', 'won', 'lost'] a
 function ProjectOfDeal({ dealId }: { dealId: string }) {
   const projects = useLoad(() => psa.projects.list.query(), dealId);
   const project = projects.data?.find((candidate) => candidate.crmDealId === dealId);
+  usePolling(projects.reload, !project && !projects.error);
   if (project)
     return (
       <p>
@@ -23,10 +24,8 @@ function ProjectOfDeal({ dealId }: { dealId: string }) {
     );
   return (
     <p role="status">
-      Waiting for the PSA project…{' '}
-      <button type="button" onClick={projects.reload}>
-        Check again
-      </button>
+      Waiting for the PSA project…
+      <ErrorNote error={projects.error} />
     </p>
   );
 }
@@ -42,7 +41,7 @@ function MarkWon({ deal, orgDefault, onWon }: { deal: Deal; orgDefault: boolean;
     <div className="row">
       <input id={id} type="checkbox" checked={createProject} onChange={(event) => setCreateProject(event.target.checked)} />
       <label htmlFor={id}>Create a PSA project</label>
-      <button type="button" onClick={win} disabled={action.busy} aria-label={`Mark ${deal.name} won`}>
+      <button type="button" onClick={win} disabled={action.busy} aria-label={`Mark won: ${deal.name}`}>
         {action.busy ? 'Marking won…' : 'Mark won'}
       </button>
       <ErrorNote error={action.error} />

@@ -105,7 +105,7 @@ function KeyRow({ apiKey, onIssued, onChange }: { apiKey: Key; onIssued: (issued
       <td>
         {apiKey.status === 'active' && (
           <div className="row">
-            <button type="button" onClick={rotate} disabled={action.busy} aria-label={`Rotate ${apiKey.prefix}`}>
+            <button type="button" onClick={rotate} disabled={action.busy} aria-label={`Rotate (24 h overlap) ${apiKey.prefix}`}>
               Rotate (24 h overlap)
             </button>
             <button type="button" onClick={revoke} disabled={action.busy} aria-label={`Revoke ${apiKey.prefix}`}>

@@ -18,7 +18,7 @@ export async function buildIfStale() {
   const builtAt = existsSync(built) ? statSync(built).mtimeMs : 0;
   if (builtAt >= Math.max(...sources.map((source) => newest(join(root, source))))) return false;
   const { build } = await import('vite');
-  await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+  await build({ root, configFile: join(root, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
   return true;
 }
 

@@ -1,4 +1,3 @@
-// @ts-expect-error: a plain ESM script shared with `npm start`, without type declarations
 import { buildIfStale } from '../../scripts/build-if-stale.mjs';
 
 /** The suite serves console/dist; tests build it first when the sources changed. */

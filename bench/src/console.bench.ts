@@ -13,7 +13,8 @@ import { chromium, type Page } from 'playwright-core';
 const WARMUP = 3;
 const ROUNDS = 21;
 
-const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)] ?? NaN;
+const median = (samples: number[]) =>
+  [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)] ?? NaN;
 
 /** Navigation start to the moment `ready` is visible, from the browser's own clock. */
 async function timeToInteractive(page: Page, url: string, ready: () => Promise<void>): Promise<number> {
@@ -24,14 +25,26 @@ async function timeToInteractive(page: Page, url: string, ready: () => Promise<v
 
 async function main(): Promise<void> {
   const pgDir = process.env.DATABASE_URL ? undefined : mkdtempSync(path.join(tmpdir(), 'console-bench-pg-'));
-  const embedded = pgDir ? await startEmbeddedPostgres({ dataDir: path.join(pgDir, 'pg'), port: 0 }) : undefined;
+  const embedded = pgDir
+    ? await startEmbeddedPostgres({ dataDir: path.join(pgDir, 'pg'), port: 0 })
+    : undefined;
   const serverUrl = process.env.DATABASE_URL ?? embedded?.url ?? '';
   const database = `suite_bench_console_${randomUUID().slice(0, 8)}`;
-  const config = loadConfig({ DATABASE_URL: await ensureDatabase(serverUrl, database), PORT: '0', NODE_ENV: 'test' });
+  const config = loadConfig({
+    DATABASE_URL: await ensureDatabase(serverUrl, database),
+    PORT: '0',
+    NODE_ENV: 'test',
+  });
   const suite = await startSuite(config, createLogger('silent'));
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const api = new StaffBrowser(suite.url);

@@ -11,6 +11,8 @@ export function firstLoadSize(dist = CONSOLE_DIST) {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const files = [...html.matchAll(/(?:src|href)="\/console\/([^"]+\.(?:js|css))"/g)].map((match) => match[1]);
   const sizes = files.map((file) => ({ file, gzip: gzipSync(readFileSync(join(dist, file))).length }));
-  const javascript = sizes.filter(({ file }) => file.endsWith('.js')).reduce((sum, { gzip }) => sum + gzip, 0);
+  const javascript = sizes
+    .filter(({ file }) => file.endsWith('.js'))
+    .reduce((sum, { gzip }) => sum + gzip, 0);
   return { files: sizes, javascript };
 }

@@ -17,13 +17,26 @@ interface Deal {
 }
 
 async function company(api: StaffApi, name: string): Promise<string> {
-  const made = await api.mutate<Company>('crm/companies.create', { name, domain: `${name.toLowerCase().replace(/\W+/g, '')}.test` });
-  await api.mutate('crm/contacts.create', { companyId: made.id, name: `${name} Buyer`, email: 'buyer@example.test' });
+  const made = await api.mutate<Company>('crm/companies.create', {
+    name,
+    domain: `${name.toLowerCase().replace(/\W+/g, '')}.test`,
+  });
+  await api.mutate('crm/contacts.create', {
+    companyId: made.id,
+    name: `${name} Buyer`,
+    email: 'buyer@example.test',
+  });
   return made.id;
 }
 
 async function deal(api: StaffApi, companyId: string, name: string): Promise<string> {
-  const made = await api.mutate<Deal>('crm/deals.create', { companyId, name, stage: 'proposal', value: '12000', recurringRevenue: '900' });
+  const made = await api.mutate<Deal>('crm/deals.create', {
+    companyId,
+    name,
+    stage: 'proposal',
+    value: '12000',
+    recurringRevenue: '900',
+  });
   return made.dealId;
 }
 
@@ -59,7 +72,12 @@ describe('the staff console in Chromium', () => {
   it('Adam (Admin) promotes a company and opens the PSA client page with the CRM sidebar', async () => {
     const globex = await company(olivia, 'Globex');
     await deal(olivia, globex, 'Globex backup');
-    await olivia.mutate('psa/services.create', { code: 'M365-BASIC', name: 'Microsoft 365 Basic', unitPrice: '6.00', recurring: true });
+    await olivia.mutate('psa/services.create', {
+      code: 'M365-BASIC',
+      name: 'Microsoft 365 Basic',
+      unitPrice: '6.00',
+      recurring: true,
+    });
     const page = await signIn(chromium, url, 'Adam Admin', '/crm/companies');
     await page.getByLabel('Search by name').fill('glob');
     await page.getByRole('button', { name: 'Search' }).click();
@@ -98,9 +116,12 @@ describe('the staff console in Chromium', () => {
 
     const [anyCompany] = await olivia.query<Company[]>('crm/companies.list', {});
     const call = () =>
-      fetch(`${url}/crm/integration/health.get?input=${encodeURIComponent(JSON.stringify({ companyId: anyCompany?.id }))}`, {
-        headers: { 'x-integration-key': key },
-      });
+      fetch(
+        `${url}/crm/integration/health.get?input=${encodeURIComponent(JSON.stringify({ companyId: anyCompany?.id }))}`,
+        {
+          headers: { 'x-integration-key': key },
+        },
+      );
     expect((await call()).status).toBe(200);
     const prefix = key.slice(0, 20);
     await page.getByRole('button', { name: `Revoke ${prefix}` }).click();
@@ -140,7 +161,12 @@ describe('the staff console in Chromium', () => {
     await text(page, 'Acme managed services').waitFor();
     expect(await page.getByRole('button', { name: /^Mark won/ }).count()).toBe(0);
     const nav = page.getByRole('navigation', { name: 'Console' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Companies', 'Deals', 'Clients', 'Projects']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Companies',
+      'Deals',
+      'Clients',
+      'Projects',
+    ]);
     await page.getByRole('link', { name: 'Companies' }).click();
     await page.getByRole('link', { name: 'Globex' }).click();
     await page.getByRole('heading', { name: 'Health score' }).waitFor();

@@ -4,7 +4,8 @@ import type { PlatformRouter } from '@suite/suite/platform';
 import { createTRPCClient, httpLink } from '@trpc/client';
 
 // The staff APIs, with the Hub session cookie; the console never calls anything else.
-const link = (url: string) => httpLink({ url, fetch: (input, init) => fetch(input, { ...init, credentials: 'same-origin' }) });
+const link = (url: string) =>
+  httpLink({ url, fetch: (input, init) => fetch(input, { ...init, credentials: 'same-origin' }) });
 
 export const crm = createTRPCClient<CrmAppRouter>({ links: [link('/crm/trpc')] });
 export const psa = createTRPCClient<PsaRouter>({ links: [link('/psa/trpc')] });

@@ -1,5 +1,5 @@
 import { WaffleMenu } from '@suite/hub-auth/waffle-menu';
-import { type Session, auth } from '../api/auth.client';
+import { auth, type Session } from '../api/auth.client';
 import { ErrorNote, Loading } from '../ui/feedback';
 import { useLoad } from '../ui/use-load';
 import { NoAccessPage, NotFoundPage, NotInSuitePage } from './fallback.pages';

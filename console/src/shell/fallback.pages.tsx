@@ -7,7 +7,8 @@ export function NoAccessPage({ permission, session }: { permission: string; sess
       <h1>You don't have access to this page</h1>
       <p>
         It needs the permission <code>{permission}</code>, which your role {session.org?.role ?? ''} in{' '}
-        {session.org?.name ?? 'this org'} does not include. Ask an Owner or Admin of the org to grant it at Hub.
+        {session.org?.name ?? 'this org'} does not include. Ask an Owner or Admin of the org to grant it at
+        Hub.
       </p>
       <p>
         <Link href="/crm/companies">Back to the console</Link>

@@ -14,6 +14,7 @@ export function useLoad<T>(load: () => Promise<T>, key: string): Loaded<T> {
   const [round, setRound] = useState(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` names what `load` depends on
   const run = useCallback(load, [key]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `round` is how `reload` asks for another load
   useEffect(() => {
     let current = true;
     setState((previous) => ({ ...previous, loading: true }));

@@ -16,13 +16,27 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
 /** Opens `path` signed out, picks the seeded user on the dev Hub's page and lands back on `path`. */
-export async function signIn(browser: Browser, suiteUrl: string, userName: string, path: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, timezoneId: 'Europe/Berlin' });
+export async function signIn(
+  browser: Browser,
+  suiteUrl: string,
+  userName: string,
+  path: string,
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 860 },
+    timezoneId: 'Europe/Berlin',
+  });
   const page = await context.newPage();
   await page.goto(`${suiteUrl}${path}`);
   await page.getByRole('button', { name: userName, exact: true }).click();
@@ -37,6 +51,9 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).analyze();
   const serious = violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
   expect(serious, `accessibility of ${name}`).toEqual([]);
 }

@@ -41,7 +41,8 @@ async function staffApi(url: string, email: string): Promise<StaffApi> {
   const signedIn = await browser.signIn(email);
   if (signedIn.status !== 303) throw new Error(`sign-in as ${email} failed: ${await signedIn.text()}`);
   const answer = <T>(path: string, response: { status: number; body: unknown }): T => {
-    if (response.status !== 200) throw new Error(`${path} answered ${response.status}: ${JSON.stringify(response.body)}`);
+    if (response.status !== 200)
+      throw new Error(`${path} answered ${response.status}: ${JSON.stringify(response.body)}`);
     return (response.body as { result: { data: T } }).result.data;
   };
   return {

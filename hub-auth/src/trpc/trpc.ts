@@ -16,7 +16,10 @@ export const t = initTRPC
   .context<RequestContext>()
   .meta<ProcedureMeta>()
   .create({
-    errorFormatter: ({ shape, ctx }) => ({ ...shape, data: { ...shape.data, requestId: ctx?.requestId ?? null } }),
+    errorFormatter: ({ shape, ctx }) => ({
+      ...shape,
+      data: { ...shape.data, requestId: ctx?.requestId ?? null },
+    }),
   });
 
 export const router = t.router;

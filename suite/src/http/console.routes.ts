@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
-import { connectBusOperations, type BusOperations } from '@suite/bus';
+import { type BusOperations, connectBusOperations } from '@suite/bus';
 import { PRODUCTS } from '@suite/hub-auth';
 import type { AnyTRPCRouter } from '@trpc/server';
 import type { FastifyInstance } from 'fastify';

@@ -82,6 +82,11 @@ export function buildServer({
     if (module.integrationRouter)
       mountRouter(app, `/${module.name}/integration`, module.integrationRouter, createContext);
   }
-  registerConsole(app, { databaseUrl, log, bus, mount: (prefix, router) => mountRouter(app, prefix, router, createContext) });
+  registerConsole(app, {
+    databaseUrl,
+    log,
+    bus,
+    mount: (prefix, router) => mountRouter(app, prefix, router, createContext),
+  });
   return app;
 }

@@ -82,7 +82,16 @@ export const integrationKeysRouter = router({
       return issued(ctx.orgId, made.key, made.summary);
     }),
   rotate: manage
-    .input(byKey.extend({ overlapHours: z.number().int().min(0).max(24 * 30).default(24) }))
+    .input(
+      byKey.extend({
+        overlapHours: z
+          .number()
+          .int()
+          .min(0)
+          .max(24 * 30)
+          .default(24),
+      }),
+    )
     .output(issuedView.extend({ previous: keyView }))
     .mutation(async ({ ctx, input }) => {
       const { issued: made, previous } = await asDomain(

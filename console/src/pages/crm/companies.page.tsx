@@ -55,9 +55,14 @@ export function CompaniesPage() {
   return (
     <section>
       <h1>Companies</h1>
-      <form className="row" role="search" onSubmit={onSubmit}>
+      <form className="row" onSubmit={onSubmit}>
         <label htmlFor="company-search">Search by name</label>
-        <input id="company-search" type="search" value={draft} onChange={(event) => setDraft(event.target.value)} />
+        <input
+          id="company-search"
+          type="search"
+          value={draft}
+          onChange={(event) => setDraft(event.target.value)}
+        />
         <button type="submit">Search</button>
       </form>
       <Loading loaded={companies}>{(list) => <CompanyTable companies={list} />}</Loading>

@@ -2,8 +2,8 @@ import { crm, psa } from '../../api/trpc.client';
 import { Link } from '../../shell/router';
 import { useCan } from '../../shell/session.context';
 import { ErrorNote, Loading, Time } from '../../ui/feedback';
-import { useAction, useLoad, usePolling } from '../../ui/use-load';
 import { money } from '../../ui/money';
+import { useAction, useLoad, usePolling } from '../../ui/use-load';
 import { HealthPanel } from './health-panel';
 import { Timeline } from './timeline';
 
@@ -21,13 +21,22 @@ function PsaClientLink({ companyId }: { companyId: string }) {
   );
 }
 
-function Promote({ companyId, promotedAt, onDone }: { companyId: string; promotedAt: string | null; onDone: () => void }) {
+function Promote({
+  companyId,
+  promotedAt,
+  onDone,
+}: {
+  companyId: string;
+  promotedAt: string | null;
+  onDone: () => void;
+}) {
   const can = useCan();
   const action = useAction();
   if (promotedAt)
     return (
       <p>
-        PSA client since <Time at={promotedAt} />. {can('psa.access') && <PsaClientLink companyId={companyId} />}
+        PSA client since <Time at={promotedAt} />.{' '}
+        {can('psa.access') && <PsaClientLink companyId={companyId} />}
       </p>
     );
   if (!can('crm.companies.promote')) return null;
@@ -36,7 +45,9 @@ function Promote({ companyId, promotedAt, onDone }: { companyId: string; promote
       <button
         type="button"
         disabled={action.busy}
-        onClick={async () => (await action.run(() => crm.companies.promote.mutate({ companyId }))) && onDone()}
+        onClick={async () =>
+          (await action.run(() => crm.companies.promote.mutate({ companyId }))) && onDone()
+        }
       >
         {action.busy ? 'Promoting…' : 'Promote to PSA client'}
       </button>

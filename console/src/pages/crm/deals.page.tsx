@@ -39,7 +39,12 @@ function MarkWon({ deal, orgDefault, onWon }: { deal: Deal; orgDefault: boolean;
   };
   return (
     <div className="row">
-      <input id={id} type="checkbox" checked={createProject} onChange={(event) => setCreateProject(event.target.checked)} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={createProject}
+        onChange={(event) => setCreateProject(event.target.checked)}
+      />
       <label htmlFor={id}>Create a PSA project</label>
       <button type="button" onClick={win} disabled={action.busy} aria-label={`Mark won: ${deal.name}`}>
         {action.busy ? 'Marking won…' : 'Mark won'}
@@ -73,7 +78,17 @@ function DealCard({ deal, orgDefault, onWon }: { deal: Deal; orgDefault: boolean
   );
 }
 
-function Stage({ stage, deals, orgDefault, onWon }: { stage: string; deals: Deal[]; orgDefault: boolean; onWon: () => void }) {
+function Stage({
+  stage,
+  deals,
+  orgDefault,
+  onWon,
+}: {
+  stage: string;
+  deals: Deal[];
+  orgDefault: boolean;
+  onWon: () => void;
+}) {
   const { rows, pager } = usePage(deals, 10);
   return (
     <section className="stage" aria-labelledby={`stage-${stage}`}>

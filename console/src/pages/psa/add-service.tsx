@@ -53,7 +53,9 @@ export function AddService({ clientId }: { clientId: string }) {
             {added && (
               <p role="status">
                 Added {added.quantity} × {added.serviceCode}
-                {added.quote && `; CRM quote ${added.quote.number} for ${money(added.quote.total, added.quote.currency)}`}.
+                {added.quote &&
+                  `; CRM quote ${added.quote.number} for ${money(added.quote.total, added.quote.currency)}`}
+                .
               </p>
             )}
           </form>

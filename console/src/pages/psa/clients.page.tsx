@@ -14,7 +14,8 @@ function ClientTable({ clients }: { clients: readonly Client[] }) {
       <ul>
         {rows.map((client) => (
           <li key={client.id}>
-            <Link href={`/psa/clients/${client.id}`}>{client.name}</Link> <span className="muted">{client.status}</span>
+            <Link href={`/psa/clients/${client.id}`}>{client.name}</Link>{' '}
+            <span className="muted">{client.status}</span>
           </li>
         ))}
       </ul>

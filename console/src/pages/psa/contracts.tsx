@@ -20,7 +20,12 @@ function Amend({ contract, onDone }: { contract: Contract; onDone: () => void })
   return (
     <form className="stack" onSubmit={onSubmit}>
       <label htmlFor={`${id}-value`}>Monthly value ({contract.currency})</label>
-      <input id={`${id}-value`} name="monthlyValue" defaultValue={contract.monthlyValue} inputMode="decimal" />
+      <input
+        id={`${id}-value`}
+        name="monthlyValue"
+        defaultValue={contract.monthlyValue}
+        inputMode="decimal"
+      />
       <label htmlFor={`${id}-terms`}>Terms</label>
       <textarea id={`${id}-terms`} name="terms" defaultValue={contract.terms} rows={3} />
       <button type="submit" disabled={action.busy}>
@@ -38,7 +43,9 @@ function Sign({ contract, onDone }: { contract: Contract; onDone: () => void }) 
       <button
         type="button"
         disabled={action.busy}
-        onClick={async () => (await action.run(() => psa.contracts.sign.mutate({ contractId: contract.id }))) && onDone()}
+        onClick={async () =>
+          (await action.run(() => psa.contracts.sign.mutate({ contractId: contract.id }))) && onDone()
+        }
       >
         {action.busy ? 'Signing…' : `Sign ${contract.name}`}
       </button>

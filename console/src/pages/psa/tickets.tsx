@@ -14,7 +14,8 @@ function TicketRow({ ticket, onChange }: { ticket: Ticket; onChange: () => void 
   const id = useId();
   const action = useAction();
   const setStatus = async (status: (typeof OPEN_STATUSES)[number]) => {
-    if (await action.run(() => psa.tickets.update.mutate({ ticketId: ticket.id, changes: { status } }))) onChange();
+    if (await action.run(() => psa.tickets.update.mutate({ ticketId: ticket.id, changes: { status } })))
+      onChange();
   };
   const close = async () => {
     if (await action.run(() => psa.tickets.close.mutate({ ticketId: ticket.id }))) onChange();

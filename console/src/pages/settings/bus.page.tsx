@@ -7,7 +7,12 @@ type DeadLetter = Awaited<ReturnType<typeof platform.bus.deadLetters.query>>[num
 
 function Replay({ letter, onDone }: { letter: DeadLetter; onDone: () => void }) {
   const action = useAction();
-  if (letter.replayedAt) return <span>replayed <Time at={letter.replayedAt} /></span>;
+  if (letter.replayedAt)
+    return (
+      <span>
+        replayed <Time at={letter.replayedAt} />
+      </span>
+    );
   if (letter.replayRequestedAt) return <span role="status">replay queued</span>;
   return (
     <>
@@ -15,7 +20,9 @@ function Replay({ letter, onDone }: { letter: DeadLetter; onDone: () => void }) 
         type="button"
         disabled={action.busy}
         aria-label={`Replay dead letter ${letter.id}`}
-        onClick={async () => (await action.run(() => platform.bus.replay.mutate({ id: letter.id }))) && onDone()}
+        onClick={async () =>
+          (await action.run(() => platform.bus.replay.mutate({ id: letter.id }))) && onDone()
+        }
       >
         {action.busy ? 'Replaying…' : 'Replay'}
       </button>
@@ -78,7 +85,8 @@ export function BusPage() {
         {({ transport, relay, groups }) => (
           <>
             <p>
-              Transport {transport} · relay {relay.active ? 'running' : 'NOT RUNNING'} · backlog {relay.backlog}
+              Transport {transport} · relay {relay.active ? 'running' : 'NOT RUNNING'} · backlog{' '}
+              {relay.backlog}
             </p>
             <div className="scroll">
               <table>

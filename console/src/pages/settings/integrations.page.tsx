@@ -4,8 +4,8 @@ export function IntegrationsPage() {
     <section>
       <h1>Integrations</h1>
       <p>
-        Vendor connections (Connect, Save &amp; Test, Verify, connection health) arrive with the tool layer. This
-        page is a placeholder until its staff procedures exist.
+        Vendor connections (Connect, Save &amp; Test, Verify, connection health) arrive with the tool layer.
+        This page is a placeholder until its staff procedures exist.
       </p>
     </section>
   );

@@ -15,8 +15,8 @@ function ShownOnce({ issued }: { issued: Issued }) {
   return (
     <div className="notice" role="status">
       <p>
-        Key <code>{issued.summary.prefix}</code> created. Copy it now: it is shown this once and only its hash is
-        stored.
+        Key <code>{issued.summary.prefix}</code> created. Copy it now: it is shown this once and only its hash
+        is stored.
       </p>
       <p>
         <code className="secret" data-testid="issued-key">
@@ -48,7 +48,9 @@ function CreateKey({ onIssued }: { onIssued: (issued: Issued) => void }) {
       platform.keys.create.mutate({
         caller: String(form.get('caller')),
         target: form.get('target') as (typeof MODULES)[number],
-        scopes: String(form.get('scopes')).split(/[\s,]+/).filter(Boolean),
+        scopes: String(form.get('scopes'))
+          .split(/[\s,]+/)
+          .filter(Boolean),
         label: String(form.get('label')),
       }),
     );
@@ -77,10 +79,20 @@ function CreateKey({ onIssued }: { onIssued: (issued: Issued) => void }) {
   );
 }
 
-function KeyRow({ apiKey, onIssued, onChange }: { apiKey: Key; onIssued: (issued: Issued) => void; onChange: () => void }) {
+function KeyRow({
+  apiKey,
+  onIssued,
+  onChange,
+}: {
+  apiKey: Key;
+  onIssued: (issued: Issued) => void;
+  onChange: () => void;
+}) {
   const action = useAction();
   const rotate = async () => {
-    const issued = await action.run(() => platform.keys.rotate.mutate({ keyId: apiKey.id, overlapHours: 24 }));
+    const issued = await action.run(() =>
+      platform.keys.rotate.mutate({ keyId: apiKey.id, overlapHours: 24 }),
+    );
     if (issued) onIssued(issued);
   };
   const revoke = async () => {
@@ -105,10 +117,20 @@ function KeyRow({ apiKey, onIssued, onChange }: { apiKey: Key; onIssued: (issued
       <td>
         {apiKey.status === 'active' && (
           <div className="row">
-            <button type="button" onClick={rotate} disabled={action.busy} aria-label={`Rotate (24 h overlap) ${apiKey.prefix}`}>
+            <button
+              type="button"
+              onClick={rotate}
+              disabled={action.busy}
+              aria-label={`Rotate (24 h overlap) ${apiKey.prefix}`}
+            >
               Rotate (24 h overlap)
             </button>
-            <button type="button" onClick={revoke} disabled={action.busy} aria-label={`Revoke ${apiKey.prefix}`}>
+            <button
+              type="button"
+              onClick={revoke}
+              disabled={action.busy}
+              aria-label={`Revoke ${apiKey.prefix}`}
+            >
               Revoke
             </button>
           </div>
@@ -119,7 +141,15 @@ function KeyRow({ apiKey, onIssued, onChange }: { apiKey: Key; onIssued: (issued
   );
 }
 
-function KeyTable({ keys, onIssued, onChange }: { keys: readonly Key[]; onIssued: (issued: Issued) => void; onChange: () => void }) {
+function KeyTable({
+  keys,
+  onIssued,
+  onChange,
+}: {
+  keys: readonly Key[];
+  onIssued: (issued: Issued) => void;
+  onChange: () => void;
+}) {
   const { rows, pager } = usePage(keys);
   if (keys.length === 0) return <p>No integration keys yet.</p>;
   return (
@@ -161,7 +191,9 @@ export function KeysPage() {
       <h1>Integration keys</h1>
       <p>Keys other products call this org's modules with (X-Integration-Key).</p>
       {issued && <ShownOnce issued={issued} />}
-      <Loading loaded={keys}>{(list) => <KeyTable keys={list} onIssued={onIssued} onChange={keys.reload} />}</Loading>
+      <Loading loaded={keys}>
+        {(list) => <KeyTable keys={list} onIssued={onIssued} onChange={keys.reload} />}
+      </Loading>
       <CreateKey onIssued={onIssued} />
     </section>
   );

@@ -69,9 +69,11 @@ describe('the staff console in Chromium', () => {
     await checkPage(page, 'psa-projects');
   });
 
-  it('Adam (Admin) promotes a company and opens the PSA client page with the CRM sidebar', async () => {
+  it('Adam (Admin) promotes a company, opens the PSA client with the CRM sidebar and works it', async () => {
     const globex = await company(olivia, 'Globex');
-    await deal(olivia, globex, 'Globex backup');
+    const won = await deal(olivia, globex, 'Globex backup');
+    await olivia.mutate('crm/deals.markWon', { dealId: won, createProject: false });
+    await deal(olivia, globex, 'Globex expansion');
     await olivia.mutate('psa/services.create', {
       code: 'M365-BASIC',
       name: 'Microsoft 365 Basic',
@@ -90,7 +92,8 @@ describe('the staff console in Chromium', () => {
     await page.getByRole('link', { name: 'Open the PSA client' }).click({ timeout: 20_000 });
     const sidebar = page.getByRole('complementary', { name: 'CRM' });
     await sidebar.getByText('1 open deals').waitFor();
-    await sidebar.getByText('Globex backup').first().waitFor();
+    await sidebar.getByText('Globex expansion').first().waitFor();
+    await sidebar.getByText('Globex promoted to a PSA client').first().waitFor();
     expect(await sidebar.getByRole('heading', { name: 'Health score' }).isVisible()).toBe(true);
     await checkPage(page, 'psa-client');
 
@@ -99,14 +102,30 @@ describe('the staff console in Chromium', () => {
     await page.getByLabel(/Status of ticket/).selectOption('in_progress');
     await page.getByRole('button', { name: 'Add Service' }).click();
     await text(page, /CRM quote Q-\d+/).waitFor({ timeout: 20_000 });
+
+    await page.getByRole('button', { name: 'Sign Globex backup' }).click();
+    await text(page, /revision 1 · signed/).waitFor();
+    await page.getByText('Amend', { exact: true }).click();
+    await page.getByLabel(/Monthly value/).fill('1200');
+    await page.getByRole('button', { name: 'Amend and send the addendum' }).click();
+    await text(page, /revision 2/).waitFor();
     await page.reload();
     expect(await page.getByLabel(/Status of ticket/).inputValue()).toBe('in_progress');
+
+    await page.goto(`${url}/crm/companies/${globex}`);
+    for (const entry of ['E-sign addendum requested for contract revision 2', 'Quote Q-', 'Printer offline'])
+      await text(page, entry).waitFor({ timeout: 20_000 });
   });
 
   it('Olivia (Owner) creates and revokes an integration key; the revoked key gets 401', async () => {
     const page = await signIn(chromium, url, 'Olivia Owner', '/settings/keys');
     await page.getByLabel('Calling product').fill('psa');
     await page.getByLabel('Module it calls').selectOption('crm');
+    await page.getByLabel('Scopes (space separated)').fill('psa:health.get');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    await text(page, 'Request id').waitFor();
+    await text(page, `scope "psa:health.get" is for psa, but the key opens crm's integration API`).waitFor();
+    await checkPage(page, 'settings-keys-error');
     await page.getByLabel('Scopes (space separated)').fill('crm:health.get');
     await page.getByRole('button', { name: 'Create key' }).click();
     const key = (await page.getByTestId('issued-key').textContent()) ?? '';

@@ -91,7 +91,7 @@ describe('the staff console in Chromium', () => {
     await page.getByRole('button', { name: 'Promote to PSA client' }).click();
     await page.getByRole('link', { name: 'Open the PSA client' }).click({ timeout: 20_000 });
     const sidebar = page.getByRole('complementary', { name: 'CRM' });
-    await sidebar.getByText('1 open deals').waitFor();
+    await sidebar.getByText('1 open deal ·').waitFor();
     await sidebar.getByText('Globex expansion').first().waitFor();
     await sidebar.getByText('Globex promoted to a PSA client').first().waitFor();
     expect(await sidebar.getByRole('heading', { name: 'Health score' }).isVisible()).toBe(true);

@@ -1,6 +1,6 @@
 import { WaffleMenu } from '@suite/hub-auth/waffle-menu';
 import { auth, type Session } from '../api/auth.client';
-import { ErrorNote, Loading } from '../ui/feedback';
+import { ErrorNote, Loading, ZONE } from '../ui/feedback';
 import { useLoad } from '../ui/use-load';
 import { NoAccessPage, NotFoundPage, NotInSuitePage } from './fallback.pages';
 import { OrgSwitcher } from './org-switcher';
@@ -58,6 +58,7 @@ function Shell({ session }: { session: Session }) {
               </li>
             ))}
           </ul>
+          <p className="muted">Times in {ZONE}</p>
         </nav>
         <main id="main">
           {/* Keyed by org: a switch remounts every page, so nothing of the previous org stays on screen. */}

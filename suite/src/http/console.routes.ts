@@ -13,6 +13,8 @@ export const CONSOLE_DIST = resolve(import.meta.dirname, '../../../console/dist'
 /** Where the waffle menu links (`/<product>/`), plus the suite's own settings. */
 const CONSOLE_PATHS = [...PRODUCTS, 'settings'];
 
+const API_SEGMENTS = new Set(['trpc', 'integration']);
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -71,11 +73,14 @@ export function registerConsole(app: FastifyInstance, { databaseUrl, log, bus, m
   });
   for (const name of CONSOLE_PATHS) {
     app.get(`/${name}`, async (_req, reply) => reply.redirect(`/${name}/`, 308));
-    app.get(`/${name}/*`, async (_req, reply) =>
-      reply
+    app.get(`/${name}/*`, async (req, reply) => {
+      // An API path of a module this process does not run answers as an API, never with the page.
+      if (API_SEGMENTS.has(req.url.split(/[/?]/)[2] ?? ''))
+        return reply.code(404).send({ error: 'not_found', message: `${name} does not run in this process` });
+      return reply
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-cache')
-        .send(page ?? NOT_BUILT),
-    );
+        .send(page ?? NOT_BUILT);
+    });
   }
 }

@@ -12,6 +12,7 @@ function PsaClientLink({ companyId }: { companyId: string }) {
   const clients = useLoad(() => psa.clients.list.query(), companyId);
   const client = clients.data?.find((candidate) => candidate.crmCompanyId === companyId);
   usePolling(clients.reload, !client && !clients.error);
+  if (!clients.data && !clients.error) return null;
   if (client) return <Link href={`/psa/clients/${client.id}`}>Open the PSA client</Link>;
   return (
     <span role="status">

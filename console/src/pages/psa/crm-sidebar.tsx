@@ -24,7 +24,8 @@ export function CrmSidebar({ clientId, sidebar }: { clientId: string; sidebar: S
       <h2>From CRM</h2>
       <h3>Pipeline</h3>
       <p>
-        {pipeline.totals.openDeals} open deals · {money(pipeline.totals.value, pipeline.currency)}
+        {pipeline.totals.openDeals} open {pipeline.totals.openDeals === 1 ? 'deal' : 'deals'} ·{' '}
+        {money(pipeline.totals.value, pipeline.currency)}
       </p>
       <ul>
         {pipeline.deals.map((deal) => (

@@ -91,7 +91,8 @@ describe('the staff console in Chromium', () => {
     await page.getByRole('button', { name: 'Promote to PSA client' }).click();
     await page.getByRole('link', { name: 'Open the PSA client' }).click({ timeout: 20_000 });
     const sidebar = page.getByRole('complementary', { name: 'CRM' });
-    await sidebar.getByText('1 open deal ·').waitFor();
+    await sidebar.getByRole('heading', { name: 'From CRM' }).waitFor();
+    expect(await sidebar.textContent()).toContain('1 open deal ·');
     await sidebar.getByText('Globex expansion').first().waitFor();
     await sidebar.getByText('Globex promoted to a PSA client').first().waitFor();
     expect(await sidebar.getByRole('heading', { name: 'Health score' }).isVisible()).toBe(true);
@@ -111,6 +112,10 @@ describe('the staff console in Chromium', () => {
     await text(page, /revision 2/).waitFor();
     await page.reload();
     expect(await page.getByLabel(/Status of ticket/).inputValue()).toBe('in_progress');
+
+    await page.getByLabel('Client status').selectOption('on_hold');
+    await page.getByRole('button', { name: 'Change status' }).click();
+    await text(page, 'globex.test · on_hold').waitFor();
 
     await page.goto(`${url}/crm/companies/${globex}`);
     for (const entry of ['E-sign addendum requested for contract revision 2', 'Quote Q-', 'Printer offline'])

@@ -3,6 +3,7 @@ import { useCan } from '../../shell/session.context';
 import { Loading } from '../../ui/feedback';
 import { useLoad } from '../../ui/use-load';
 import { AddService } from './add-service';
+import { ClientStatus } from './client-status';
 import { Contracts } from './contracts';
 import { CrmSidebar } from './crm-sidebar';
 import { Tickets } from './tickets';
@@ -19,6 +20,14 @@ export function ClientPage({ clientId }: { clientId: string }) {
             <p className="muted">
               {data.client.domain ?? 'no domain'} · {data.client.status} · {data.openTickets} open tickets
             </p>
+            {can('psa.clients.write') && (
+              <ClientStatus
+                key={data.client.status}
+                clientId={clientId}
+                status={data.client.status}
+                onDone={sidebar.reload}
+              />
+            )}
             <section aria-labelledby="client-contacts">
               <h2 id="client-contacts">Contacts</h2>
               <ul>
@@ -49,7 +58,7 @@ export function ClientPage({ clientId }: { clientId: string }) {
               </section>
             )}
           </article>
-          <CrmSidebar clientId={clientId} sidebar={data} />
+          <CrmSidebar clientId={clientId} sidebar={data} onRetry={sidebar.reload} />
         </div>
       )}
     </Loading>

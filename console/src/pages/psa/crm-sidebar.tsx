@@ -9,13 +9,24 @@ type Sidebar = Awaited<ReturnType<typeof psa.clients.sidebar.query>>;
  * CRM's context for a PSA client, as PSA gets it from CRM's integration API (the same call a separate
  * PSA deployment makes): open pipeline, the activity feed (paged) and the health score.
  */
-export function CrmSidebar({ clientId, sidebar }: { clientId: string; sidebar: Sidebar }) {
+export function CrmSidebar({
+  clientId,
+  sidebar,
+  onRetry,
+}: {
+  clientId: string;
+  sidebar: Sidebar;
+  onRetry: () => void;
+}) {
   const { crm } = sidebar;
   if (!crm.available)
     return (
       <aside className="sidebar" aria-label="CRM">
         <h2>From CRM</h2>
         <p role="alert">{crm.message}</p>
+        <button type="button" onClick={onRetry}>
+          Try again
+        </button>
       </aside>
     );
   const { pipeline, health } = crm;

@@ -5,10 +5,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { firstLoadSize } from '@suite/console/first-load-size';
+import { launchChromium } from '@suite/console/launch-chromium';
 import { dropDatabase, ensureDatabase, startEmbeddedPostgres } from '@suite/db';
 import { StaffBrowser } from '@suite/hub-auth/testing';
 import { createLogger, loadConfig, startSuite } from '@suite/suite';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
 const WARMUP = 3;
 const ROUNDS = 21;
@@ -36,16 +37,7 @@ async function main(): Promise<void> {
     NODE_ENV: 'test',
   });
   const suite = await startSuite(config, createLogger('silent'));
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const api = new StaffBrowser(suite.url);
     await api.signIn('adam@northwind.test');

@@ -196,6 +196,12 @@ describe('the staff console in Chromium', () => {
     await page.getByRole('heading', { name: 'Health score' }).waitFor();
     expect(await page.getByRole('button', { name: 'Promote to PSA client' }).count()).toBe(0);
     await checkPage(page, 'crm-company-viewer');
+    await page.getByRole('link', { name: 'Clients' }).click();
+    await page.getByRole('link', { name: 'Globex' }).click();
+    await page.getByRole('heading', { name: 'From CRM' }).waitFor();
+    for (const write of ['Add Service', 'Create', 'Change status', 'Sign Globex backup'])
+      expect(await page.getByRole('button', { name: write }).count(), write).toBe(0);
+    await checkPage(page, 'psa-client-viewer');
 
     await page.goto(`${url}/settings/keys`);
     await page.getByRole('heading', { name: "You don't have access to this page" }).waitFor();

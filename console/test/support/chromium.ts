@@ -1,30 +1,14 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
+
+export { launchChromium } from '../../scripts/launch-chromium';
 
 /** Git-ignored: every page's screenshot from the last run. */
 export const ARTIFACTS = resolve(import.meta.dirname, '../../../.artifacts/console');
-
-/** Debian's Chromium; missing, the browser tests fail with the command that installs it (never skip). */
-export async function launchChromium(): Promise<Browser> {
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath))
-    throw new Error(`no Chromium at ${executablePath}: run apt-get update && apt-get install -y chromium`);
-  mkdirSync(ARTIFACTS, { recursive: true });
-  return chromium.launch({
-    executablePath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
+mkdirSync(ARTIFACTS, { recursive: true });
 
 /** Opens `path` signed out, picks the seeded user on the dev Hub's page and lands back on `path`. */
 export async function signIn(

@@ -1,7 +1,9 @@
 import type { Subscription } from '@suite/bus';
-import { createTestDatabase, type TestDatabase } from '@suite/db/testing';
+import type { SuiteModule } from '@suite/contracts';
+import type { TestDatabase } from '@suite/db/testing';
 import { StaffBrowser } from '@suite/hub-auth/testing';
-import { createLogger, installedModules, loadConfig, type RunningSuite, startSuite } from '@suite/suite';
+import { installedModules, type RunningSuite } from '@suite/suite';
+import { startTestSuite } from '../../../suite/test/hub-sso/test-suite';
 
 export interface ConsoleSuite {
   readonly suite: RunningSuite;
@@ -59,7 +61,6 @@ async function staffApi(url: string, email: string): Promise<StaffApi> {
 
 /** The whole suite (CRM, PSA, dev Hub, bus on the PostgreSQL log) on its own test database. */
 export async function startConsoleSuite(): Promise<ConsoleSuite> {
-  const database = await createTestDatabase();
   const poisoned = new Set<string>();
   const poison = withPoison(poisoned);
   const modules = installedModules.map((module) =>
@@ -67,21 +68,6 @@ export async function startConsoleSuite(): Promise<ConsoleSuite> {
       ? { ...module, subscriptions: module.subscriptions?.map((s) => poison(s as unknown as Subscription)) }
       : module,
   );
-  const config = loadConfig({ DATABASE_URL: database.url, PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'test' });
-  const suite = await startSuite(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), modules).catch(
-    async (error: unknown) => {
-      await database.drop();
-      throw error;
-    },
-  );
-  return {
-    suite,
-    database,
-    poisoned,
-    api: (email) => staffApi(suite.url, email),
-    async close() {
-      await suite.close();
-      await database.drop();
-    },
-  };
+  const { suite, database, close } = await startTestSuite({}, modules as SuiteModule<Subscription>[]);
+  return { suite, database, poisoned, api: (email) => staffApi(suite.url, email), close };
 }

@@ -3,6 +3,7 @@ import { crm } from '../../api/trpc.client';
 import { Link } from '../../shell/router';
 import { Loading, Time } from '../../ui/feedback';
 import { usePage } from '../../ui/pager';
+import { Table } from '../../ui/table';
 import { useLoad } from '../../ui/use-load';
 
 type Company = Awaited<ReturnType<typeof crm.companies.list.query>>[number];
@@ -12,33 +13,21 @@ function CompanyTable({ companies }: { companies: readonly Company[] }) {
   if (companies.length === 0) return <p>No companies match.</p>;
   return (
     <>
-      <div className="scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Company</th>
-              <th scope="col">Status</th>
-              <th scope="col">Health</th>
-              <th scope="col">PSA client since</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((company) => (
-              <tr key={company.id}>
-                <td>
-                  <Link href={`/crm/companies/${company.id}`}>{company.name}</Link>
-                  {company.domain && <span className="muted"> {company.domain}</span>}
-                </td>
-                <td>{company.status}</td>
-                <td>{company.healthScore ?? '—'}</td>
-                <td>
-                  <Time at={company.promotedAt} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table label="Companies" headers={['Company', 'Status', 'Health', 'PSA client since']}>
+        {rows.map((company) => (
+          <tr key={company.id}>
+            <td>
+              <Link href={`/crm/companies/${company.id}`}>{company.name}</Link>
+              {company.domain && <span className="muted"> {company.domain}</span>}
+            </td>
+            <td>{company.status}</td>
+            <td>{company.healthScore ?? '—'}</td>
+            <td>
+              <Time at={company.promotedAt} />
+            </td>
+          </tr>
+        ))}
+      </Table>
       {pager}
     </>
   );

@@ -1,3 +1,4 @@
+import { Table } from '../../ui/table';
 export interface Health {
   readonly score: number | null;
   readonly formula: string;
@@ -12,26 +13,16 @@ export function HealthPanel({ health }: { health: Health }) {
         <span className="big">{health.score ?? '—'}</span> <span className="muted">/ 100</span>
       </p>
       <p>{health.formula}</p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Input</th>
-            <th scope="col">Value</th>
-            <th scope="col">Weight</th>
-            <th scope="col">Why</th>
+      <Table label="Health score inputs" headers={['Input', 'Value', 'Weight', 'Why']}>
+        {health.inputs.map((input) => (
+          <tr key={input.name}>
+            <td>{input.name}</td>
+            <td>{input.value ?? '—'}</td>
+            <td>{input.weight}</td>
+            <td>{input.detail}</td>
           </tr>
-        </thead>
-        <tbody>
-          {health.inputs.map((input) => (
-            <tr key={input.name}>
-              <td>{input.name}</td>
-              <td>{input.value ?? '—'}</td>
-              <td>{input.weight}</td>
-              <td>{input.detail}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
     </div>
   );
 }

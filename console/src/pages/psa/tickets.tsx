@@ -3,6 +3,7 @@ import { psa } from '../../api/trpc.client';
 import { useCan } from '../../shell/session.context';
 import { ErrorNote, Loading, Time } from '../../ui/feedback';
 import { usePage } from '../../ui/pager';
+import { Table } from '../../ui/table';
 import { useAction, useLoad } from '../../ui/use-load';
 
 type Ticket = Awaited<ReturnType<typeof psa.tickets.list.query>>[number];
@@ -87,23 +88,11 @@ function TicketTable({ tickets, onChange }: { tickets: readonly Ticket[]; onChan
   if (tickets.length === 0) return <p>No tickets.</p>;
   return (
     <>
-      <div className="scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">No.</th>
-              <th scope="col">Subject</th>
-              <th scope="col">Priority</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((ticket) => (
-              <TicketRow key={ticket.id} ticket={ticket} onChange={onChange} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table label="Tickets" headers={['No.', 'Subject', 'Priority', 'Status']}>
+        {rows.map((ticket) => (
+          <TicketRow key={ticket.id} ticket={ticket} onChange={onChange} />
+        ))}
+      </Table>
       {pager}
     </>
   );

@@ -1,6 +1,7 @@
 import { platform } from '../../api/trpc.client';
 import { ErrorNote, Loading, Time } from '../../ui/feedback';
 import { usePage } from '../../ui/pager';
+import { Table } from '../../ui/table';
 import { useAction, useLoad } from '../../ui/use-load';
 
 type DeadLetter = Awaited<ReturnType<typeof platform.bus.deadLetters.query>>[number];
@@ -36,40 +37,26 @@ function DeadLetters({ letters, onChange }: { letters: readonly DeadLetter[]; on
   if (letters.length === 0) return <p>No dead letters for this org.</p>;
   return (
     <>
-      <div className="scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Id</th>
-              <th scope="col">Group</th>
-              <th scope="col">Event</th>
-              <th scope="col">Error</th>
-              <th scope="col">Dead since</th>
-              <th scope="col">Replay</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((letter) => (
-              <tr key={letter.id}>
-                <td>{letter.id}</td>
-                <td>{letter.group}</td>
-                <td>
-                  {letter.type} <span className="muted">{letter.key}</span>
-                </td>
-                <td>
-                  {letter.error} <span className="muted">({letter.attempts} attempts)</span>
-                </td>
-                <td>
-                  <Time at={letter.deadAt} />
-                </td>
-                <td>
-                  <Replay letter={letter} onDone={onChange} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table label="Consumer groups" headers={['Id', 'Group', 'Event', 'Error', 'Dead since', 'Replay']}>
+        {rows.map((letter) => (
+          <tr key={letter.id}>
+            <td>{letter.id}</td>
+            <td>{letter.group}</td>
+            <td>
+              {letter.type} <span className="muted">{letter.key}</span>
+            </td>
+            <td>
+              {letter.error} <span className="muted">({letter.attempts} attempts)</span>
+            </td>
+            <td>
+              <Time at={letter.deadAt} />
+            </td>
+            <td>
+              <Replay letter={letter} onDone={onChange} />
+            </td>
+          </tr>
+        ))}
+      </Table>
       {pager}
     </>
   );
@@ -88,26 +75,15 @@ export function BusPage() {
               Transport {transport} · relay {relay.active ? 'running' : 'NOT RUNNING'} · backlog{' '}
               {relay.backlog}
             </p>
-            <div className="scroll">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Consumer group</th>
-                    <th scope="col">State</th>
-                    <th scope="col">Lag</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {groups.map((group) => (
-                    <tr key={group.group}>
-                      <td>{group.group}</td>
-                      <td>{group.paused ? 'paused' : 'running'}</td>
-                      <td>{group.lag}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table label="Dead letters" headers={['Consumer group', 'State', 'Lag']}>
+              {groups.map((group) => (
+                <tr key={group.group}>
+                  <td>{group.group}</td>
+                  <td>{group.paused ? 'paused' : 'running'}</td>
+                  <td>{group.lag}</td>
+                </tr>
+              ))}
+            </Table>
           </>
         )}
       </Loading>

@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { platform } from '../../api/trpc.client';
 import { ErrorNote, Loading, Time } from '../../ui/feedback';
 import { usePage } from '../../ui/pager';
+import { Table } from '../../ui/table';
 import { useAction, useLoad } from '../../ui/use-load';
 
 type Key = Awaited<ReturnType<typeof platform.keys.list.query>>[number];
@@ -154,26 +155,14 @@ function KeyTable({
   if (keys.length === 0) return <p>No integration keys yet.</p>;
   return (
     <>
-      <div className="scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Key</th>
-              <th scope="col">Caller → target</th>
-              <th scope="col">Scopes</th>
-              <th scope="col">Status</th>
-              <th scope="col">Last used</th>
-              <th scope="col">Expires</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((key) => (
-              <KeyRow key={key.id} apiKey={key} onIssued={onIssued} onChange={onChange} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        label="Integration keys"
+        headers={['Key', 'Caller → target', 'Scopes', 'Status', 'Last used', 'Expires', 'Actions']}
+      >
+        {rows.map((key) => (
+          <KeyRow key={key.id} apiKey={key} onIssued={onIssued} onChange={onChange} />
+        ))}
+      </Table>
       {pager}
     </>
   );

@@ -29,8 +29,9 @@ export async function signIn(
   return page;
 }
 
-/** axe-core in the page: no serious or critical violation; and a screenshot as a test artefact. */
+/** Once loaded, axe-core in the page: no serious or critical violation; and a screenshot as a test artefact. */
 export async function checkPage(page: Page, name: string): Promise<void> {
+  await page.waitForFunction(() => !document.body.innerText.includes('Loading…'));
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
   const { violations } = await new AxeBuilder({ page }).analyze();
   const serious = violations

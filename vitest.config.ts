@@ -1,12 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
 // Three lanes, chosen by file name (docs/decisions/0065-test-lanes-and-turbo.md):
-// `*.process.test.ts` spawns child processes, `*.kafka.test.ts` needs a Kafka broker, the rest is `unit`.
+// `*.process.test.ts` spawns child processes, `*.kafka.test.ts` needs a Kafka broker, `*.browser.test.ts`
+// drives Chromium against the built console, the rest is `unit`.
 const PROCESS = '**/test/**/*.process.test.{ts,tsx}';
+const BROWSER = '**/test/**/*.browser.test.{ts,tsx}';
 const KAFKA = '**/test/**/*.kafka.test.{ts,tsx}';
 const EXCLUDE = ['**/node_modules/**', '**/.data/**'];
 const postgres = 'prisma/src/testing/global-setup.ts';
 const kafka = 'bus/src/testing/kafka-global-setup.ts';
+const consoleBuild = 'console/test/support/console-global-setup.ts';
 
 export default defineConfig({
   test: {
@@ -22,7 +25,7 @@ export default defineConfig({
           name: 'unit',
           isolate: false,
           include: ['**/test/**/*.test.{ts,tsx}'],
-          exclude: [...EXCLUDE, PROCESS, KAFKA],
+          exclude: [...EXCLUDE, PROCESS, KAFKA, BROWSER],
           globalSetup: [postgres],
           setupFiles: ['scripts/unit-lane.setup.ts'],
         },
@@ -34,6 +37,10 @@ export default defineConfig({
       {
         extends: true,
         test: { name: 'process', include: [PROCESS], exclude: EXCLUDE, globalSetup: [postgres, kafka] },
+      },
+      {
+        extends: true,
+        test: { name: 'browser', include: [BROWSER], exclude: EXCLUDE, globalSetup: [postgres, consoleBuild] },
       },
     ],
   },

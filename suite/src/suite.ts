@@ -119,6 +119,7 @@ export async function startSuite(
     modules,
     hubAuth,
     integrationKeys,
+    bus: { kafkaBrokers: config.KAFKA_BROKERS, partitions: config.BUS_PARTITIONS },
   });
   await step(
     () =>

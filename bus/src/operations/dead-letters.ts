@@ -28,6 +28,8 @@ export interface DeadLetterFilter {
   readonly type?: string;
   /** Also those already replayed. */
   readonly includeReplayed?: boolean;
+  /** Only one org's (staff see their org's dead letters, operators every org's). */
+  readonly orgId?: string;
 }
 
 const COLUMNS = `id::text, group_name AS "group", event_id AS "eventId", type, key, reason, attempts,
@@ -40,9 +42,9 @@ export async function listDeadLetters(
   const { rows } = await pool.query<DeadLetterSummary>(
     `SELECT ${COLUMNS}, split_part(error, E'\\n', 1) AS error FROM bus.dead_letter
      WHERE ($1::text IS NULL OR group_name = $1) AND ($2::text IS NULL OR type = $2)
-       AND ($3 OR replayed_at IS NULL)
+       AND ($3 OR replayed_at IS NULL) AND ($4::uuid IS NULL OR org_id = $4)
      ORDER BY id`,
-    [filter.group ?? null, filter.type ?? null, filter.includeReplayed ?? false],
+    [filter.group ?? null, filter.type ?? null, filter.includeReplayed ?? false, filter.orgId ?? null],
   );
   return rows;
 }

@@ -23,7 +23,7 @@ interface PermissionDefinition {
 /**
  * The default permission matrix, defined once: procedures, the waffle menu and the README's table all
  * read it. `<product>.access` gates the whole product (see `effectivePermissions`). `tools.*` belongs
- * to the shared tool layer, which every org has.
+ * to the shared tool layer and `platform.*` to the suite's own settings, which every org has.
  */
 export const PERMISSION_MATRIX = {
   'crm.access': { from: 'Viewer', meaning: 'open CRM' },
@@ -58,6 +58,8 @@ export const PERMISSION_MATRIX = {
   'tools.run': { from: 'Member', meaning: 'run shared tools (SMS, email, maps) for the org' },
   'tools.connections.read': { from: 'Admin', meaning: 'see vendor connections and their health' },
   'tools.connections.manage': { from: 'Owner', meaning: 'connect vendors and store their credentials' },
+  'platform.keys.manage': { from: 'Admin', meaning: 'create, rotate and revoke integration keys' },
+  'platform.bus.manage': { from: 'Admin', meaning: 'see bus groups, lag and dead letters; replay' },
 } as const satisfies Record<`${Product}.access`, PermissionDefinition> & Record<string, PermissionDefinition>;
 
 export type Permission = keyof typeof PERMISSION_MATRIX;

@@ -14,6 +14,7 @@ import Fastify, {
 } from 'fastify';
 import type { Logger } from '../logger';
 import type { SuiteMetrics } from '../metrics';
+import { type ConsoleDeps, registerConsole } from './console.routes';
 import { registerHealthRoutes } from './health.routes';
 import { contextFactory } from './trpc-context';
 
@@ -27,6 +28,7 @@ export interface ServerDeps {
   readonly modules: readonly SuiteModule[];
   readonly hubAuth: HubAuth;
   readonly integrationKeys: IntegrationKeys;
+  readonly bus: ConsoleDeps['bus'];
 }
 
 function mountRouter(
@@ -56,6 +58,7 @@ export function buildServer({
   modules,
   hubAuth,
   integrationKeys,
+  bus,
 }: ServerDeps): FastifyInstance {
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,
@@ -114,5 +117,11 @@ export function buildServer({
     if (module.integrationRouter)
       mountRouter(app, `/${module.name}/integration`, module.integrationRouter, createContext);
   }
+  registerConsole(app, {
+    databaseUrl,
+    log,
+    bus,
+    mount: (prefix, router) => mountRouter(app, prefix, router, createContext),
+  });
   return app;
 }

@@ -1,0 +1,12 @@
+import type { CrmAppRouter } from '@suite/crm/api';
+import type { PsaRouter } from '@suite/psa/api';
+import type { PlatformRouter } from '@suite/suite/platform';
+import { createTRPCClient, httpLink } from '@trpc/client';
+
+// The staff APIs, with the Hub session cookie; the console never calls anything else.
+const link = (url: string) =>
+  httpLink({ url, fetch: (input, init) => fetch(input, { ...init, credentials: 'same-origin' }) });
+
+export const crm = createTRPCClient<CrmAppRouter>({ links: [link('/crm/trpc')] });
+export const psa = createTRPCClient<PsaRouter>({ links: [link('/psa/trpc')] });
+export const platform = createTRPCClient<PlatformRouter>({ links: [link('/platform/trpc')] });

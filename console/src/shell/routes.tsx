@@ -1,0 +1,52 @@
+import type { ReactNode } from 'react';
+import { CompaniesPage } from '../pages/crm/companies.page';
+import { CompanyPage } from '../pages/crm/company.page';
+import { DealsPage } from '../pages/crm/deals.page';
+import { ClientPage } from '../pages/psa/client.page';
+import { ClientsPage } from '../pages/psa/clients.page';
+import { ProjectsPage } from '../pages/psa/projects.page';
+import { BusPage } from '../pages/settings/bus.page';
+import { IntegrationsPage } from '../pages/settings/integrations.page';
+import { KeysPage } from '../pages/settings/keys.page';
+
+export interface Route {
+  readonly pattern: RegExp;
+  /** What the page needs; without it the person gets the "no access" page, never a blank one. */
+  readonly permission: string;
+  readonly render: (params: string[]) => ReactNode;
+}
+
+export const ROUTES: readonly Route[] = [
+  { pattern: /^\/crm\/(?:companies)?$/, permission: 'crm.companies.read', render: () => <CompaniesPage /> },
+  {
+    pattern: /^\/crm\/companies\/([\w-]+)$/,
+    permission: 'crm.companies.read',
+    render: ([id]) => <CompanyPage companyId={id ?? ''} />,
+  },
+  { pattern: /^\/crm\/deals$/, permission: 'crm.deals.read', render: () => <DealsPage /> },
+  { pattern: /^\/psa\/(?:clients)?$/, permission: 'psa.access', render: () => <ClientsPage /> },
+  {
+    pattern: /^\/psa\/clients\/([\w-]+)$/,
+    permission: 'psa.access',
+    render: ([id]) => <ClientPage clientId={id ?? ''} />,
+  },
+  { pattern: /^\/psa\/projects$/, permission: 'psa.projects.read', render: () => <ProjectsPage /> },
+  { pattern: /^\/settings\/(?:keys)?$/, permission: 'platform.keys.manage', render: () => <KeysPage /> },
+  { pattern: /^\/settings\/bus$/, permission: 'platform.bus.manage', render: () => <BusPage /> },
+  {
+    pattern: /^\/settings\/integrations$/,
+    permission: 'tools.connections.read',
+    render: () => <IntegrationsPage />,
+  },
+];
+
+/** The console's navigation: one entry per page with a list, shown only to those who may open it. */
+export const NAV = [
+  { href: '/crm/companies', label: 'Companies', permission: 'crm.companies.read' },
+  { href: '/crm/deals', label: 'Deals', permission: 'crm.deals.read' },
+  { href: '/psa/clients', label: 'Clients', permission: 'psa.access' },
+  { href: '/psa/projects', label: 'Projects', permission: 'psa.projects.read' },
+  { href: '/settings/keys', label: 'Integration keys', permission: 'platform.keys.manage' },
+  { href: '/settings/bus', label: 'Bus', permission: 'platform.bus.manage' },
+  { href: '/settings/integrations', label: 'Integrations', permission: 'tools.connections.read' },
+] as const;

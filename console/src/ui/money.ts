@@ -1,0 +1,3 @@
+export function money(amount: string, currency: string): string {
+  return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(Number(amount));
+}

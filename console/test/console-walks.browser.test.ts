@@ -1,0 +1,244 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkPage, launchChromium, signIn } from './support/chromium';
+import { type ConsoleSuite, type StaffApi, startConsoleSuite } from './support/console-suite';
+
+// Each walk is a role in the real console: Chromium, the dev Hub's sign-in, the real suite behind it.
+let sut: ConsoleSuite;
+let chromium: Browser;
+let olivia: StaffApi;
+let url: string;
+
+interface Company {
+  id: string;
+}
+interface Deal {
+  dealId: string;
+}
+
+async function company(api: StaffApi, name: string): Promise<string> {
+  const made = await api.mutate<Company>('crm/companies.create', {
+    name,
+    domain: `${name.toLowerCase().replace(/\W+/g, '')}.test`,
+  });
+  await api.mutate('crm/contacts.create', {
+    companyId: made.id,
+    name: `${name} Buyer`,
+    email: 'buyer@example.test',
+  });
+  return made.id;
+}
+
+async function deal(api: StaffApi, companyId: string, name: string): Promise<string> {
+  const made = await api.mutate<Deal>('crm/deals.create', {
+    companyId,
+    name,
+    stage: 'proposal',
+    value: '12000',
+    recurringRevenue: '900',
+  });
+  return made.dealId;
+}
+
+const text = (page: Page, content: string | RegExp) => page.getByText(content).first();
+
+beforeAll(async () => {
+  chromium = await launchChromium();
+  sut = await startConsoleSuite();
+  url = sut.suite.url;
+  olivia = await sut.api('olivia@northwind.test');
+});
+afterAll(async () => {
+  await chromium?.close();
+  await sut?.close();
+});
+
+describe('the staff console in Chromium', () => {
+  it('Mia (Member) marks a deal won and sees the PSA project appear', async () => {
+    const acme = await company(olivia, 'Acme Dental');
+    await deal(olivia, acme, 'Acme managed services');
+    const page = await signIn(chromium, url, 'Mia Member', '/crm/deals');
+    await checkPage(page, 'crm-deals');
+    expect(await page.getByRole('checkbox', { name: 'Create a PSA project' }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Mark won: Acme managed services' }).click();
+    const link = page.getByRole('link', { name: 'Acme managed services' });
+    await link.waitFor({ timeout: 20_000 });
+    await link.click();
+    await page.getByRole('heading', { name: 'Projects' }).waitFor();
+    await text(page, 'Acme managed services').waitFor();
+    await checkPage(page, 'psa-projects');
+  });
+
+  it('Adam (Admin) promotes a company, opens the PSA client with the CRM sidebar and works it', async () => {
+    const globex = await company(olivia, 'Globex');
+    const won = await deal(olivia, globex, 'Globex backup');
+    await olivia.mutate('crm/deals.markWon', { dealId: won, createProject: false });
+    await deal(olivia, globex, 'Globex expansion');
+    await olivia.mutate('psa/services.create', {
+      code: 'M365-BASIC',
+      name: 'Microsoft 365 Basic',
+      unitPrice: '6.00',
+      recurring: true,
+    });
+    const page = await signIn(chromium, url, 'Adam Admin', '/crm/companies');
+    await page.getByLabel('Search by name').fill('glob');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('link', { name: 'Globex' }).click();
+    await page.getByRole('heading', { name: 'Health score' }).waitFor();
+    await text(page, 'Globex Buyer').waitFor();
+    await checkPage(page, 'crm-company');
+
+    await page.getByRole('button', { name: 'Promote to PSA client' }).click();
+    await page.getByRole('link', { name: 'Open the PSA client' }).click({ timeout: 20_000 });
+    const sidebar = page.getByRole('complementary', { name: 'CRM' });
+    await sidebar.getByRole('heading', { name: 'From CRM' }).waitFor();
+    expect(await sidebar.textContent()).toContain('1 open deal ·');
+    await sidebar.getByText('Globex expansion').first().waitFor();
+    await sidebar.getByText('Globex promoted to a PSA client').first().waitFor();
+    expect(await sidebar.getByRole('heading', { name: 'Health score' }).isVisible()).toBe(true);
+    await checkPage(page, 'psa-client');
+
+    await page.getByLabel('New ticket').fill('Printer offline');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.getByLabel(/Status of ticket/).selectOption('in_progress');
+    await page.getByRole('button', { name: 'Add Service' }).click();
+    await text(page, /CRM quote Q-\d+/).waitFor({ timeout: 20_000 });
+
+    await page.getByRole('button', { name: 'Sign Globex backup' }).click();
+    await text(page, /revision 1 · signed/).waitFor();
+    await page.getByText('Amend', { exact: true }).click();
+    await page.getByLabel(/Monthly value/).fill('1200');
+    await page.getByRole('button', { name: 'Amend and send the addendum' }).click();
+    await text(page, /revision 2/).waitFor();
+    await page.reload();
+    expect(await page.getByLabel(/Status of ticket/).inputValue()).toBe('in_progress');
+
+    await page.getByLabel('Client status').selectOption('on_hold');
+    await page.getByRole('button', { name: 'Change status' }).click();
+    await text(page, 'globex.test · on_hold').waitFor();
+
+    await page.goto(`${url}/crm/companies/${globex}`);
+    for (const entry of ['E-sign addendum requested for contract revision 2', 'Quote Q-', 'Printer offline'])
+      await text(page, entry).waitFor({ timeout: 20_000 });
+  });
+
+  it('Olivia (Owner) creates and revokes an integration key; the revoked key gets 401', async () => {
+    const page = await signIn(chromium, url, 'Olivia Owner', '/settings/keys');
+    await page.getByLabel('Calling product').fill('psa');
+    await page.getByLabel('Module it calls').selectOption('crm');
+    await page.getByLabel('Scopes (space separated)').fill('psa:health.get');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    await text(page, 'Request id').waitFor();
+    await text(page, `scope "psa:health.get" is for psa, but the key opens crm's integration API`).waitFor();
+    await checkPage(page, 'settings-keys-error');
+    await page.getByLabel('Scopes (space separated)').fill('crm:health.get');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const key = (await page.getByTestId('issued-key').textContent()) ?? '';
+    expect(key).toMatch(/^osk_[0-9a-f]{16}_/);
+    await text(page, /^CRM_INTEGRATION_KEY=.+=osk_/).waitFor();
+    await checkPage(page, 'settings-keys');
+
+    const [anyCompany] = await olivia.query<Company[]>('crm/companies.list', {});
+    const call = () =>
+      fetch(
+        `${url}/crm/integration/health.get?input=${encodeURIComponent(JSON.stringify({ companyId: anyCompany?.id }))}`,
+        {
+          headers: { 'x-integration-key': key },
+        },
+      );
+    expect((await call()).status).toBe(200);
+    const prefix = key.slice(0, 20);
+    await page.getByRole('button', { name: `Revoke ${prefix}` }).click();
+    await page.getByRole('cell', { name: 'revoked' }).waitFor();
+    let status = 0;
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
+      status = (await call()).status;
+      if (status === 401) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(status).toBe(401);
+  });
+
+  it('Olivia (Owner) replays a dead letter once the bug is fixed', async () => {
+    const initech = await company(olivia, 'Initech');
+    sut.poisoned.add(initech);
+    await olivia.mutate('crm/companies.promote', { companyId: initech });
+    const page = await signIn(chromium, url, 'Olivia Owner', '/settings/bus');
+    for (let round = 0; !(await text(page, `cannot set up client ${initech}`).isVisible()); round++) {
+      expect(round, 'the dead letter shows within 20 s').toBeLessThan(40);
+      await page.getByRole('button', { name: 'Refresh' }).click();
+      await page.waitForTimeout(500);
+    }
+    await checkPage(page, 'settings-bus');
+    sut.poisoned.delete(initech);
+    await page.getByRole('button', { name: /^Replay dead letter/ }).click();
+    for (let round = 0; ; round++) {
+      const clients = await olivia.query<{ crmCompanyId: string }[]>('psa/clients.list');
+      if (clients.some((client) => client.crmCompanyId === initech)) break;
+      expect(round, 'the replayed promotion reaches PSA within 20 s').toBeLessThan(80);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  });
+
+  it('Victor (Viewer) sees read-only pages and no Settings', async () => {
+    const page = await signIn(chromium, url, 'Victor Viewer', '/crm/deals');
+    await text(page, 'Acme managed services').waitFor();
+    expect(await page.getByRole('button', { name: /^Mark won/ }).count()).toBe(0);
+    const nav = page.getByRole('navigation', { name: 'Console' });
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Companies',
+      'Deals',
+      'Clients',
+      'Projects',
+    ]);
+    await page.getByRole('link', { name: 'Companies' }).click();
+    await page.getByRole('link', { name: 'Globex' }).click();
+    await page.getByRole('heading', { name: 'Health score' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Promote to PSA client' }).count()).toBe(0);
+    await checkPage(page, 'crm-company-viewer');
+    await page.getByRole('link', { name: 'Clients' }).click();
+    await page.getByRole('link', { name: 'Globex' }).click();
+    await page.getByRole('heading', { name: 'From CRM' }).waitFor();
+    for (const write of ['Add Service', 'Create', 'Change status', 'Sign Globex backup'])
+      expect(await page.getByRole('button', { name: write }).count(), write).toBe(0);
+    await checkPage(page, 'psa-client-viewer');
+
+    await page.goto(`${url}/settings/keys`);
+    await page.getByRole('heading', { name: "You don't have access to this page" }).waitFor();
+    await text(page, 'platform.keys.manage').waitFor();
+    await checkPage(page, 'no-access');
+  });
+
+  it('after an org switch no page shows the previous org’s data', async () => {
+    const carl = await sut.api('carl@contoso.test');
+    const contosoOnly = await company(carl, 'Contoso Only Co');
+    const page = await signIn(chromium, url, 'Dana Dual', '/crm/companies');
+    await page.getByRole('link', { name: 'Globex' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Contoso Only Co' }).count()).toBe(0);
+
+    await page.getByLabel('Org').selectOption({ label: 'Contoso IT' });
+    await page.waitForURL(`${url}/crm/`);
+    await page.getByRole('link', { name: 'Contoso Only Co' }).waitFor();
+    for (const northwindName of ['Globex', 'Acme Dental', 'Initech'])
+      expect(await text(page, northwindName).count(), northwindName).toBe(0);
+    await page.goto(`${url}/crm/deals`);
+    await page.getByRole('heading', { name: 'Deals pipeline' }).waitFor();
+    await page.getByRole('heading', { name: /^won/ }).waitFor();
+    expect(await text(page, 'Acme managed services').count()).toBe(0);
+    await page.goto(`${url}/psa/clients`);
+    await text(page, 'No clients yet').waitFor();
+    await page.goto(`${url}/crm/companies/${contosoOnly}`);
+    await text(page, 'Contoso Only Co Buyer').waitFor();
+    await checkPage(page, 'crm-company-after-switch');
+  });
+
+  it('a phone-sized screen shows the same page in one column', async () => {
+    const page = await signIn(chromium, url, 'Adam Admin', '/crm/companies');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('link', { name: 'Globex' }).click();
+    await page.getByRole('heading', { name: 'Timeline' }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await checkPage(page, 'crm-company-phone');
+  });
+});

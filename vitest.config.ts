@@ -40,7 +40,12 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'browser', include: [BROWSER], exclude: EXCLUDE, globalSetup: [postgres, consoleBuild] },
+        test: {
+          name: 'browser',
+          include: [BROWSER],
+          exclude: EXCLUDE,
+          globalSetup: [postgres, consoleBuild],
+        },
       },
     ],
   },

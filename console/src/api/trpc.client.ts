@@ -1,5 +1,5 @@
 import type { CrmAppRouter } from '@suite/crm/api';
-import type { PsaRouter } from '@suite/psa/api';
+import type { PsaAppRouter } from '@suite/psa/api';
 import type { PlatformRouter } from '@suite/suite/platform';
 import { createTRPCClient, httpLink } from '@trpc/client';
 
@@ -8,5 +8,5 @@ const link = (url: string) =>
   httpLink({ url, fetch: (input, init) => fetch(input, { ...init, credentials: 'same-origin' }) });
 
 export const crm = createTRPCClient<CrmAppRouter>({ links: [link('/crm/trpc')] });
-export const psa = createTRPCClient<PsaRouter>({ links: [link('/psa/trpc')] });
+export const psa = createTRPCClient<PsaAppRouter>({ links: [link('/psa/trpc')] });
 export const platform = createTRPCClient<PlatformRouter>({ links: [link('/platform/trpc')] });

@@ -1,4 +1,4 @@
-import { WaffleMenu } from '@suite/hub-auth/waffle-menu';
+import { WaffleMenu } from '@suite/waffle-menu';
 import { auth, type Session } from '../api/auth.client';
 import { ErrorNote, Loading, ZONE } from '../ui/feedback';
 import { useLoad } from '../ui/use-load';

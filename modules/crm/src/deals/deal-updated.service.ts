@@ -1,6 +1,6 @@
 import { publish } from '@suite/bus';
+import { formatMoney } from '@suite/contracts';
 import type { OrgTransaction } from '@suite/db';
-import { moneyString } from '../money/money';
 import { lineItemView } from './deal.view';
 
 /** A won deal's value or lines changed (an upsell): `crm.deal.updated` tells Books to bill the new lines. */
@@ -15,8 +15,8 @@ export async function publishWonDealChange(tx: OrgTransaction, dealId: string): 
     data: {
       dealId: deal.id,
       companyId: deal.companyId,
-      value: moneyString(deal.value),
-      recurringRevenue: moneyString(deal.recurringRevenue),
+      value: formatMoney(deal.value),
+      recurringRevenue: formatMoney(deal.recurringRevenue),
       currency: deal.currency,
       lineItems: deal.lineItems.map(lineItemView),
       changedAt: deal.updatedAt.toISOString(),

@@ -1,8 +1,8 @@
-import { crmDealStage, type revenueSummary } from '@suite/contracts';
+import { crmDealStage, formatMoney, type revenueSummary } from '@suite/contracts';
 import type { OrgTransaction } from '@suite/db';
 import type { z } from 'zod';
-import { moneyString, sum } from '../money/money';
-import { getSettings } from '../settings/settings.service';
+import { sum } from '../quotes/line-total';
+import { getSettings } from '../settings/setting.service';
 
 const OPEN_STAGES = crmDealStage.options.filter((stage) => stage !== 'won' && stage !== 'lost');
 
@@ -31,12 +31,12 @@ export async function revenueSummaryOf(
     currency: defaultCurrency,
     pipeline: OPEN_STAGES.map((stage) => {
       const inStage = open.filter((deal) => deal.stage === stage);
-      return { stage, count: inStage.length, value: moneyString(sum(inStage.map((deal) => deal.value))) };
+      return { stage, count: inStage.length, value: formatMoney(sum(inStage.map((deal) => deal.value))) };
     }),
     won: {
       count: won.length,
-      value: moneyString(sum(won.map((deal) => deal.value))),
-      newMrr: moneyString(sum(won.map((deal) => deal.recurringRevenue))),
+      value: formatMoney(sum(won.map((deal) => deal.value))),
+      newMrr: formatMoney(sum(won.map((deal) => deal.recurringRevenue))),
     },
   };
 }

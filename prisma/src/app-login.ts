@@ -20,13 +20,17 @@ export function appLoginUrl(ownerUrl: string): string {
   return url.toString();
 }
 
+/** PostgreSQL's answers to a login it refuses (wrong password, no LOGIN, no such role); others are errors. */
+const LOGIN_REFUSED = new Set(['28P01', '28000']);
+
 async function logsIn(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url });
   try {
     await client.connect();
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    if (LOGIN_REFUSED.has((error as { code?: string }).code ?? '')) return false;
+    throw error;
   } finally {
     await client.end().catch(() => {});
   }

@@ -56,14 +56,28 @@ function orphanedPostmaster(dataDir: string): number | undefined {
   return pid !== undefined && commandLine(pid)?.includes(dataDir) ? pid : undefined;
 }
 
-async function stopOrphan(pid: number, log: (message: string) => void): Promise<void> {
-  log(`stopping PostgreSQL ${pid} left running by a previous suite process`);
-  process.kill(pid, 'SIGINT');
-  for (let waited = 0; commandLine(pid) !== undefined; waited += 100) {
-    if (waited > 30_000) throw new Error(`PostgreSQL ${pid} did not stop within 30 s; stop it by hand`);
+/** Whether the postmaster `pid` on `dataDir` exited within `ms`. */
+async function exited(pid: number, dataDir: string, ms: number): Promise<boolean> {
+  for (let waited = 0; commandLine(pid)?.includes(dataDir); waited += 100) {
+    if (waited >= ms) return false;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  return true;
 }
+
+async function stopOrphan(pid: number, dataDir: string, log: (message: string) => void): Promise<void> {
+  log(`stopping PostgreSQL ${pid} left running by a previous suite process`);
+  process.kill(pid, 'SIGINT');
+  if (!(await exited(pid, dataDir, 30_000)))
+    throw new Error(`PostgreSQL ${pid} did not stop within 30 s; stop it by hand`);
+}
+
+/**
+ * A pool's `end()` resolves while its connections are still saying goodbye; a fast shutdown then cuts
+ * them and the pool reports "terminating connection due to administrator command". A smart shutdown
+ * (SIGTERM) lets those sessions finish first; a session that does not end is cut after this long.
+ */
+const SMART_SHUTDOWN_MS = 3000;
 
 /** One suite process per data directory; a lock file beside it names the owner. */
 function claimDataDir(dataDir: string): string {
@@ -144,7 +158,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const lockFile = claimDataDir(dataDir);
   letPostgresUserReach([dataDir, binariesDir()], log);
   const orphan = orphanedPostmaster(dataDir);
-  if (orphan !== undefined) await stopOrphan(orphan, log);
+  if (orphan !== undefined) await stopOrphan(orphan, dataDir, log);
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const port = options.port || (await freePort());
   const pg = new EmbeddedPostgres({
@@ -170,7 +184,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
     created,
     async stop() {
-      await pg.stop();
+      const pid = readPid(path.join(dataDir, 'postmaster.pid'));
+      if (pid !== undefined) process.kill(pid, 'SIGTERM');
+      // The library's stop waits for an exit event, which never comes again once the server has exited.
+      if (pid === undefined || !(await exited(pid, dataDir, SMART_SHUTDOWN_MS))) await pg.stop();
       rmSync(lockFile, { force: true });
     },
   };

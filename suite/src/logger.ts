@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { FastifyRequest } from 'fastify';
 import { pino } from 'pino';
 
 export type Logger = pino.Logger;
@@ -6,16 +6,21 @@ export type Logger = pino.Logger;
 /** Sign-in callbacks carry one-time codes and state in the query string; logs keep only the path. */
 const SECRET_QUERY = /^\/auth\//;
 
-/** Fastify's request fields, with the query string of auth routes redacted. */
-function request(req: IncomingMessage & { host?: string; ip?: string }) {
-  const url = req.url ?? '';
+const redactQuery = (url: string) => {
   const query = url.indexOf('?');
+  return query >= 0 && SECRET_QUERY.test(url) ? `${url.slice(0, query)}?[redacted]` : url;
+};
+
+/** Fastify's request fields with the query string of auth routes redacted; any other `req` as given. */
+function request(req: Record<string, unknown>) {
+  if (!('raw' in req)) return typeof req.url === 'string' ? { ...req, url: redactQuery(req.url) } : req;
+  const fastify = req as unknown as FastifyRequest;
   return {
-    method: req.method,
-    url: query >= 0 && SECRET_QUERY.test(url) ? `${url.slice(0, query)}?[redacted]` : url,
-    host: req.host,
-    remoteAddress: req.ip,
-    remotePort: req.socket?.remotePort,
+    method: fastify.method,
+    url: redactQuery(fastify.url),
+    host: fastify.host,
+    remoteAddress: fastify.ip,
+    remotePort: fastify.socket?.remotePort,
   };
 }
 

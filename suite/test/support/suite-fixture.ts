@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  type Bus,
   type BusEvent,
   createBus,
   defineSubscription,
@@ -151,15 +152,20 @@ export async function startTestSuite(options: TestSuiteOptions = {}): Promise<Te
     if (!options.database) await database.drop();
     throw error;
   });
-  // A bus of the test's own, only to hand envelopes to the transport again.
-  const bus = createBus({
-    db: database.db,
-    databaseUrl: database.url,
-    kafkaBrokers: brokers ? brokers.split(',') : undefined,
-    partitions: PARTITIONS,
-    log,
-    tuning: TEST_TUNING,
-  });
+  // A bus of the test's own, only to hand envelopes to the transport again; made on first use, since
+  // its connections count against the database's limit.
+  let bus: Bus | undefined;
+  const transportBus = () => {
+    bus ??= createBus({
+      db: database.db,
+      databaseUrl: database.url,
+      kafkaBrokers: brokers ? brokers.split(',') : undefined,
+      partitions: PARTITIONS,
+      log,
+      tuning: TEST_TUNING,
+    });
+    return bus;
+  };
   return {
     suite,
     database,
@@ -168,7 +174,7 @@ export async function startTestSuite(options: TestSuiteOptions = {}): Promise<Te
     staff: (email, module) => signedInStaff(suite.url, email, module),
     publishAs: (event, orgId = NORTHWIND) =>
       forOrg(database.db.app, orgId).transaction((tx) => publish(tx, event)),
-    redeliver: redelivery(bus, database.url),
+    redeliver: (envelope) => redelivery(transportBus(), database.url)(envelope),
     async handled(eventId, group) {
       await eventually(`event ${eventId} handled${group ? ` by ${group}` : ''}`, () =>
         database.db.system.busInbox.findFirst({ where: { eventId, ...(group && { groupName: group }) } }),
@@ -179,7 +185,7 @@ export async function startTestSuite(options: TestSuiteOptions = {}): Promise<Te
       return (await createIntegrationKey(tenant, { caller, target, scopes, actor: 'test' })).key;
     },
     async close() {
-      await bus.close();
+      await bus?.close();
       await suite.close();
       if (!options.database) await database.drop();
     },

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
-const bin = fileURLToPath(new URL('../../../../suite/bin/suite.js', import.meta.url));
+const bin = fileURLToPath(new URL('../../bin/suite.js', import.meta.url));
 
 /** A `suite start` child process, as an operator runs one deployment. */
 export interface SuiteProcess {

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { publish } from '@suite/bus';
+import { eventually } from '@suite/bus/testing';
 import { forOrg } from '@suite/db';
 import { createIntegrationKey, DEV_HUB_SEED } from '@suite/hub-auth';
 import { StaffBrowser } from '@suite/hub-auth/testing';
@@ -10,7 +11,6 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toolsModule } from '../src/index';
 import { databaseDump } from './support/database-dump';
-import { eventually } from './support/eventually';
 import { integrationMutate, type TrpcAnswer, toolsStaff } from './support/staff-calls';
 import { OAUTH_CLIENT } from './support/stand-ins/oauth.stand-in';
 import {

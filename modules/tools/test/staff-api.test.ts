@@ -184,6 +184,23 @@ describe('staff procedures', () => {
     expect(ran.data).toMatchObject({ success: true, provider: 'twilio' });
   });
 
+  it('rate limits are set per org by an Owner, read by an Admin-level reader', async () => {
+    const set = seen(
+      await toolsStaff.mutate(owner, 'rateLimits.set', { tool: 'send_sms', limit: 500, windowSeconds: 60 }),
+    );
+    expect(set.data).toEqual({ tool: 'send_sms', limit: 500, windowSeconds: 60 });
+    const list = seen(await toolsStaff.query<{ tool: string; limit: number }[]>(owner, 'rateLimits.list'));
+    expect(list.data.find((row) => row.tool === 'send_sms')).toMatchObject({ limit: 500 });
+    expect(list.data.find((row) => row.tool === 'geocode_address')).toMatchObject({ limit: 300 });
+    expect(
+      seen(
+        await toolsStaff.mutate(member, 'rateLimits.set', { tool: 'send_sms', limit: 1, windowSeconds: 60 }),
+      ),
+    ).toMatchObject({
+      status: 403,
+    });
+  });
+
   it('a sister product runs a tool with a scoped integration key', async () => {
     const { key } = await createIntegrationKey(forOrg(fixture.database.db.app, NORTHWIND), {
       caller: 'crm',

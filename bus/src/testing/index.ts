@@ -1,6 +1,7 @@
 import './kafka-context';
 
 export { DEFAULT_TUNING } from '../bus-options';
+export { eventually } from './eventually';
 export { type GroupTopics, startGroupsAtEnd } from './kafka-groups';
 export { redelivery } from './redeliver';
 export { type TestEvents, testEvents } from './test-events';

@@ -1,4 +1,5 @@
 import { publish } from '@suite/bus';
+import { eventually } from '@suite/bus/testing';
 import type { OrgScope } from '@suite/db';
 import { changeMembership, upsertUser } from '@suite/hub-auth';
 import { createLogger, loadConfig, type RunningSuite, startSuite } from '@suite/suite';
@@ -6,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyConnection } from '../src/connections/connect.service';
 import { toolsModule } from '../src/index';
 import { resumeConnectionRuns } from '../src/runs/paused-run.service';
-import { eventually } from './support/eventually';
 import {
   startTwilioStandIn,
   TWILIO_SID,

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { publish } from '@suite/bus';
+import { eventually } from '@suite/bus/testing';
 import { forOrg } from '@suite/db';
 import { createIntegrationKey, DEV_HUB_SEED } from '@suite/hub-auth';
 import { StaffBrowser } from '@suite/hub-auth/testing';
@@ -10,7 +11,6 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toolsModule } from '../src/index';
 import { databaseDump } from './support/database-dump';
-import { eventually } from './support/eventually';
 import { integrationMutate, type TrpcAnswer, toolsStaff } from './support/staff-calls';
 import { OAUTH_CLIENT } from './support/stand-ins/oauth.stand-in';
 import {
@@ -182,6 +182,23 @@ describe('staff procedures', () => {
       }),
     );
     expect(ran.data).toMatchObject({ success: true, provider: 'twilio' });
+  });
+
+  it('rate limits are set per org by an Owner, read by an Admin-level reader', async () => {
+    const set = seen(
+      await toolsStaff.mutate(owner, 'rateLimits.set', { tool: 'send_sms', limit: 500, windowSeconds: 60 }),
+    );
+    expect(set.data).toEqual({ tool: 'send_sms', limit: 500, windowSeconds: 60 });
+    const list = seen(await toolsStaff.query<{ tool: string; limit: number }[]>(owner, 'rateLimits.list'));
+    expect(list.data.find((row) => row.tool === 'send_sms')).toMatchObject({ limit: 500 });
+    expect(list.data.find((row) => row.tool === 'geocode_address')).toMatchObject({ limit: 300 });
+    expect(
+      seen(
+        await toolsStaff.mutate(member, 'rateLimits.set', { tool: 'send_sms', limit: 1, windowSeconds: 60 }),
+      ),
+    ).toMatchObject({
+      status: 403,
+    });
   });
 
   it('a sister product runs a tool with a scoped integration key', async () => {

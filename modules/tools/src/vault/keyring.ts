@@ -128,15 +128,22 @@ export function loadKeyring(env: KeyringSource): KeyringState {
         'VAULT_KEYS is not set: vendor credentials cannot be stored or used until it holds a key (`suite vault new-key` prints one)',
     };
   const file = path.join(env.DATA_DIR ?? './.data', DEV_KEY_FILE);
-  if (!existsSync(file)) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, `${newKeyEntry(1)}\n`, { mode: 0o600 });
+  try {
+    if (!existsSync(file)) {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, `${newKeyEntry(1)}\n`, { mode: 0o600 });
+    }
+    return {
+      status: 'ready',
+      keyring: staticKeyring(parseVaultKeys(readFileSync(file, 'utf8'))),
+      source: 'dev-key-file',
+    };
+  } catch (error) {
+    return {
+      status: 'missing',
+      problem: `VAULT_KEYS is not set and the development key ${file} could not be used (${(error as Error).message}); set VAULT_KEYS or fix DATA_DIR`,
+    };
   }
-  return {
-    status: 'ready',
-    keyring: staticKeyring(parseVaultKeys(readFileSync(file, 'utf8'))),
-    source: 'dev-key-file',
-  };
 }
 
 /** What the process says about its vault at start: one line for the log. */

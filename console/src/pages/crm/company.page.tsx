@@ -1,9 +1,10 @@
 import { crm, psa } from '../../api/trpc.client';
 import { Link } from '../../shell/router';
 import { useCan } from '../../shell/session.context';
+import { ActionButton } from '../../ui/action-button';
 import { ErrorNote, Loading, Time } from '../../ui/feedback';
 import { money } from '../../ui/money';
-import { useAction, useLoad, usePolling } from '../../ui/use-load';
+import { useLoad, usePolling } from '../../ui/use-load';
 import { HealthPanel } from './health-panel';
 import { Timeline } from './timeline';
 
@@ -32,7 +33,6 @@ function Promote({
   onDone: () => void;
 }) {
   const can = useCan();
-  const action = useAction();
   if (promotedAt)
     return (
       <p>
@@ -43,16 +43,12 @@ function Promote({
   if (!can('crm.companies.promote')) return null;
   return (
     <p>
-      <button
-        type="button"
-        disabled={action.busy}
-        onClick={async () =>
-          (await action.run(() => crm.companies.promote.mutate({ companyId }))) && onDone()
-        }
-      >
-        {action.busy ? 'Promoting…' : 'Promote to PSA client'}
-      </button>
-      <ErrorNote error={action.error} />
+      <ActionButton
+        label="Promote to PSA client"
+        busyLabel="Promoting…"
+        run={() => crm.companies.promote.mutate({ companyId })}
+        onDone={onDone}
+      />
     </p>
   );
 }

@@ -1,6 +1,7 @@
 import { type FormEvent, useId } from 'react';
 import { psa } from '../../api/trpc.client';
 import { useCan } from '../../shell/session.context';
+import { ActionButton } from '../../ui/action-button';
 import { ErrorNote, Loading, Time } from '../../ui/feedback';
 import { money } from '../../ui/money';
 import { useAction, useLoad } from '../../ui/use-load';
@@ -37,19 +38,14 @@ function Amend({ contract, onDone }: { contract: Contract; onDone: () => void })
 }
 
 function Sign({ contract, onDone }: { contract: Contract; onDone: () => void }) {
-  const action = useAction();
   return (
     <p>
-      <button
-        type="button"
-        disabled={action.busy}
-        onClick={async () =>
-          (await action.run(() => psa.contracts.sign.mutate({ contractId: contract.id }))) && onDone()
-        }
-      >
-        {action.busy ? 'Signing…' : `Sign ${contract.name}`}
-      </button>
-      <ErrorNote error={action.error} />
+      <ActionButton
+        label={`Sign ${contract.name}`}
+        busyLabel="Signing…"
+        run={() => psa.contracts.sign.mutate({ contractId: contract.id })}
+        onDone={onDone}
+      />
     </p>
   );
 }

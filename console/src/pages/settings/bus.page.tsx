@@ -1,13 +1,13 @@
 import { platform } from '../../api/trpc.client';
-import { ErrorNote, Loading, Time } from '../../ui/feedback';
+import { ActionButton } from '../../ui/action-button';
+import { Loading, Time } from '../../ui/feedback';
 import { usePage } from '../../ui/pager';
 import { Table } from '../../ui/table';
-import { useAction, useLoad } from '../../ui/use-load';
+import { useLoad } from '../../ui/use-load';
 
 type DeadLetter = Awaited<ReturnType<typeof platform.bus.deadLetters.query>>[number];
 
 function Replay({ letter, onDone }: { letter: DeadLetter; onDone: () => void }) {
-  const action = useAction();
   if (letter.replayedAt)
     return (
       <span>
@@ -16,19 +16,13 @@ function Replay({ letter, onDone }: { letter: DeadLetter; onDone: () => void }) 
     );
   if (letter.replayRequestedAt) return <span role="status">replay queued</span>;
   return (
-    <>
-      <button
-        type="button"
-        disabled={action.busy}
-        aria-label={`Replay dead letter ${letter.id}`}
-        onClick={async () =>
-          (await action.run(() => platform.bus.replay.mutate({ id: letter.id }))) && onDone()
-        }
-      >
-        {action.busy ? 'Replaying…' : 'Replay'}
-      </button>
-      <ErrorNote error={action.error} />
-    </>
+    <ActionButton
+      label="Replay"
+      busyLabel="Replaying…"
+      ariaLabel={`Replay dead letter ${letter.id}`}
+      run={() => platform.bus.replay.mutate({ id: letter.id })}
+      onDone={onDone}
+    />
   );
 }
 

@@ -26,7 +26,8 @@ export default defineConfig({
           isolate: false,
           include: ['**/test/**/*.test.{ts,tsx}'],
           exclude: [...EXCLUDE, PROCESS, KAFKA, BROWSER],
-          globalSetup: [postgres],
+          // The console's routes are served from its build, made here (vite's API, no child process).
+          globalSetup: [postgres, consoleBuild],
           setupFiles: ['scripts/unit-lane.setup.ts'],
         },
       },

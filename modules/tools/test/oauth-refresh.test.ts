@@ -1,7 +1,7 @@
 import type { OrgScope } from '@suite/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configureVault } from '../src/vault/keyring';
-import { raceProcesses } from './support/child-processes';
+import { CHILD_PROCESSES_TIMEOUT, raceProcesses } from './support/child-processes';
 import { connectOAuth } from './support/oauth-connect';
 import { startMetaStandIn, type VendorStandIn } from './support/stand-ins/vendor-stand-ins';
 import { run } from './support/tool-calls';
@@ -25,21 +25,25 @@ afterAll(async () => {
 const oauth = () => meta.oauth ?? expect.fail('the Meta stand-in has an OAuth server');
 
 describe('OAuth refresh', () => {
-  it('two processes hitting a 401 together refresh once, and both calls succeed', async () => {
-    oauth().expireAccessTokens();
-    const before = oauth().refreshes;
-    const results = await raceProcesses('refresh-racer.ts', [fixture.database.url, org.orgId], {
-      VAULT_KEYS: entries.join(','),
-    });
-    expect(results).toEqual([
-      { post_id: expect.stringMatching(/^1234_/), url: expect.any(String) },
-      { post_id: expect.stringMatching(/^1234_/), url: expect.any(String) },
-    ]);
-    expect(oauth().refreshes - before).toBe(1);
-    // Both saw the 401 with the old token before one of them refreshed.
-    const unauthorized = meta.requests.filter((request) => request.path === '/1234/feed').length;
-    expect(unauthorized).toBeGreaterThanOrEqual(4);
-  });
+  it(
+    'two processes hitting a 401 together refresh once, and both calls succeed',
+    async () => {
+      oauth().expireAccessTokens();
+      const before = oauth().refreshes;
+      const results = await raceProcesses('refresh-racer.ts', [fixture.database.url, org.orgId], {
+        VAULT_KEYS: entries.join(','),
+      });
+      expect(results).toEqual([
+        { post_id: expect.stringMatching(/^1234_/), url: expect.any(String) },
+        { post_id: expect.stringMatching(/^1234_/), url: expect.any(String) },
+      ]);
+      expect(oauth().refreshes - before).toBe(1);
+      // Both saw the 401 with the old token before one of them refreshed.
+      const unauthorized = meta.requests.filter((request) => request.path === '/1234/feed').length;
+      expect(unauthorized).toBeGreaterThanOrEqual(4);
+    },
+    CHILD_PROCESSES_TIMEOUT,
+  );
 
   it('refreshes before expiry, and a refused refresh moves the connection to Error', async () => {
     oauth().expiresIn = 30; // inside the one-minute margin: the next call refreshes first

@@ -2,7 +2,7 @@ import type { OrgScope } from '@suite/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setRateLimit } from '../src/rate-limits/rate-limit.service';
 import { configureVault } from '../src/vault/keyring';
-import { raceProcesses } from './support/child-processes';
+import { CHILD_PROCESSES_TIMEOUT, raceProcesses } from './support/child-processes';
 import { KEYS, startGoogleMapsStandIn, type VendorStandIn } from './support/stand-ins/vendor-stand-ins';
 import { connect, run } from './support/tool-calls';
 import { type ToolsFixture, testKeyring, toolsFixture } from './support/tools-fixture';
@@ -26,23 +26,27 @@ const geocodes = () =>
   maps.requests.filter((request) => request.query.get('address') === '1 Main St, Springfield').length;
 
 describe('per (org, tool) rate limits', () => {
-  it('two processes share one limit: the total in a window never exceeds it', async () => {
-    await org.transaction((tx) => setRateLimit(tx, 'geocode_address', { limit: 7, windowSeconds: 3600 }));
-    const before = geocodes();
-    const counts = (await raceProcesses('rate-racer.ts', [fixture.database.url, org.orgId, '10'], {
-      VAULT_KEYS: entries.join(','),
-    })) as { succeeded: number; limited: number }[];
-    const succeeded = counts.reduce((sum, count) => sum + count.succeeded, 0);
-    const limited = counts.reduce((sum, count) => sum + count.limited, 0);
-    const windows = await fixture.database.db.system.toolsRateWindow.findMany({
-      where: { orgId: org.orgId, tool: 'geocode_address' },
-    });
-    expect(windows.every((window) => window.used <= 7)).toBe(true);
-    expect(succeeded).toBe(windows.reduce((sum, window) => sum + window.used, 0));
-    expect(succeeded + limited).toBe(20);
-    expect(succeeded).toBeLessThanOrEqual(windows.length * 7);
-    expect(geocodes() - before).toBe(succeeded);
-  });
+  it(
+    'two processes share one limit: the total in a window never exceeds it',
+    async () => {
+      await org.transaction((tx) => setRateLimit(tx, 'geocode_address', { limit: 7, windowSeconds: 3600 }));
+      const before = geocodes();
+      const counts = (await raceProcesses('rate-racer.ts', [fixture.database.url, org.orgId, '10'], {
+        VAULT_KEYS: entries.join(','),
+      })) as { succeeded: number; limited: number }[];
+      const succeeded = counts.reduce((sum, count) => sum + count.succeeded, 0);
+      const limited = counts.reduce((sum, count) => sum + count.limited, 0);
+      const windows = await fixture.database.db.system.toolsRateWindow.findMany({
+        where: { orgId: org.orgId, tool: 'geocode_address' },
+      });
+      expect(windows.every((window) => window.used <= 7)).toBe(true);
+      expect(succeeded).toBe(windows.reduce((sum, window) => sum + window.used, 0));
+      expect(succeeded + limited).toBe(20);
+      expect(succeeded).toBeLessThanOrEqual(windows.length * 7);
+      expect(geocodes() - before).toBe(succeeded);
+    },
+    CHILD_PROCESSES_TIMEOUT,
+  );
 
   it('over the limit answers a named error with a retry-after; another org is not affected', async () => {
     const result = await run(org, 'geocode_address', { address: '1 Main St, Springfield' });

@@ -2,6 +2,9 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 
+/** Starting tsx child processes takes minutes on a loaded shared machine. */
+export const CHILD_PROCESSES_TIMEOUT = 300_000;
+
 /**
  * Starts `count` processes of a test script, waits until each says `ready`, tells them all `go` at once,
  * and answers the last line each printed (parsed as JSON).

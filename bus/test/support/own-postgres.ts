@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { applyMigrations, ensureDatabase, type RunningPostgres, startEmbeddedPostgres } from '@suite/db';
+import {
+  applyMigrations,
+  ensureAppLogin,
+  ensureDatabase,
+  type RunningPostgres,
+  startEmbeddedPostgres,
+} from '@suite/db';
 import { openTestDatabase, type TestDatabase } from '@suite/db/testing';
 
 /** An embedded PostgreSQL of this test's own, for fault tests that stop it: never the shared server. */
@@ -28,6 +34,7 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
     async database() {
       const name = `suite_fault_${randomBytes(6).toString('hex')}`;
       await applyMigrations(await ensureDatabase(serverUrl, name));
+      await ensureAppLogin(serverUrl);
       return openTestDatabase(serverUrl, name);
     },
     async crash() {

@@ -11,6 +11,7 @@ export type GlAccountCreateInput = z.infer<typeof glAccountCreateInput>;
 
 export const glAccountView = z.object({ glAccountId: entityId, code: z.string(), name: z.string() });
 export type GlAccountView = z.infer<typeof glAccountView>;
+export const glAccountList = z.array(glAccountView);
 
 export const itemMappingInput = z.object({ itemCode, glAccountId: entityId });
 export type ItemMappingInput = z.infer<typeof itemMappingInput>;
@@ -31,3 +32,5 @@ export const mappingsView = z.object({
   mappings: z.array(z.object({ itemCode: z.string(), glAccount: glAccountView })),
 });
 export type MappingsView = z.infer<typeof mappingsView>;
+
+export const glJournalCsvView = z.object({ filename: z.string(), csv: z.string() });

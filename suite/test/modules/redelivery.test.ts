@@ -132,6 +132,54 @@ const CASES: Record<string, RedeliveryCase> = {
         type: 'psa.ticket.updated',
       }) as Event,
   },
+  'books.client-churned': {
+    async first() {
+      return {
+        type: 'psa.client.status_changed',
+        data: {
+          clientId: randomUUID(),
+          crmCompanyId: await crmCompanyId(),
+          status: 'churned',
+          previousStatus: 'active',
+          reason: 'moved to another MSP',
+          changedAt: now(),
+        },
+      };
+    },
+    later: (first) => withData(first, { changedAt: now() }),
+  },
+  'books.company-promoted': {
+    first: async () => ({ type: 'crm.company.promoted', data: promotion() }),
+    later: (first) => withData(first, { name: 'Fabrikam Ltd' }),
+  },
+  'books.crm-deal': {
+    first: async () => ({ type: 'crm.deal.won', data: dealWon() }),
+    later: (first) => withData(first, { via: 'contract_signed' }),
+  },
+  'crm.books-sync.invoice-finalized': {
+    async first() {
+      return {
+        type: 'books.invoice.finalized',
+        data: {
+          invoiceId: randomUUID(),
+          number: 'INV-000001',
+          billingAccountId: randomUUID(),
+          crmCompanyId: await crmCompanyId(),
+          currency: 'USD',
+          total: '1200.00',
+          contractId: null,
+          subtotal: '1200.00',
+          tax: '0.00',
+          issuedOn: '2027-03-01',
+          dueOn: '2027-03-31',
+          periodStart: '2027-03-01',
+          periodEnd: '2027-03-31',
+          finalizedAt: now(),
+        },
+      };
+    },
+    later: (first) => withData(first, { finalizedAt: now() }),
+  },
   'psa.crm-company': {
     first: async () => ({ type: 'crm.company.promoted', data: promotion() }),
     later: (first) => withData(first, { name: 'Fabrikam Ltd' }),

@@ -40,6 +40,32 @@ async function crmCompanyId(): Promise<string> {
 const withData = <E extends Event>(event: E, data: Partial<E['data']>): Event =>
   ({ ...event, data: { ...event.data, ...data } }) as Event;
 
+// Events more than one module takes, each module's group with its own case.
+const clientStatusChanged = (status: 'on_hold' | 'churned'): RedeliveryCase => ({
+  async first() {
+    return {
+      type: 'psa.client.status_changed',
+      data: {
+        clientId: randomUUID(),
+        crmCompanyId: await crmCompanyId(),
+        status,
+        previousStatus: 'active',
+        reason: null,
+        changedAt: now(),
+      },
+    };
+  },
+  later: (first) => withData(first, { changedAt: now() }),
+});
+const companyPromoted: RedeliveryCase = {
+  first: async () => ({ type: 'crm.company.promoted', data: promotion() }),
+  later: (first) => withData(first, { name: 'Fabrikam Ltd' }),
+};
+const dealWonCase: RedeliveryCase = {
+  first: async () => ({ type: 'crm.deal.won', data: dealWon() }),
+  later: (first) => withData(first, { via: 'contract_signed' }),
+};
+
 const CASES: Record<string, RedeliveryCase> = {
   'crm.psa-sync.contract-signed': {
     async first() {
@@ -77,22 +103,7 @@ const CASES: Record<string, RedeliveryCase> = {
     },
     later: (first) => withData(first as Event & { type: 'psa.contract.amended' }, { revision: 3 }),
   },
-  'crm.psa-sync.client-status': {
-    async first() {
-      return {
-        type: 'psa.client.status_changed',
-        data: {
-          clientId: randomUUID(),
-          crmCompanyId: await crmCompanyId(),
-          status: 'on_hold',
-          previousStatus: 'active',
-          reason: null,
-          changedAt: now(),
-        },
-      };
-    },
-    later: (first) => withData(first, { changedAt: now() }),
-  },
+  'crm.psa-sync.client-status': clientStatusChanged('on_hold'),
   'crm.psa-sync.csat': {
     async first() {
       return {
@@ -132,30 +143,9 @@ const CASES: Record<string, RedeliveryCase> = {
         type: 'psa.ticket.updated',
       }) as Event,
   },
-  'books.client-churned': {
-    async first() {
-      return {
-        type: 'psa.client.status_changed',
-        data: {
-          clientId: randomUUID(),
-          crmCompanyId: await crmCompanyId(),
-          status: 'churned',
-          previousStatus: 'active',
-          reason: 'moved to another MSP',
-          changedAt: now(),
-        },
-      };
-    },
-    later: (first) => withData(first, { changedAt: now() }),
-  },
-  'books.company-promoted': {
-    first: async () => ({ type: 'crm.company.promoted', data: promotion() }),
-    later: (first) => withData(first, { name: 'Fabrikam Ltd' }),
-  },
-  'books.crm-deal': {
-    first: async () => ({ type: 'crm.deal.won', data: dealWon() }),
-    later: (first) => withData(first, { via: 'contract_signed' }),
-  },
+  'books.client-churned': clientStatusChanged('churned'),
+  'books.company-promoted': companyPromoted,
+  'books.crm-deal': dealWonCase,
   'crm.books-sync.invoice-finalized': {
     async first() {
       return {
@@ -180,14 +170,8 @@ const CASES: Record<string, RedeliveryCase> = {
     },
     later: (first) => withData(first, { finalizedAt: now() }),
   },
-  'psa.crm-company': {
-    first: async () => ({ type: 'crm.company.promoted', data: promotion() }),
-    later: (first) => withData(first, { name: 'Fabrikam Ltd' }),
-  },
-  'psa.deal-won': {
-    first: async () => ({ type: 'crm.deal.won', data: dealWon() }),
-    later: (first) => withData(first, { via: 'contract_signed' }),
-  },
+  'psa.crm-company': companyPromoted,
+  'psa.deal-won': dealWonCase,
 };
 
 beforeAll(async () => {

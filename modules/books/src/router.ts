@@ -4,7 +4,7 @@ import { glRouter } from './gl/gl-account.router';
 import { invoiceRouter } from './invoices/invoice.router';
 import { paymentRouter } from './payments/payment.router';
 import { revenueRouter } from './revenue/revenue.router';
-import { settingsRouter } from './settings/settings.router';
+import { settingRouter } from './settings/setting.router';
 
 /** Books' staff procedures, served at /books/trpc (Hub session + permission). */
 export const booksAppRouter = router({
@@ -13,5 +13,5 @@ export const booksAppRouter = router({
   payments: paymentRouter,
   gl: glRouter,
   revenue: revenueRouter,
-  settings: settingsRouter,
+  settings: settingRouter,
 });

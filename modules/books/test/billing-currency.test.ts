@@ -7,7 +7,7 @@ import { setUpContractFromDeal } from '../src/contracts/contract-setup.service';
 import { createGlAccount, setDefaultGlAccount } from '../src/gl/gl-account.service';
 import { listInvoices } from '../src/invoices/invoice.service';
 import { billingRunJob } from '../src/jobs/billing-run.job';
-import { wonDeal } from './support/books-fixture';
+import { wonDeal } from './support/books-data';
 
 let database: TestDatabase;
 let tenant: OrgScope;

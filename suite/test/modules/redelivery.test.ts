@@ -40,6 +40,32 @@ async function crmCompanyId(): Promise<string> {
 const withData = <E extends Event>(event: E, data: Partial<E['data']>): Event =>
   ({ ...event, data: { ...event.data, ...data } }) as Event;
 
+// Events more than one module takes, each module's group with its own case.
+const clientStatusChanged = (status: 'on_hold' | 'churned'): RedeliveryCase => ({
+  async first() {
+    return {
+      type: 'psa.client.status_changed',
+      data: {
+        clientId: randomUUID(),
+        crmCompanyId: await crmCompanyId(),
+        status,
+        previousStatus: 'active',
+        reason: null,
+        changedAt: now(),
+      },
+    };
+  },
+  later: (first) => withData(first, { changedAt: now() }),
+});
+const companyPromoted: RedeliveryCase = {
+  first: async () => ({ type: 'crm.company.promoted', data: promotion() }),
+  later: (first) => withData(first, { name: 'Fabrikam Ltd' }),
+};
+const dealWonCase: RedeliveryCase = {
+  first: async () => ({ type: 'crm.deal.won', data: dealWon() }),
+  later: (first) => withData(first, { via: 'contract_signed' }),
+};
+
 const CASES: Record<string, RedeliveryCase> = {
   'crm.psa-sync.contract-signed': {
     async first() {
@@ -77,22 +103,7 @@ const CASES: Record<string, RedeliveryCase> = {
     },
     later: (first) => withData(first as Event & { type: 'psa.contract.amended' }, { revision: 3 }),
   },
-  'crm.psa-sync.client-status': {
-    async first() {
-      return {
-        type: 'psa.client.status_changed',
-        data: {
-          clientId: randomUUID(),
-          crmCompanyId: await crmCompanyId(),
-          status: 'on_hold',
-          previousStatus: 'active',
-          reason: null,
-          changedAt: now(),
-        },
-      };
-    },
-    later: (first) => withData(first, { changedAt: now() }),
-  },
+  'crm.psa-sync.client-status': clientStatusChanged('on_hold'),
   'crm.psa-sync.csat': {
     async first() {
       return {
@@ -132,14 +143,35 @@ const CASES: Record<string, RedeliveryCase> = {
         type: 'psa.ticket.updated',
       }) as Event,
   },
-  'psa.crm-company': {
-    first: async () => ({ type: 'crm.company.promoted', data: promotion() }),
-    later: (first) => withData(first, { name: 'Fabrikam Ltd' }),
+  'books.client-churned': clientStatusChanged('churned'),
+  'books.company-promoted': companyPromoted,
+  'books.crm-deal': dealWonCase,
+  'crm.books-sync.invoice-finalized': {
+    async first() {
+      return {
+        type: 'books.invoice.finalized',
+        data: {
+          invoiceId: randomUUID(),
+          number: 'INV-000001',
+          billingAccountId: randomUUID(),
+          crmCompanyId: await crmCompanyId(),
+          currency: 'USD',
+          total: '1200.00',
+          contractId: null,
+          subtotal: '1200.00',
+          tax: '0.00',
+          issuedOn: '2027-03-01',
+          dueOn: '2027-03-31',
+          periodStart: '2027-03-01',
+          periodEnd: '2027-03-31',
+          finalizedAt: now(),
+        },
+      };
+    },
+    later: (first) => withData(first, { finalizedAt: now() }),
   },
-  'psa.deal-won': {
-    first: async () => ({ type: 'crm.deal.won', data: dealWon() }),
-    later: (first) => withData(first, { via: 'contract_signed' }),
-  },
+  'psa.crm-company': companyPromoted,
+  'psa.deal-won': dealWonCase,
 };
 
 beforeAll(async () => {

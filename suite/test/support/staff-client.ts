@@ -43,9 +43,9 @@ export class StaffClient {
     return answer<T>(response);
   }
 
-  /** Like `mutate`, but fails the test unless the call succeeded. */
-  async ok<T = unknown>(path: string, input: unknown): Promise<T> {
-    const result = await this.mutate<T>(path, input);
+  /** Like `mutate` (or `query`), but fails the test unless the call succeeded. */
+  async ok<T = unknown>(path: string, input: unknown, kind: 'query' | 'mutate' = 'mutate'): Promise<T> {
+    const result = kind === 'query' ? await this.query<T>(path, input) : await this.mutate<T>(path, input);
     if (result.status !== 200) throw new Error(`${path} answered ${result.status}: ${result.message}`);
     return result.data;
   }

@@ -2,7 +2,7 @@ import { invalid } from '@suite/contracts';
 import type { OrgTransaction } from '@suite/db';
 import { resolveGlAccountId } from '../gl/gl-account.service';
 import type { Cadence } from '../invoices/billing-period';
-import { lineAmount, QUANTITY_SCALE, scaledQuantity, toMinor } from '../money/money';
+import { lineAmount, MAX_MINOR, QUANTITY_SCALE, scaledQuantity, toMinor } from '../money/money';
 
 export interface NewLine {
   readonly itemCode: string;
@@ -14,6 +14,26 @@ export interface NewLine {
 
 const decimalQuantity = (scaled: bigint) =>
   `${scaled / QUANTITY_SCALE}.${(scaled % QUANTITY_SCALE).toString().padStart(4, '0')}`;
+
+/**
+ * Refuses, naming the field, what is wrong with a line in every currency: its quantity, an amount that is
+ * not a decimal of 0 or more, or one whose whole part alone is beyond what Books stores. For lines of a
+ * contract that is not there, so a bad input is reported as such rather than as a missing contract.
+ */
+export function refuseLinesBadInAnyCurrency(lines: readonly NewLine[], field: string): void {
+  for (const [index, line] of lines.entries()) {
+    scaledQuantity(line.quantity, `${field}.${index}.quantity`);
+    const priceField = `${field}.${index}.unitPrice`;
+    const whole = /^(\d+)(?:\.\d+)?$/.exec(line.unitPrice)?.[1];
+    if (whole === undefined)
+      throw invalid(
+        `${priceField}: "${line.unitPrice}" is not a decimal amount of 0 or more like "1234.50"`,
+        priceField,
+      );
+    if (BigInt(whole) > MAX_MINOR)
+      throw invalid(`${priceField}: ${line.unitPrice} is beyond the largest amount Books stores`, priceField);
+  }
+}
 
 /**
  * Writes the lines of one contract version, each with the GL account its item maps to (or none: the

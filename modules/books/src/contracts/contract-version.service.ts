@@ -6,7 +6,7 @@ import { creditEndedLines } from '../invoices/credit-note.service';
 import { divideRounded, lineAmount, QUANTITY_SCALE } from '../money/money';
 import type { ContractReviseInput, ContractView } from './contract.schema';
 import { getContract, lockContract } from './contract.service';
-import { createVersionLines, type NewLine } from './contract-line.service';
+import { createVersionLines, type NewLine, refuseLinesBadInAnyCurrency } from './contract-line.service';
 
 const MONTHS_PER_PERIOD = { one_off: 0, monthly: 1, quarterly: 3, annual: 12 } as const;
 
@@ -39,10 +39,9 @@ export interface VersionChange {
  */
 export async function addContractVersion(tx: OrgTransaction, change: VersionChange): Promise<ContractView> {
   await lockContract(tx, change.contractId);
-  const contract = found(
-    await tx.booksContract.findFirst({ where: { id: change.contractId } }),
-    `contract ${change.contractId}`,
-  );
+  const existing = await tx.booksContract.findFirst({ where: { id: change.contractId } });
+  if (!existing) refuseLinesBadInAnyCurrency(change.lines, change.field);
+  const contract = found(existing, `contract ${change.contractId}`);
   if (await tx.booksContractVersion.findFirst({ where: { sourceKey: change.sourceKey } }))
     return getContract(tx, contract.id);
   if (contract.status === 'ended')

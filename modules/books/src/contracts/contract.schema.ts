@@ -1,4 +1,4 @@
-import { currency, entityId, money, timestamp } from '@suite/contracts';
+import { currency, entityId, money, text, timestamp } from '@suite/contracts';
 import { z } from 'zod';
 
 export const cadence = z.enum(['one_off', 'monthly', 'quarterly', 'annual']);
@@ -13,8 +13,8 @@ export const contractListInput = z
 const amount = z.string().regex(/^-?\d+(\.\d+)?$/, 'expected a decimal amount like "1234.50"');
 
 export const contractLineInput = z.object({
-  itemCode: z.string().trim().min(1).max(64),
-  description: z.string().trim().min(1).max(500),
+  itemCode: text(64, { min: 1 }),
+  description: text(500, { min: 1 }),
   quantity: z.union([z.number(), z.string()]).describe('Above 0, at most 4 decimals.'),
   unitPrice: amount.describe("In the contract's currency."),
   cadence,
@@ -26,7 +26,7 @@ export const contractReviseInput = z.object({
   effectiveFrom: z.iso
     .date()
     .describe('First day the new lines bill; the replaced lines end the day before.'),
-  lines: z.array(contractLineInput).min(1).describe('Every line of the new version.'),
+  lines: z.array(contractLineInput).min(1).max(200).describe('Every line of the new version.'),
 });
 export type ContractReviseInput = z.infer<typeof contractReviseInput>;
 

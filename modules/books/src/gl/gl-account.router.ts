@@ -1,10 +1,11 @@
 import { booksGlJournal } from '@suite/contracts';
 import { inTenant, router, staffProcedure } from '@suite/hub-auth';
-import { z } from 'zod';
 import {
   defaultGlAccountInput,
   glAccountCreateInput,
+  glAccountList,
   glAccountView,
+  glJournalCsvView,
   itemMappingInput,
   itemMappingView,
   mappingsView,
@@ -22,7 +23,7 @@ const read = staffProcedure.meta({ permission: 'books.access' });
 const manage = staffProcedure.meta({ permission: 'books.billing.manage' });
 
 export const glRouter = router({
-  accounts: read.output(z.array(glAccountView)).query(inTenant((tx) => listGlAccounts(tx))),
+  accounts: read.output(glAccountList).query(inTenant((tx) => listGlAccounts(tx))),
   createAccount: manage.input(glAccountCreateInput).output(glAccountView).mutation(inTenant(createGlAccount)),
   mappings: read.output(mappingsView).query(inTenant((tx) => listMappings(tx))),
   mapItem: manage.input(itemMappingInput).output(itemMappingView).mutation(inTenant(setItemMapping)),
@@ -39,6 +40,6 @@ export const glRouter = router({
   journalCsv: staffProcedure
     .meta({ permission: 'books.invoices.read' })
     .input(booksGlJournal.input)
-    .output(z.object({ filename: z.string(), csv: z.string() }))
+    .output(glJournalCsvView)
     .query(inTenant(glJournalCsv)),
 });

@@ -1,16 +1,17 @@
-import { entityId } from '@suite/contracts';
+import { entityId, name, text } from '@suite/contracts';
 import { z } from 'zod';
 
-const itemCode = z.string().trim().min(1).max(64).describe('A CRM deal line item code / PSA service code.');
+const itemCode = text(64, { min: 1 }).describe('A CRM deal line item code / PSA service code.');
 
 export const glAccountCreateInput = z.object({
-  code: z.string().trim().min(1).max(32).describe('The account code in the ledger, e.g. 4000.'),
-  name: z.string().trim().min(1).max(200),
+  code: text(32, { min: 1 }).describe('The account code in the ledger, e.g. 4000.'),
+  name,
 });
 export type GlAccountCreateInput = z.infer<typeof glAccountCreateInput>;
 
 export const glAccountView = z.object({ glAccountId: entityId, code: z.string(), name: z.string() });
 export type GlAccountView = z.infer<typeof glAccountView>;
+export const glAccountList = z.array(glAccountView);
 
 export const itemMappingInput = z.object({ itemCode, glAccountId: entityId });
 export type ItemMappingInput = z.infer<typeof itemMappingInput>;
@@ -31,3 +32,5 @@ export const mappingsView = z.object({
   mappings: z.array(z.object({ itemCode: z.string(), glAccount: glAccountView })),
 });
 export type MappingsView = z.infer<typeof mappingsView>;
+
+export const glJournalCsvView = z.object({ filename: z.string(), csv: z.string() });

@@ -1,4 +1,4 @@
-import { currency, entityId, money } from '@suite/contracts';
+import { currency, entityId, money, text } from '@suite/contracts';
 import { z } from 'zod';
 
 export const paymentRecordInput = z.object({
@@ -6,7 +6,7 @@ export const paymentRecordInput = z.object({
   amount: z.string().regex(/^-?\d+(\.\d+)?$/, 'expected a decimal amount like "1234.50"'),
   currency,
   receivedOn: z.iso.date(),
-  reference: z.string().trim().min(1).max(200).optional(),
+  reference: text(200, { min: 1 }).optional(),
   idempotencyKey: z
     .string()
     .min(8)

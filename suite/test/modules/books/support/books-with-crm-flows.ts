@@ -1,20 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { booksGlJournal, booksRevenueDashboard, SuiteModule } from '@suite/contracts';
-import { installedModules } from '@suite/suite';
+import type { booksGlJournal, booksRevenueDashboard } from '@suite/contracts';
+import { crmModule } from '@suite/crm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import type { ContractView } from '../../src/contracts/contract.schema';
-import type { InvoiceView } from '../../src/invoices/invoice.schema';
-import {
-  type BooksSuite,
-  type StaffClient,
-  startBooksSuite,
-  type TransportName,
-  waitFor,
-} from './books-fixture';
-
-// The real CRM module as the suite installs it (a module's tests reach other modules only that way).
-const crmModule = installedModules.find((module) => module.name === 'crm') as SuiteModule;
+import type { StaffClient } from '../../../support/staff-client';
+import { eventually, type TransportName } from '../../../support/suite-fixture';
+import { type BooksSuite, startBooksSuite } from './books-suite';
+import type { ContractView, InvoiceView } from './books-views';
 
 type Dashboard = z.infer<typeof booksRevenueDashboard.output>;
 type Journal = z.infer<typeof booksGlJournal.output>;
@@ -78,7 +70,7 @@ export function booksWithCrmFlows(transport: TransportName): void {
       const won = await deal('proposal');
       await deal('negotiation');
       await crm.ok('deals.markWon', { dealId: won.dealId });
-      const contract = await waitFor(
+      const contract = await eventually(
         'the billing contract',
         async () =>
           (await books.ok<ContractView[]>('contracts.list', { crmCompanyId: company.id }, 'query'))[0],
@@ -96,7 +88,7 @@ export function booksWithCrmFlows(transport: TransportName): void {
       const [invoice] = await books.ok<InvoiceView[]>('invoices.list', { crmCompanyId: companyId }, 'query');
       expect(invoice?.status).toBe('finalized');
       type Timeline = { items: { kind: string; title: string }[] };
-      const entry = await waitFor('the invoice on the timeline', async () => {
+      const entry = await eventually('the invoice on the timeline', async () => {
         const timeline = await crm.ok<Timeline>('timeline.list', { companyId, limit: 50 }, 'query');
         return timeline.items.find((item) => item.kind === 'invoice.finalized');
       });
@@ -127,7 +119,7 @@ export function booksWithCrmFlows(transport: TransportName): void {
           },
         ],
       });
-      const revised = await waitFor('version 2', async () => {
+      const revised = await eventually('version 2', async () => {
         const [found] = await books.ok<ContractView[]>(
           'contracts.list',
           { crmCompanyId: companyId },

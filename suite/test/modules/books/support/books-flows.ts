@@ -1,17 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ContractView } from '../../src/contracts/contract.schema';
-import type { InvoiceView } from '../../src/invoices/invoice.schema';
-import type { PaymentView } from '../../src/payments/payment.schema';
-import {
-  type BooksSuite,
-  type StaffClient,
-  startBooksSuite,
-  type TransportName,
-  userId,
-  waitFor,
-  wonDeal,
-} from './books-fixture';
+import { wonDeal } from '../../../../../modules/books/test/support/books-data';
+import type { StaffClient } from '../../../support/staff-client';
+import { eventually, type TransportName, userId } from '../../../support/suite-fixture';
+import { type BooksSuite, startBooksSuite } from './books-suite';
+import type { ContractView, InvoiceView, PaymentView } from './books-views';
 
 /**
  * Books' flows through the real bus, the same on both transports: CRM's and PSA's events go in through
@@ -36,7 +29,7 @@ export function booksFlows(transport: TransportName): void {
     const invoicesOf = (crmCompanyId: string) =>
       olivia.ok<InvoiceView[]>('invoices.list', { crmCompanyId }, 'query');
     const received = (type: string, invoiceOrContractId: string) =>
-      waitFor(`${type} of ${invoiceOrContractId} on the bus`, async () =>
+      eventually(`${type} of ${invoiceOrContractId} on the bus`, async () =>
         fx.received.find((event) => event.type === type && event.subject === invoiceOrContractId),
       );
 
@@ -348,7 +341,7 @@ export function booksFlows(transport: TransportName): void {
         '2027-04-20',
       ]);
       // 20 April was the last day: the upsell invoice is credited 10 of its 15 days.
-      const credited = await waitFor('the churn credit note', async () => {
+      const credited = await eventually('the churn credit note', async () => {
         const invoice = (await invoicesOf(deal.companyId))[1];
         return invoice?.creditNotes.length ? invoice : undefined;
       });

@@ -9,7 +9,7 @@ import { activateContract } from '../src/contracts/contract-activation.service';
 import { setUpContractFromDeal } from '../src/contracts/contract-setup.service';
 import { createGlAccount, setDefaultGlAccount } from '../src/gl/gl-account.service';
 import { billingRunJob } from '../src/jobs/billing-run.job';
-import { wonDeal } from './support/books-fixture';
+import { wonDeal } from './support/books-data';
 
 const suiteBin = fileURLToPath(new URL('../../../suite/bin/suite.js', import.meta.url));
 const CONTRACTS = 40;

@@ -2,7 +2,7 @@ import { inTenant, router, staffProcedure } from '@suite/hub-auth';
 import { booksSettingsUpdate, booksSettingsView } from './settings.schema';
 import { getSettings, updateSettings } from './settings.service';
 
-export const settingsRouter = router({
+export const settingRouter = router({
   get: staffProcedure
     .meta({ permission: 'books.access' })
     .output(booksSettingsView)

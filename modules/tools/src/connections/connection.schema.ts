@@ -53,3 +53,12 @@ export const startOAuthInput = z.object({
   settings: z.record(z.string(), z.unknown()).optional(),
 });
 export const finishOAuthInput = z.object({ state: z.string().min(1), code: z.string().min(1) });
+
+export const startOAuthView = z.object({ authorizeUrl: z.url(), state: z.string() });
+export const webhookUrlView = z.object({ webhookUrl: z.string() });
+/** What the vault keeps between startOAuth and finishOAuth. */
+export const pendingOAuth = z.object({
+  clientId: z.string(),
+  clientSecret: z.string(),
+  codeVerifier: z.string(),
+});

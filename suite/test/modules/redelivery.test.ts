@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { publish } from '@suite/bus';
+import { forOrg } from '@suite/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installedModules } from '../../src';
 import type { StaffClient } from '../support/staff-client';
-import { type Release, startTestSuite, type TestSuite, userId } from '../support/suite-fixture';
+import { NORTHWIND, type Release, startTestSuite, type TestSuite, userId } from '../support/suite-fixture';
 import { createCompany, createDeal } from './crm/support/crm-data';
 import { dealWon, promotion } from './psa/support/crm-event.data';
 
@@ -36,6 +37,15 @@ const counting: Release = (subscription) => ({
 const now = () => new Date().toISOString();
 async function crmCompanyId(): Promise<string> {
   return (await createCompany(olivia, `Redelivered ${randomUUID().slice(0, 8)}`)).id;
+}
+/** A Twilio connection in Error: a background run parks there, with no vendor to stand in for. */
+async function twilioInError(): Promise<void> {
+  await forOrg(fx.database.db.app, NORTHWIND).transaction(async (tx) => {
+    if (await tx.toolsConnection.findFirst({ where: { provider: 'twilio' } })) return;
+    await tx.toolsConnection.create({
+      data: { provider: 'twilio', settings: {}, health: 'error', healthReason: 'Twilio rejected the token' },
+    });
+  });
 }
 const withData = <E extends Event>(event: E, data: Partial<E['data']>): Event =>
   ({ ...event, data: { ...event.data, ...data } }) as Event;
@@ -172,6 +182,21 @@ const CASES: Record<string, RedeliveryCase> = {
   },
   'psa.crm-company': companyPromoted,
   'psa.deal-won': dealWonCase,
+  'tools.run-requested': {
+    async first() {
+      await twilioInError();
+      return {
+        type: 'tools.run.requested',
+        data: {
+          requestId: `workflow-run-${randomUUID()}:step-1`,
+          tool: 'send_sms',
+          input: { to: '+14155550123', body: 'Your technician is on the way' },
+          requestedBy: 'workflow:redelivery',
+        },
+      };
+    },
+    later: (first) => withData(first, { input: { to: '+14155550123', body: 'Your technician has arrived' } }),
+  },
 };
 
 beforeAll(async () => {

@@ -31,6 +31,7 @@ export interface Leaf {
 const FORMATS: Record<string, () => string> = {
   uuid: () => randomUUID(),
   email: () => 'sample@example.test',
+  uri: () => 'https://example.test/callback',
   date: () => '2027-01-01',
   'date-time': () => new Date().toISOString(),
 };

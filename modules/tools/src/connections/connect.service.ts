@@ -11,7 +11,7 @@ import { withCredential } from '../tools/vendor-call.service';
 import { storeCredential } from '../vault/credential.service';
 import { currentKeyring, type Keyring } from '../vault/keyring';
 import type { ConnectApiKeyInput, VerifyView } from './connection.schema';
-import { connectionById } from './connection.service';
+import { type Connection, connectionById } from './connection.service';
 
 /** The staff member acting: a staff procedure's context is one, so routers pass it as it is. */
 export interface Operator {
@@ -36,7 +36,11 @@ export function writableKeyring(): Keyring {
   return state.keyring;
 }
 
-export async function upsertConnection(tx: OrgTransaction, provider: ProviderDefinition, settings: unknown) {
+export async function upsertConnection(
+  tx: OrgTransaction,
+  provider: ProviderDefinition,
+  settings: unknown,
+): Promise<Connection> {
   const existing = await tx.toolsConnection.findFirst({ where: { provider: provider.id } });
   const data = { settings: settings as Prisma.InputJsonValue };
   if (existing) return tx.toolsConnection.update({ where: { id: existing.id }, data });

@@ -1,18 +1,21 @@
-import { entityId } from '@suite/contracts';
+import { entityId, text } from '@suite/contracts';
 import { z } from 'zod';
 import { toolName } from '../tools/tool-catalog';
+
+/** A vendor id of the registry (`twilio`, `google-maps`). */
+const providerId = text(100, { min: 1 });
 
 const health = z.enum(['connected', 'warning', 'error', 'not_connected', 'planned']);
 
 export const connectApiKeyInput = z.object({
-  provider: z.string().min(1),
+  provider: providerId,
   credential: z.record(z.string(), z.unknown()),
   settings: z.record(z.string(), z.unknown()).optional(),
 });
 export type ConnectApiKeyInput = z.infer<typeof connectApiKeyInput>;
 
 export const byConnectionId = z.object({ connectionId: entityId });
-export const byProvider = z.object({ provider: z.string().min(1) });
+export const byProvider = z.object({ provider: providerId });
 
 export const verifyView = z.object({
   connectionId: entityId,
@@ -43,13 +46,22 @@ export const connectionView = z.object({
 });
 export type ConnectionView = z.infer<typeof connectionView>;
 
-export const chooseVendorInput = z.object({ tool: toolName, provider: z.string().min(1) });
-export const webhookSecretInput = z.object({ provider: z.string().min(1), signingSecret: z.string() });
+export const chooseVendorInput = z.object({ tool: toolName, provider: providerId });
+export const webhookSecretInput = z.object({ provider: providerId, signingSecret: text(1000) });
 export const startOAuthInput = z.object({
-  provider: z.string().min(1),
-  clientId: z.string().min(1),
-  clientSecret: z.string().min(1),
+  provider: providerId,
+  clientId: text(1000, { min: 1 }),
+  clientSecret: text(1000, { min: 1 }),
   redirectUri: z.url(),
   settings: z.record(z.string(), z.unknown()).optional(),
 });
-export const finishOAuthInput = z.object({ state: z.string().min(1), code: z.string().min(1) });
+export const finishOAuthInput = z.object({ state: text(200, { min: 1 }), code: text(4000, { min: 1 }) });
+
+export const startOAuthView = z.object({ authorizeUrl: z.url(), state: z.string() });
+export const webhookUrlView = z.object({ webhookUrl: z.string() });
+/** What the vault keeps between startOAuth and finishOAuth. */
+export const pendingOAuth = z.object({
+  clientId: z.string(),
+  clientSecret: z.string(),
+  codeVerifier: z.string(),
+});

@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { conflict, invalid } from '@suite/contracts';
 import type { OrgTransaction } from '@suite/db';
-import { z } from 'zod';
 import { providerById } from '../providers/provider-registry';
 import { VendorError } from '../providers/vendor-error';
 import { openCredential, sealCredential, storeCredential } from '../vault/credential.service';
@@ -13,11 +12,10 @@ import {
   verifyConnection,
   writableKeyring,
 } from './connect.service';
-import type { VerifyView } from './connection.schema';
+import { pendingOAuth as pending, type VerifyView } from './connection.schema';
 import { requestTokens, tokenUrl } from './oauth-refresh.service';
 
 const STATE_TTL_MS = 10 * 60_000;
-const pending = z.object({ clientId: z.string(), clientSecret: z.string(), codeVerifier: z.string() });
 const base64url = (bytes: Buffer) => bytes.toString('base64url');
 
 export interface StartOAuthInput {

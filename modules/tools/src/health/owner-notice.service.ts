@@ -4,6 +4,7 @@ import { connectionForTool } from '../connections/connection.service';
 import { providerById } from '../providers/provider-registry';
 import { withCredential } from '../tools/vendor-call.service';
 import type { ConnectionRow } from './connection-health.service';
+import type { NotificationView } from './notification.schema';
 
 /**
  * Tells the org's owners a connection entered Error: an in-app notice always, and an email through the
@@ -49,7 +50,7 @@ export async function notifyOwners(
   await tx.toolsNotification.update({ where: { id: notice.id }, data: { emailed } });
 }
 
-export async function listNotifications(tx: OrgTransaction) {
+export async function listNotifications(tx: OrgTransaction): Promise<NotificationView[]> {
   const rows = await tx.toolsNotification.findMany({ orderBy: { createdAt: 'desc' }, take: 50 });
   return rows.map((row) => ({
     id: row.id,

@@ -6,26 +6,29 @@ import { eventually } from '@suite/bus/testing';
 import { forOrg } from '@suite/db';
 import { createIntegrationKey, DEV_HUB_SEED } from '@suite/hub-auth';
 import { StaffBrowser } from '@suite/hub-auth/testing';
-import { createLogger, loadConfig, type RunningSuite, startSuite } from '@suite/suite';
-import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toolsModule } from '../src/index';
-import { databaseDump } from './support/database-dump';
-import { integrationMutate, type TrpcAnswer, toolsStaff } from './support/staff-calls';
-import { OAUTH_CLIENT } from './support/stand-ins/oauth.stand-in';
+import { toolsModule } from '@suite/tools';
 import {
+  databaseDump,
+  integrationMutate,
+  KEYS,
+  OAUTH_CLIENT,
+  startMetaStandIn,
+  startStripeStandIn,
   startTwilioStandIn,
+  type ToolsFixture,
+  type TrpcAnswer,
   TWILIO_SID,
   TWILIO_TOKEN,
   type TwilioStandIn,
-} from './support/stand-ins/twilio.stand-in';
-import {
-  KEYS,
-  startMetaStandIn,
-  startStripeStandIn,
+  testKeyring,
+  toolsFixture,
+  toolsStaff,
   type VendorStandIn,
-} from './support/stand-ins/vendor-stand-ins';
-import { type ToolsFixture, testKeyring, toolsFixture } from './support/tools-fixture';
+} from '@suite/tools/testing';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger, type RunningSuite } from '../../../src';
+import { startTestSuite, type TestSuite } from '../../support/suite-fixture';
 
 const NORTHWIND = DEV_HUB_SEED.orgs.find((org) => org.slug === 'northwind')?.id ?? '';
 const WEBHOOK_SECRET = 'whsec_StandInSigningSecret0000000001';
@@ -34,6 +37,7 @@ let fixture: ToolsFixture;
 let twilio: TwilioStandIn;
 let stripe: VendorStandIn;
 let meta: VendorStandIn;
+let sut: TestSuite;
 let suite: RunningSuite;
 let owner: StaffBrowser;
 let member: StaffBrowser;
@@ -58,20 +62,17 @@ beforeAll(async () => {
     startStripeStandIn(),
     startMetaStandIn(),
   ]);
-  suite = await startSuite(
-    loadConfig({
-      DATABASE_URL: fixture.database.url,
-      PORT: '0',
-      NODE_ENV: 'test',
-      VAULT_KEYS: testKeyring().entries.join(','),
-    }),
-    createLogger('debug', pino.destination({ dest: logFile, sync: true })),
-    [toolsModule],
-  );
+  sut = await startTestSuite({
+    modules: [toolsModule],
+    database: fixture.database,
+    env: { VAULT_KEYS: testKeyring().entries.join(',') },
+    log: createLogger('debug', pino.destination({ dest: logFile, sync: true })),
+  });
+  suite = sut.suite;
   [owner, member] = await Promise.all([signedIn('olivia@northwind.test'), signedIn('mia@northwind.test')]);
 });
 afterAll(async () => {
-  await suite?.close();
+  await sut?.close();
   await Promise.all([fixture.close(), twilio.close(), stripe.close(), meta.close()]);
 });
 

@@ -1,22 +1,12 @@
 import { inTenant, router, staffProcedure } from '@suite/hub-auth';
 import { z } from 'zod';
+import { notificationView } from './notification.schema';
 import { listNotifications } from './owner-notice.service';
 
 /** The in-app side of "a connection entered Error". */
-export const notificationsRouter = router({
+export const notificationRouter = router({
   list: staffProcedure
     .meta({ permission: 'tools.connections.read' })
-    .output(
-      z.array(
-        z.object({
-          id: z.string(),
-          connectionId: z.string(),
-          title: z.string(),
-          body: z.string(),
-          emailed: z.number(),
-          createdAt: z.string(),
-        }),
-      ),
-    )
+    .output(z.array(notificationView))
     .query(inTenant(listNotifications)),
 });

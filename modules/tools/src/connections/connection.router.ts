@@ -9,8 +9,10 @@ import {
   connectionView,
   finishOAuthInput,
   startOAuthInput,
+  startOAuthView,
   verifyView,
   webhookSecretInput,
+  webhookUrlView,
 } from './connection.schema';
 import { chooseVendor } from './connection.service';
 import { listConnections } from './connection-list.service';
@@ -21,18 +23,15 @@ const read = staffProcedure.meta({ permission: 'tools.connections.read' });
 const manage = staffProcedure.meta({ permission: 'tools.connections.manage' });
 
 /** Settings → Integrations: vendors with their health, connect, Verify, disconnect, vendor per tool. */
-export const connectionsRouter = router({
+export const connectionRouter = router({
   list: read.output(z.array(connectionView)).query(inTenant(listConnections)),
   connectApiKey: manage.input(connectApiKeyInput).output(verifyView).mutation(inTenant(connectApiKey)),
-  startOAuth: manage
-    .input(startOAuthInput)
-    .output(z.object({ authorizeUrl: z.url(), state: z.string() }))
-    .mutation(inTenant(startOAuth)),
+  startOAuth: manage.input(startOAuthInput).output(startOAuthView).mutation(inTenant(startOAuth)),
   finishOAuth: manage.input(finishOAuthInput).output(verifyView).mutation(inTenant(finishOAuth)),
   verify: manage.input(byConnectionId).output(verifyView).mutation(inTenant(verifyConnection)),
   saveWebhookSecret: manage
     .input(webhookSecretInput)
-    .output(z.object({ webhookUrl: z.string() }))
+    .output(webhookUrlView)
     .mutation(inTenant(saveWebhookSecret)),
   disconnect: manage.input(byProvider).output(z.void()).mutation(inTenant(disconnect)),
   chooseVendor: manage

@@ -2,26 +2,31 @@ import { publish } from '@suite/bus';
 import { eventually } from '@suite/bus/testing';
 import type { OrgScope } from '@suite/db';
 import { changeMembership, upsertUser } from '@suite/hub-auth';
-import { createLogger, loadConfig, type RunningSuite, startSuite } from '@suite/suite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyConnection } from '../src/connections/connect.service';
-import { toolsModule } from '../src/index';
-import { resumeConnectionRuns } from '../src/runs/paused-run.service';
+import { toolsModule } from '@suite/tools';
 import {
+  connect,
+  KEYS,
+  resumeConnectionRuns,
+  staffOperator,
+  startSendGridStandIn,
   startTwilioStandIn,
+  type ToolsFixture,
   TWILIO_SID,
   TWILIO_TOKEN,
   type TwilioStandIn,
-} from './support/stand-ins/twilio.stand-in';
-import { KEYS, startSendGridStandIn, type VendorStandIn } from './support/stand-ins/vendor-stand-ins';
-import { connect, staffOperator } from './support/tool-calls';
-import { type ToolsFixture, testKeyring, toolsFixture } from './support/tools-fixture';
+  testKeyring,
+  toolsFixture,
+  type VendorStandIn,
+  verifyConnection,
+} from '@suite/tools/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestSuite, type TestSuite } from '../../support/suite-fixture';
 
 const OWNER = { id: 'hub-owner-1', email: 'olivia.owner@acme.example', name: 'Olivia Owner' };
 let fixture: ToolsFixture;
 let twilio: TwilioStandIn;
 let sendgrid: VendorStandIn;
-let suite: RunningSuite;
+let sut: TestSuite;
 let org: OrgScope;
 
 beforeAll(async () => {
@@ -31,16 +36,11 @@ beforeAll(async () => {
     startTwilioStandIn(),
     startSendGridStandIn(),
   ]);
-  suite = await startSuite(
-    loadConfig({
-      DATABASE_URL: fixture.database.url,
-      PORT: '0',
-      NODE_ENV: 'test',
-      VAULT_KEYS: entries.join(','),
-    }),
-    createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
-    [toolsModule],
-  );
+  sut = await startTestSuite({
+    modules: [toolsModule],
+    database: fixture.database,
+    env: { VAULT_KEYS: entries.join(',') },
+  });
   org = await fixture.createOrg('Acme');
   const system = fixture.database.db.system;
   await upsertUser(system, OWNER);
@@ -59,7 +59,7 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => {
-  await suite?.close();
+  await sut?.close();
   await Promise.all([fixture.close(), twilio.close(), sendgrid.close()]);
 });
 

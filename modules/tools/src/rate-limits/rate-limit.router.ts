@@ -1,16 +1,11 @@
 import { inTenant, router, staffProcedure } from '@suite/hub-auth';
 import { z } from 'zod';
-import { TOOL_NAMES, toolName } from '../tools/tool-catalog';
+import { TOOL_NAMES } from '../tools/tool-catalog';
+import { toolLimit } from './rate-limit.schema';
 import { rateLimitFor, setRateLimit } from './rate-limit.service';
 
-const rateLimit = z.object({
-  limit: z.number().int().min(1).max(1_000_000),
-  windowSeconds: z.number().int().min(1).max(86_400),
-});
-const toolLimit = rateLimit.extend({ tool: toolName });
-
 /** Per-org rate limits of each tool (the catalog's defaults until an org sets its own). */
-export const rateLimitsRouter = router({
+export const rateLimitRouter = router({
   list: staffProcedure
     .meta({ permission: 'tools.connections.read' })
     .output(z.array(toolLimit))

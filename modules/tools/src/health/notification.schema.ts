@@ -1,0 +1,11 @@
+import { z } from 'zod';
+
+export const notificationView = z.object({
+  id: z.string(),
+  connectionId: z.string(),
+  title: z.string(),
+  body: z.string(),
+  emailed: z.number(),
+  createdAt: z.string(),
+});
+export type NotificationView = z.infer<typeof notificationView>;

@@ -1,6 +1,5 @@
 import type { ModuleName, SuiteModule } from '@suite/contracts';
 import { type DevHubStarter, HubAuth, type IntegrationClients, IntegrationKeys } from '@suite/hub-auth';
-import type { JobScheduler } from '@suite/jobs';
 import { configureVault, keyringNotice } from '@suite/tools';
 import { createSuiteBus, startBus } from './bus.wiring';
 import { openDatabase } from './database';

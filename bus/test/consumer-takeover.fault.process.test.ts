@@ -17,6 +17,15 @@ describe.each(['kafka', 'postgres'] as TransportName[])(
       const doomed = spawnBusChild(args, env);
       const survivor = spawnBusChild(args, env);
       await Promise.all([doomed.waitForLine('ready'), survivor.waitForLine('ready')]);
+      // On the log, the member that joins first holds every partition until a heartbeat sees the other.
+      if (transport === 'postgres')
+        await waitFor('both members to own log partitions', async () => {
+          const { rows } = await fx.sql.query<{ owners: number }>(
+            'SELECT count(DISTINCT owner)::int AS owners FROM bus.group_partition WHERE group_name = $1',
+            [`${fx.events.producer}.takeover`],
+          );
+          return rows[0]?.owners === 2;
+        });
       fx.createBus().startRelay();
       const items = Array.from({ length: 16 }, (_, i) => `t${i}`);
       for (const item of items) await fx.publish(item);

@@ -3,7 +3,6 @@
 export { verifyConnection } from '../../src/connections/connect.service';
 export { resumeConnectionRuns } from '../../src/runs/paused-run.service';
 export { databaseDump } from './database-dump';
-export { integrationMutate, type TrpcAnswer, toolsStaff } from './staff-calls';
 export { OAUTH_CLIENT } from './stand-ins/oauth.stand-in';
 export {
   startTwilioStandIn,

@@ -9,27 +9,27 @@ import { StaffBrowser } from '@suite/hub-auth/testing';
 import { toolsModule } from '@suite/tools';
 import {
   databaseDump,
-  integrationMutate,
   KEYS,
   OAUTH_CLIENT,
   startMetaStandIn,
   startStripeStandIn,
   startTwilioStandIn,
   type ToolsFixture,
-  type TrpcAnswer,
   TWILIO_SID,
   TWILIO_TOKEN,
   type TwilioStandIn,
   testKeyring,
   toolsFixture,
-  toolsStaff,
   type VendorStandIn,
 } from '@suite/tools/testing';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, type RunningSuite } from '../../../src';
+import { integrationApi, StaffClient, type TrpcAnswer } from '../../support/staff-client';
 import { startTestSuite, type TestSuite } from '../../support/suite-fixture';
 
+const staff = (browser: StaffBrowser) => new StaffClient(browser, 'tools');
+const tools = integrationApi('tools');
 const NORTHWIND = DEV_HUB_SEED.orgs.find((org) => org.slug === 'northwind')?.id ?? '';
 const WEBHOOK_SECRET = 'whsec_StandInSigningSecret0000000001';
 const logFile = path.join(mkdtempSync(path.join(tmpdir(), 'tools-logs-')), 'suite.log');
@@ -51,7 +51,7 @@ async function signedIn(email: string) {
   return browser;
 }
 const seen = <T>(answer: TrpcAnswer<T>) => {
-  responses.push(answer.raw);
+  responses.push(answer.body);
   return answer;
 };
 
@@ -79,7 +79,7 @@ afterAll(async () => {
 describe('staff procedures', () => {
   it('API key connect saves and tests in one step, naming the wrong field', async () => {
     const wrong = seen(
-      await toolsStaff.mutate(owner, 'connections.connectApiKey', {
+      await staff(owner).mutate('connections.connectApiKey', {
         provider: 'twilio',
         credential: { accountSid: TWILIO_SID, authToken: 'WrongTokenCopiedFromTestCreds001' },
         settings: { from: '+14155550100', apiBaseUrl: twilio.url },
@@ -93,7 +93,7 @@ describe('staff procedures', () => {
         'Twilio rejected the SID + Auth Token combination — one or both are wrong; use the Live credentials, not test',
     });
     const malformed = seen(
-      await toolsStaff.mutate(owner, 'connections.connectApiKey', {
+      await staff(owner).mutate('connections.connectApiKey', {
         provider: 'stripe',
         credential: { secretKey: 'pk_live_123' },
       }),
@@ -111,8 +111,7 @@ describe('staff procedures', () => {
       ['stripe', { secretKey: KEYS.stripe }, { apiBaseUrl: stripe.url }],
     ] as const)
       expect(
-        seen(await toolsStaff.mutate(owner, 'connections.connectApiKey', { provider, credential, settings }))
-          .data,
+        seen(await staff(owner).mutate('connections.connectApiKey', { provider, credential, settings })).data,
       ).toMatchObject({
         ok: true,
         health: 'connected',
@@ -121,7 +120,7 @@ describe('staff procedures', () => {
 
   it('OAuth connect: authorize URL with state and PKCE, callback checks both', async () => {
     const started = seen(
-      await toolsStaff.mutate<{ authorizeUrl: string }>(owner, 'connections.startOAuth', {
+      await staff(owner).mutate<{ authorizeUrl: string }>('connections.startOAuth', {
         provider: 'meta',
         ...OAUTH_CLIENT,
         redirectUri: `${suite.url}/settings/integrations/callback`,
@@ -138,14 +137,14 @@ describe('staff procedures', () => {
     expect(authorize.searchParams.get('client_secret')).toBeNull();
     const back = new URL((await fetch(authorize, { redirect: 'manual' })).headers.get('location') ?? '');
     const forged = seen(
-      await toolsStaff.mutate(owner, 'connections.finishOAuth', {
+      await staff(owner).mutate('connections.finishOAuth', {
         state: 'forged',
         code: back.searchParams.get('code'),
       }),
     );
     expect(forged).toMatchObject({ status: 400, message: expect.stringContaining('unknown or expired') });
     const finished = seen(
-      await toolsStaff.mutate(owner, 'connections.finishOAuth', {
+      await staff(owner).mutate('connections.finishOAuth', {
         state: back.searchParams.get('state'),
         code: back.searchParams.get('code'),
       }),
@@ -155,15 +154,14 @@ describe('staff procedures', () => {
 
   it('webhook secret stored, inbound URL shown; list shows health and no credential', async () => {
     const saved = seen(
-      await toolsStaff.mutate(owner, 'connections.saveWebhookSecret', {
+      await staff(owner).mutate('connections.saveWebhookSecret', {
         provider: 'twilio',
         signingSecret: WEBHOOK_SECRET,
       }),
     );
     expect(saved.data).toEqual({ webhookUrl: expect.stringMatching(/^\/tools\/webhooks\/[0-9a-f-]{36}$/) });
     const list = seen(
-      await toolsStaff.query<{ provider: string; health: string; hasWebhookSecret: boolean }[]>(
-        owner,
+      await staff(owner).query<{ provider: string; health: string; hasWebhookSecret: boolean }[]>(
         'connections.list',
       ),
     );
@@ -174,9 +172,9 @@ describe('staff procedures', () => {
   });
 
   it('permissions: a Member runs tools but cannot see or manage connections', async () => {
-    expect(seen(await toolsStaff.query(member, 'connections.list'))).toMatchObject({ status: 403 });
+    expect(seen(await staff(member).query('connections.list'))).toMatchObject({ status: 403 });
     const ran = seen(
-      await toolsStaff.mutate(member, 'tools.run', {
+      await staff(member).mutate('tools.run', {
         tool: 'send_sms',
         input: { to: '+14155550131', body: 'From the console' },
         idempotencyKey: 'console-test-0001',
@@ -187,16 +185,14 @@ describe('staff procedures', () => {
 
   it('rate limits are set per org by an Owner, read by an Admin-level reader', async () => {
     const set = seen(
-      await toolsStaff.mutate(owner, 'rateLimits.set', { tool: 'send_sms', limit: 500, windowSeconds: 60 }),
+      await staff(owner).mutate('rateLimits.set', { tool: 'send_sms', limit: 500, windowSeconds: 60 }),
     );
     expect(set.data).toEqual({ tool: 'send_sms', limit: 500, windowSeconds: 60 });
-    const list = seen(await toolsStaff.query<{ tool: string; limit: number }[]>(owner, 'rateLimits.list'));
+    const list = seen(await staff(owner).query<{ tool: string; limit: number }[]>('rateLimits.list'));
     expect(list.data.find((row) => row.tool === 'send_sms')).toMatchObject({ limit: 500 });
     expect(list.data.find((row) => row.tool === 'geocode_address')).toMatchObject({ limit: 300 });
     expect(
-      seen(
-        await toolsStaff.mutate(member, 'rateLimits.set', { tool: 'send_sms', limit: 1, windowSeconds: 60 }),
-      ),
+      seen(await staff(member).mutate('rateLimits.set', { tool: 'send_sms', limit: 1, windowSeconds: 60 })),
     ).toMatchObject({
       status: 403,
     });
@@ -210,7 +206,7 @@ describe('staff procedures', () => {
       actor: 'test',
     });
     const charged = seen(
-      await integrationMutate(suite.url, key, 'run', {
+      await tools.mutate(suite.url, key, 'run', {
         tool: 'charge_card',
         input: { amount: 4200, currency: 'usd', payment_method: 'tok_visa' },
         idempotencyKey: 'invoice-1042-pay',
@@ -223,7 +219,7 @@ describe('staff procedures', () => {
       status: 'succeeded',
     });
     const unknown = seen(
-      await integrationMutate(suite.url, key, 'run', {
+      await tools.mutate(suite.url, key, 'run', {
         tool: 'fax',
         input: {},
         idempotencyKey: 'fax-00000001',
@@ -255,7 +251,7 @@ describe('secrets grep', () => {
     const [connection] = await fixture.database.db.system.toolsConnection.findMany({
       where: { provider: 'twilio' },
     });
-    seen(await toolsStaff.mutate(owner, 'connections.verify', { connectionId: connection?.id }));
+    seen(await staff(owner).mutate('connections.verify', { connectionId: connection?.id }));
 
     const secrets = [
       TWILIO_TOKEN,

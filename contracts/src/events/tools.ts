@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { defineEvent } from './event-definition';
-import { entityId, timestamp } from './shared-scalars';
+import { currency, entityId, money, text, timestamp } from './shared-scalars';
 
-// The shared tool layer: a connection's health changes, and work other modules hand it to run later.
+// The shared tool layer: a connection's health changes, work other modules hand it to run later, and
+// what vendors tell us through verified inbound webhooks, normalised so no module reads a vendor body.
 
 const health = z.enum(['connected', 'warning', 'error', 'not_connected']);
 
@@ -38,4 +39,127 @@ export const toolsRunRequested = defineEvent({
   }),
 });
 
-export const toolsEvents = [toolsConnectionHealthChanged, toolsRunRequested] as const;
+// Inbound vendor webhooks, verified and stored by the tool layer, then published in these shapes.
+const inbound = {
+  connectionId: entityId.describe('The connection whose webhook delivered it.'),
+  provider: z.string().min(1).describe('The vendor, e.g. `stripe`.'),
+};
+const vendorId = text(200, { min: 1 });
+const phoneNumber = text(50, { min: 1 }).describe('As the vendor sent it, normally E.164 (`+14155550100`).');
+
+export const toolsPaymentSucceeded = defineEvent({
+  type: 'tools.payment.succeeded',
+  version: 1,
+  topic: 'tools.payment',
+  key: 'paymentId',
+  description:
+    'A payment vendor reports a successful charge (Stripe `payment_intent.succeeded`, Square payment completed).',
+  schema: z.object({
+    ...inbound,
+    paymentId: vendorId.describe("The vendor's payment id, e.g. `pi_…`."),
+    amount: money,
+    currency,
+    reference: text(200)
+      .nullable()
+      .describe(
+        'The reference the suite attached when it asked for the payment (e.g. `books-invoice:<id>`), if any.',
+      ),
+    paidAt: timestamp,
+  }),
+});
+
+export const toolsContractSigned = defineEvent({
+  type: 'tools.contract.signed',
+  version: 1,
+  topic: 'tools.contract',
+  key: 'envelopeId',
+  description:
+    'An e-signature vendor reports every signer has signed (Dropbox Sign `signature_request_all_signed`, DocuSign `envelope-completed`).',
+  schema: z.object({
+    ...inbound,
+    envelopeId: vendorId.describe("The vendor's signature request or envelope id."),
+    reference: text(200)
+      .nullable()
+      .describe('The reference the suite attached when it sent the contract, if any.'),
+    signedAt: timestamp,
+  }),
+});
+
+export const toolsSmsReceived = defineEvent({
+  type: 'tools.sms.received',
+  version: 1,
+  topic: 'tools.sms',
+  key: 'messageId',
+  description: "An inbound SMS reached one of the org's numbers.",
+  schema: z.object({
+    ...inbound,
+    messageId: vendorId.describe("The vendor's message id, e.g. Twilio's `MessageSid`."),
+    from: phoneNumber,
+    to: phoneNumber,
+    body: text(1600),
+    receivedAt: timestamp,
+  }),
+});
+
+const callStatus = z.enum([
+  'initiated',
+  'ringing',
+  'answered',
+  'completed',
+  'busy',
+  'no_answer',
+  'failed',
+  'canceled',
+]);
+
+export const toolsCallStatusChanged = defineEvent({
+  type: 'tools.call.status_changed',
+  version: 1,
+  topic: 'tools.call',
+  key: 'callId',
+  description:
+    "A telephony vendor's status callback for a call (Twilio `StatusCallback`). Callbacks arrive duplicated, late and out of order; consumers keep calls forward-only.",
+  schema: z.object({
+    ...inbound,
+    callId: vendorId.describe("The vendor's call id, e.g. Twilio's `CallSid`."),
+    status: callStatus.describe('Twilio `in-progress` is `answered`, `no-answer` is `no_answer`.'),
+    direction: z.enum(['inbound', 'outbound']),
+    from: phoneNumber,
+    to: phoneNumber,
+    durationSeconds: z.number().int().min(0).nullable().describe('Set once the call ended.'),
+    sequenceNumber: z
+      .number()
+      .int()
+      .min(0)
+      .nullable()
+      .describe("The vendor's callback sequence number, when it sends one."),
+    occurredAt: timestamp,
+  }),
+});
+
+export const toolsCallRecordingCompleted = defineEvent({
+  type: 'tools.call.recording_completed',
+  version: 1,
+  topic: 'tools.call',
+  key: 'callId',
+  description:
+    "A telephony vendor's recording status callback. The media stays at the vendor; the suite serves it through its own permission-checked URL.",
+  schema: z.object({
+    ...inbound,
+    callId: vendorId,
+    recordingId: vendorId.describe("The vendor's recording id, e.g. Twilio's `RecordingSid`."),
+    status: z.enum(['completed', 'failed', 'absent']),
+    durationSeconds: z.number().int().min(0).nullable(),
+    occurredAt: timestamp,
+  }),
+});
+
+export const toolsEvents = [
+  toolsConnectionHealthChanged,
+  toolsRunRequested,
+  toolsPaymentSucceeded,
+  toolsContractSigned,
+  toolsSmsReceived,
+  toolsCallStatusChanged,
+  toolsCallRecordingCompleted,
+] as const;

@@ -54,4 +54,13 @@ export {
   text,
   timestamp,
 } from './shared-scalars';
-export { toolsConnectionHealthChanged, toolsEvents, toolsRunRequested } from './tools';
+export {
+  toolsCallRecordingCompleted,
+  toolsCallStatusChanged,
+  toolsConnectionHealthChanged,
+  toolsContractSigned,
+  toolsEvents,
+  toolsPaymentSucceeded,
+  toolsRunRequested,
+  toolsSmsReceived,
+} from './tools';

@@ -247,6 +247,13 @@ export class ConfigError extends Error {
 /** Settings whose values an error message must not repeat. */
 const SECRET_SETTING = /(_SECRET|_INTEGRATION_KEY)$/;
 
+/** The value as an error may show it: secrets hidden, a URL's password replaced. */
+function shownValue(name: string, value: string): string {
+  if (SECRET_SETTING.test(name)) return '(hidden)';
+  const password = /^([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:)([^@\s]*)@/i;
+  return JSON.stringify(value.replace(password, '$1***@'));
+}
+
 /** Validates the environment; the message names each wrong variable, what it holds and what is expected. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): SuiteConfig {
   const result = configSchema.safeParse(env);
@@ -254,8 +261,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SuiteConfig {
   throw new ConfigError(
     result.error.issues.map((issue) => {
       const name = String(issue.path[0]);
-      const value = SECRET_SETTING.test(name) ? '(hidden)' : JSON.stringify(env[name] ?? '');
-      return `${name}=${value}: ${issue.message}`;
+      return `${name}=${shownValue(name, env[name] ?? '')}: ${issue.message}`;
     }),
   );
 }

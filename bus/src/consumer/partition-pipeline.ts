@@ -1,3 +1,4 @@
+import type { OrgTransaction } from '@suite/db';
 import { Wakeup } from '../pg/wakeup';
 import type { InboundRecord } from '../transport/transport';
 import type { Stopper } from './stopper';
@@ -12,13 +13,22 @@ export interface PipelineSteps {
   applyOne(record: InboundRecord): Promise<void>;
   /**
    * Applies records of several keys together (in offset order); false when they must be applied one at
-   * a time instead, which the pipeline then does. Absent: every record goes one at a time.
+   * a time instead, which the pipeline then does. Absent: every record goes one at a time. `advance`
+   * is called last in the (last) database transaction of the batch, to commit the offset with it.
    */
-  applyBatch?(records: readonly InboundRecord[]): Promise<boolean>;
+  applyBatch?(records: readonly InboundRecord[], advance: AdvanceOffset): Promise<boolean>;
   /** Records the offset after the finished prefix; a rejection is retried. */
   commit(next: bigint): Promise<void>;
+  /**
+   * Records it inside the handler's transaction instead (the PostgreSQL log); true when written.
+   * Absent (Kafka): the offset is committed after the database commit.
+   */
+  commitIn?(tx: OrgTransaction, next: bigint): Promise<boolean>;
   onCommitError(error: unknown, next: bigint): void;
 }
+
+/** Writes, in the batch's transaction, the offset its commit will make the finished prefix reach. */
+export type AdvanceOffset = (tx: OrgTransaction) => Promise<void>;
 
 const COMMIT_RETRY_MS = { first: 100, most: 5000 };
 /** Tries left for the last commit once the partition is released: the next owner redelivers the rest. */
@@ -88,7 +98,7 @@ export class PartitionPipeline {
     );
     const together = records.filter((record) => batchable.has(record.key));
     const batch =
-      this.steps.applyBatch && together.length > 1
+      this.steps.applyBatch && together.length > 0
         ? this.runBatch(
             together,
             [...batchable].map((key) => this.batchOf.get(key)),
@@ -129,8 +139,28 @@ export class PartitionPipeline {
     const included = records.filter((record) => !excluded.has(record.key));
     const keys = new Set(included.map((record) => record.key));
     const apply = this.steps.applyBatch as NonNullable<PipelineSteps['applyBatch']>;
-    const applied = included.length === 0 || (await apply(included));
+    let advancedTo: bigint | undefined;
+    const advance: AdvanceOffset = async (tx) => {
+      advancedTo = undefined;
+      const next = this.prefixWith(included);
+      if (this.steps.commitIn && next !== undefined && next > this.committed)
+        if (await this.steps.commitIn(tx, next)) advancedTo = next;
+    };
+    const applied = included.length === 0 || (await apply(included, advance));
+    // Committed with the batch: the commit loop has nothing left to write for it.
+    if (applied && advancedTo !== undefined && advancedTo > this.committed) this.committed = advancedTo;
     return { applied, keys, excluded };
+  }
+
+  /** The offset after the finished prefix once these records are finished too, if they extend it. */
+  private prefixWith(records: readonly InboundRecord[]): bigint | undefined {
+    const finishing = new Set(records.map((record) => BigInt(record.offset)));
+    let next: bigint | undefined;
+    for (const entry of this.pending) {
+      if (!entry.done && !finishing.has(entry.offset)) break;
+      next = entry.offset + 1n;
+    }
+    return next;
   }
 
   /** One key's records one at a time; a record not finished (the consumer stops) stops the key's chain. */
@@ -160,7 +190,7 @@ export class PartitionPipeline {
       const next = this.target;
       try {
         await this.steps.commit(next);
-        this.committed = next;
+        if (next > this.committed) this.committed = next;
         failures = 0;
       } catch (error) {
         this.steps.onCommitError(error, next);

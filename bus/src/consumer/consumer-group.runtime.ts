@@ -29,6 +29,8 @@ export interface GroupRuntimeDeps {
   readonly maxInFlight: number;
   /** Most records applied together in one transaction; 1 applies every event on its own. */
   readonly maxBatch: number;
+  /** Longest a partition's records wait for more to fill a batch. */
+  readonly lingerMs: number;
   /** How often pause state and replay requests are checked when no NOTIFY arrives. */
   readonly controlPollMs: number;
 }
@@ -98,7 +100,7 @@ export async function startSubscription(
           onCommitError: (error: unknown, next: bigint) =>
             log.warn({ err: error, id, next: String(next) }, 'offset commit failed; retrying'),
         };
-        pipeline = new PartitionPipeline(steps, deps.maxInFlight, deps.maxBatch, stopper);
+        pipeline = new PartitionPipeline(steps, deps, stopper);
         pipelines.set(id, pipeline);
       }
       await pipeline.submit(batch.records);

@@ -8,6 +8,15 @@ interface Pending {
   done: boolean;
 }
 
+export interface PipelineSizes {
+  /** Unfinished records before `submit` waits. */
+  readonly maxInFlight: number;
+  /** Most records applied together. */
+  readonly maxBatch: number;
+  /** Longest a smaller batch waits for more records; 0 applies what arrived at once. */
+  readonly lingerMs: number;
+}
+
 export interface PipelineSteps {
   /** Today's path for one record: retries, backoff, dead letters. Rejects only when the consumer stops. */
   applyOne(record: InboundRecord): Promise<void>;
@@ -52,40 +61,54 @@ export class PartitionPipeline {
   private committed = -1n;
   private released = false;
   private lastSubmitted = -1n;
+  /** Records waiting up to `lingerMs` for more, so they are applied in one batch. */
+  private held: InboundRecord[] = [];
+  private lingering: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly steps: PipelineSteps,
-    private readonly maxInFlight: number,
-    private readonly maxBatch: number,
+    private readonly sizes: PipelineSizes,
     private readonly stopper: Stopper,
   ) {}
 
   /**
    * Takes records in offset order; waits while `maxInFlight` records are unfinished. A record at or
    * below one already taken (the transport fetched again from the committed offset after a consumer
-   * restart or rebalance) is finished or in flight here, so it is skipped.
+   * restart or rebalance) is finished or in flight here, so it is skipped. Fewer than `maxBatch`
+   * records wait up to `lingerMs` for more.
    */
   async submit(records: readonly InboundRecord[]): Promise<void> {
+    const { maxBatch, maxInFlight, lingerMs } = this.sizes;
     const fresh = records.filter((record) => BigInt(record.offset) > this.lastSubmitted);
-    for (let start = 0; start < fresh.length; start += this.maxBatch) {
-      while (this.pending.length >= this.maxInFlight && !this.stopper.stopped) await this.room.wait(500);
+    const last = fresh.at(-1);
+    if (last) this.lastSubmitted = BigInt(last.offset);
+    this.held.push(...fresh);
+    while (this.held.length >= maxBatch || (this.held.length > 0 && lingerMs === 0)) {
+      while (this.pending.length >= maxInFlight && !this.stopper.stopped) await this.room.wait(500);
       if (this.stopper.stopped) return;
-      this.take(fresh.slice(start, start + this.maxBatch));
+      this.take(this.held.splice(0, maxBatch));
     }
+    if (this.held.length > 0) this.lingering ??= setTimeout(() => this.takeHeld(), lingerMs);
   }
 
   /** Resolves once every submitted record is finished (or abandoned because the consumer stops) and committed. */
   async drain(): Promise<void> {
     this.released = true;
+    this.takeHeld();
     while (this.tails.size > 0) await Promise.allSettled([...this.tails.values()]);
     await this.committing;
+  }
+
+  private takeHeld(): void {
+    clearTimeout(this.lingering);
+    this.lingering = undefined;
+    if (this.held.length > 0 && !this.stopper.stopped) this.take(this.held.splice(0));
   }
 
   private take(records: readonly InboundRecord[]): void {
     const byKey = new Map<string, { record: InboundRecord; entry: Pending }[]>();
     for (const record of records) {
       const entry: Pending = { offset: BigInt(record.offset), done: false };
-      this.lastSubmitted = entry.offset;
       this.pending.push(entry);
       const items = byKey.get(record.key) ?? [];
       items.push({ record, entry });

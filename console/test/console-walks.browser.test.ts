@@ -1,3 +1,4 @@
+import { startTwilioStandIn, TWILIO_SID, TWILIO_TOKEN, type TwilioStandIn } from '@suite/tools/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPage, launchChromium, signIn } from './support/chromium';
@@ -8,6 +9,7 @@ let sut: ConsoleSuite;
 let chromium: Browser;
 let olivia: StaffApi;
 let url: string;
+let twilio: TwilioStandIn;
 
 interface Company {
   id: string;
@@ -44,6 +46,7 @@ const text = (page: Page, content: string | RegExp) => page.getByText(content).f
 
 beforeAll(async () => {
   chromium = await launchChromium();
+  twilio = await startTwilioStandIn();
   sut = await startConsoleSuite();
   url = sut.suite.url;
   olivia = await sut.api('olivia@northwind.test');
@@ -51,6 +54,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await chromium?.close();
   await sut?.close();
+  await twilio?.close();
 });
 
 describe('the staff console in Chromium', () => {
@@ -157,6 +161,51 @@ describe('the staff console in Chromium', () => {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     expect(status).toBe(401);
+  });
+
+  it('Olivia (Owner) connects Twilio: a wrong key shows the actionable error, the right one goes green', async () => {
+    const page = await signIn(chromium, url, 'Olivia Owner', '/settings/integrations');
+    const card = page.getByRole('article', { name: /^Twilio/ });
+    await card.getByText('Not connected').waitFor();
+    await checkPage(page, 'settings-integrations');
+    const saveAndTest = async (authToken: string) => {
+      await card.getByRole('button', { name: 'Connect Twilio' }).click();
+      const form = card.getByRole('form', { name: 'Connect Twilio' });
+      await form.getByLabel('Account SID').fill(TWILIO_SID);
+      await form.getByLabel('Auth token').fill(authToken);
+      await form.getByLabel('From').fill('+14155550100');
+      await form.getByLabel(/^API base URL/).fill(twilio.url);
+      await form.getByRole('button', { name: 'Save & Test' }).click();
+      return form;
+    };
+    const form = await saveAndTest('WrongTokenWrongTokenWrongToken00');
+    await form
+      .getByRole('status')
+      .getByText(
+        'Twilio rejected the SID + Auth Token combination — one or both are wrong; use the Live credentials, not test',
+      )
+      .waitFor();
+    expect(await form.getByLabel('Auth token').getAttribute('aria-invalid')).toBe('true');
+    await checkPage(page, 'settings-integrations-wrong-key');
+    await form.getByRole('button', { name: 'Close' }).click();
+
+    await saveAndTest(TWILIO_TOKEN);
+    await card.getByRole('status').getByText('Twilio is connected').waitFor();
+    await card.locator('.pill-connected', { hasText: 'Connected' }).first().waitFor();
+    await card.getByRole('button', { name: 'Verify Twilio' }).click();
+    await card.getByRole('status').getByText('Twilio is connected').waitFor();
+    expect(await page.getByLabel('send_sms').locator('option:checked').textContent()).toBe(
+      'its one connected vendor',
+    );
+    await page.getByLabel('send_sms').selectOption('twilio');
+    // The select shows the org's stored choice, so it reads twilio once the choice is saved.
+    await expect.poll(() => page.getByLabel('send_sms').inputValue(), { timeout: 10_000 }).toBe('twilio');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Vendor per tool' }).waitFor();
+    expect(await page.getByLabel('send_sms').inputValue()).toBe('twilio');
+    await text(page, 'No paused runs.').waitFor();
+    expect(await page.content()).not.toContain(TWILIO_TOKEN);
+    await checkPage(page, 'settings-integrations-connected');
   });
 
   it('Olivia (Owner) replays a dead letter once the bug is fixed', async () => {

@@ -1,6 +1,7 @@
 import type { CrmAppRouter } from '@suite/crm/api';
 import type { PsaAppRouter } from '@suite/psa/api';
 import type { PlatformRouter } from '@suite/suite/platform';
+import type { ToolsAppRouter } from '@suite/tools/api';
 import { createTRPCClient, httpLink } from '@trpc/client';
 
 // The staff APIs, with the Hub session cookie; the console never calls anything else.
@@ -10,3 +11,4 @@ const link = (url: string) =>
 export const crm = createTRPCClient<CrmAppRouter>({ links: [link('/crm/trpc')] });
 export const psa = createTRPCClient<PsaAppRouter>({ links: [link('/psa/trpc')] });
 export const platform = createTRPCClient<PlatformRouter>({ links: [link('/platform/trpc')] });
+export const tools = createTRPCClient<ToolsAppRouter>({ links: [link('/tools/trpc')] });

@@ -1,7 +1,20 @@
 import type { OrgTransaction } from '@suite/db';
+import { z } from 'zod';
 import { PROVIDERS } from '../providers/provider-registry';
-import { TOOL_NAMES } from '../tools/tool-catalog';
+import { TOOL_NAMES, type ToolName } from '../tools/tool-catalog';
 import type { ConnectionView } from './connection.schema';
+
+/** The fields of a provider's credential or settings schema, for the connect form. */
+function fieldsOf(schema: z.ZodType): { name: string; required: boolean }[] {
+  if (!(schema instanceof z.ZodObject)) return [];
+  return Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, field]) => ({
+    name,
+    required: !field.safeParse(undefined).success,
+  }));
+}
+
+const latest = (...moments: (Date | null | undefined)[]) =>
+  moments.reduce<Date | null>((last, at) => (at && (!last || at > last) ? at : last), null);
 
 /** Every vendor with the org's connection and health; vendors never connected show Not connected. */
 export async function listConnections(tx: OrgTransaction): Promise<ConnectionView[]> {
@@ -21,6 +34,21 @@ export async function listConnections(tx: OrgTransaction): Promise<ConnectionVie
       verifiedAt: row?.verifiedAt?.toISOString() ?? null,
       webhookUrl: row ? `/tools/webhooks/${row.id}` : null,
       hasWebhookSecret: kinds.includes('webhook_secret'),
+      lastCheckAt: latest(row?.lastSuccessAt, row?.lastFailureAt, row?.verifiedAt)?.toISOString() ?? null,
+      whereToFind: provider.whereToFind,
+      credentialFields: fieldsOf(provider.credential).map((field) => field.name),
+      settingFields: fieldsOf(provider.settings),
     };
   });
+}
+
+/** The vendor the org chose for each tool (null: its one connected vendor runs it). */
+export async function listVendorChoices(
+  tx: OrgTransaction,
+): Promise<{ tool: ToolName; provider: string | null }[]> {
+  const choices = await tx.toolsVendorChoice.findMany();
+  return TOOL_NAMES.map((tool) => ({
+    tool,
+    provider: choices.find((choice) => choice.tool === tool)?.provider ?? null,
+  }));
 }

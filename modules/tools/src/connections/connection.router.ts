@@ -10,12 +10,13 @@ import {
   finishOAuthInput,
   startOAuthInput,
   startOAuthView,
+  vendorChoiceView,
   verifyView,
   webhookSecretInput,
   webhookUrlView,
 } from './connection.schema';
 import { chooseVendor } from './connection.service';
-import { listConnections } from './connection-list.service';
+import { listConnections, listVendorChoices } from './connection-list.service';
 import { finishOAuth, startOAuth } from './oauth-connect.service';
 import { disconnect, saveWebhookSecret } from './webhook-secret.service';
 
@@ -34,6 +35,7 @@ export const connectionRouter = router({
     .output(webhookUrlView)
     .mutation(inTenant(saveWebhookSecret)),
   disconnect: manage.input(byProvider).output(z.void()).mutation(inTenant(disconnect)),
+  vendorChoices: read.output(z.array(vendorChoiceView)).query(inTenant(listVendorChoices)),
   chooseVendor: manage
     .input(chooseVendorInput)
     .output(z.void())

@@ -43,10 +43,18 @@ export const connectionView = z.object({
   /** Where the org's vendor posts inbound webhooks (signature checks come with the webhooks issue). */
   webhookUrl: z.string().nullable(),
   hasWebhookSecret: z.boolean(),
+  /** The latest call, verify or failure the connection's health was kept from. */
+  lastCheckAt: z.string().nullable(),
+  /** Where the credential comes from (the connect form's hint). */
+  whereToFind: z.string(),
+  /** The connect form: the credential's fields (secret, never shown back) and the settings' fields. */
+  credentialFields: z.array(z.string()),
+  settingFields: z.array(z.object({ name: z.string(), required: z.boolean() })),
 });
 export type ConnectionView = z.infer<typeof connectionView>;
 
 export const chooseVendorInput = z.object({ tool: toolName, provider: providerId });
+export const vendorChoiceView = z.object({ tool: toolName, provider: z.string().nullable() });
 export const webhookSecretInput = z.object({ provider: providerId, signingSecret: text(1000) });
 export const startOAuthInput = z.object({
   provider: providerId,

@@ -23,17 +23,30 @@ export async function connectionForTool(
   tool: ToolName,
 ): Promise<{ connection: Connection; provider: ProviderDefinition }> {
   const choice = await tx.toolsVendorChoice.findFirst({ where: { tool } });
-  const candidates = choice ? [choice.provider] : providersFor(tool).map((provider) => provider.id);
   const connections = await tx.toolsConnection.findMany({
-    where: { provider: { in: candidates }, health: { not: 'not_connected' } },
+    where: { provider: { in: candidateProviders(tool, choice?.provider) }, health: { not: 'not_connected' } },
     orderBy: { createdAt: 'asc' },
   });
+  return pickConnection(tool, choice?.provider, connections);
+}
+
+/** The providers that may run `tool` for an org: its choice, else every vendor of the tool. */
+export function candidateProviders(tool: ToolName, choice: string | undefined): string[] {
+  return choice ? [choice] : providersFor(tool).map((provider) => provider.id);
+}
+
+/** Picks from the org's live connections of the candidate providers, oldest first. */
+export function pickConnection(
+  tool: ToolName,
+  choice: string | undefined,
+  connections: readonly Connection[],
+): { connection: Connection; provider: ProviderDefinition } {
   const [connection] = connections;
   const kind = TOOL_CATALOG[tool].vendorKind;
   if (!connection)
     throw conflict(
       choice
-        ? `${tool}: the chosen ${kind} vendor (${providerById(choice.provider).name}) is not connected for this org; connect it or choose another`
+        ? `${tool}: the chosen ${kind} vendor (${providerById(choice).name}) is not connected for this org; connect it or choose another`
         : `${tool}: no ${kind} vendor connected for this org; connect one under Settings → Integrations`,
     );
   if (!choice && connections.length > 1)

@@ -9,6 +9,21 @@ export interface ConnectionRow {
   readonly health: 'connected' | 'warning' | 'error' | 'not_connected';
   readonly failureStreak: number;
   readonly lastFailureAt: Date | null;
+  readonly lastSuccessAt?: Date | null;
+}
+
+/** How stale `last_success_at` may get before a success on a healthy connection writes it again. */
+export const LAST_SUCCESS_RESOLUTION_MS = 60_000;
+
+/** A success on a healthy connection whose last success is recent would write nothing new (decision 0092). */
+function nothingToWrite(connection: ConnectionRow, outcome: CallOutcome, now: Date): boolean {
+  return (
+    outcome === 'success' &&
+    connection.health === 'connected' &&
+    connection.failureStreak === 0 &&
+    connection.lastSuccessAt != null &&
+    now.getTime() - connection.lastSuccessAt.getTime() < LAST_SUCCESS_RESOLUTION_MS
+  );
 }
 
 /**
@@ -22,6 +37,7 @@ export async function recordOutcome(
   reason: string | null,
   now = new Date(),
 ): Promise<ConnectionRow['health']> {
+  if (nothingToWrite(connection, outcome, now)) return connection.health;
   const next = nextHealth(connection, outcome, now);
   const changed = next.health !== connection.health;
   const succeeded = outcome === 'success' || outcome === 'verified';

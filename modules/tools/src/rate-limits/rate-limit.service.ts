@@ -6,10 +6,6 @@ export interface RateLimit {
   readonly windowSeconds: number;
 }
 
-export type RateDecision =
-  | { readonly allowed: true }
-  | { readonly allowed: false; readonly retryAfterSeconds: number };
-
 /** The org's limit for a tool: its own override, else the catalog's default. */
 export async function rateLimitFor(tx: OrgTransaction, tool: ToolName): Promise<RateLimit> {
   const override = await tx.toolsRateLimit.findFirst({ where: { tool } });
@@ -28,28 +24,16 @@ export async function setRateLimit(tx: OrgTransaction, tool: ToolName, limit: Ra
   return { limit: row.limit, windowSeconds: row.windowSeconds };
 }
 
-/**
- * Takes one call from the (org, tool) window, fixed windows counted in PostgreSQL: the conditional
- * upsert is atomic across processes, so a window never counts more than its limit. Its row lock lasts
- * to the caller's commit, which orders concurrent calls of one (org, tool) (decision 0091).
- */
-export async function consumeRate(
-  tx: OrgTransaction,
-  tool: ToolName,
-  { limit, windowSeconds }: RateLimit,
-  now = Date.now(),
-): Promise<RateDecision> {
+/** The fixed window `now` falls in, and how long until the next one starts. */
+export function rateWindow(
+  { windowSeconds }: RateLimit,
+  now: number,
+): { start: Date; retryAfterSeconds: number } {
   const windowMs = windowSeconds * 1000;
-  const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
-  const rows = await tx.$queryRaw<{ used: number }[]>`
-    INSERT INTO tools.rate_window (org_id, tool, window_start, used) VALUES (DEFAULT, ${tool}, ${windowStart}, 1)
-    ON CONFLICT (org_id, tool, window_start) DO UPDATE SET used = tools.rate_window.used + 1
-      WHERE tools.rate_window.used < ${limit}
-    RETURNING used`;
-  if (rows.length > 0) return { allowed: true };
+  const start = Math.floor(now / windowMs) * windowMs;
   return {
-    allowed: false,
-    retryAfterSeconds: Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now) / 1000)),
+    start: new Date(start),
+    retryAfterSeconds: Math.max(1, Math.ceil((start + windowMs - now) / 1000)),
   };
 }
 

@@ -1,12 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { invalid } from '@suite/contracts';
 import type { OrgTransaction, Prisma } from '@suite/db';
-import { type Connection, connectionForTool } from '../connections/connection.service';
+import { type Connection, pickConnection } from '../connections/connection.service';
 import { recordOutcome } from '../health/connection-health.service';
 import type { ProviderDefinition, VendorCall } from '../providers/provider-definition';
 import { VendorError } from '../providers/vendor-error';
-import { consumeRate, rateLimitFor } from '../rate-limits/rate-limit.service';
 import { parkRun } from '../runs/paused-run.service';
+import type { DecryptPurpose } from '../vault/credential.schema';
+import { readCallContext } from './call-context.service';
+import { passCallGate } from './call-gate.service';
 import { TOOL_CATALOG, type ToolName, type ToolResult } from './tool-catalog';
 import { withCredential } from './vendor-call.service';
 
@@ -32,35 +34,48 @@ function parseInput(tool: ToolName, input: unknown): unknown {
   throw invalid(`${tool}: ${issue?.path.join('.') || 'input'}: ${issue?.message}`, issue?.path.join('.'));
 }
 
-/** Runs a tool for the transaction's org: idempotent, rate limited, audited, health kept (decision 0091). */
+/**
+ * Runs a tool for the transaction's org: idempotent, rate limited, audited, health kept (decision 0091),
+ * in three statements on the hot path: the call context, the gate, the record (decision 0092).
+ */
 export async function runTool(tx: OrgTransaction, request: ToolRequest): Promise<ToolResult> {
   const input = parseInput(request.tool, request.input);
-  const key = { tool: request.tool, idempotencyKey: request.idempotencyKey };
-  const recorded = await tx.toolsCall.findFirst({ where: key, select: { result: true } });
-  if (recorded) return recorded.result as unknown as ToolResult;
-  const { connection, provider } = await connectionForTool(tx, request.tool);
-  const parked = await tx.toolsPausedRun.findFirst({
-    where: { ...key, status: 'paused' },
-    select: { id: true },
-  });
-  if (parked || (request.background && connection.health === 'error'))
+  const context = await readCallContext(tx, request.tool, request.idempotencyKey);
+  if (context.recorded) return context.recorded;
+  const { connection, provider } = pickConnection(request.tool, context.choice, context.connections);
+  if (context.parked || (request.background && connection.health === 'error'))
     return parkRun(tx, connection, request, input, connection.healthReason ?? 'the connection is in Error');
-  const limit = await rateLimitFor(tx, request.tool);
+  const call = {
+    tool: request.tool,
+    rateLimit: context.rateLimit,
+    connectionId: connection.id,
+    kind: provider.credentialKind,
+  };
   for (;;) {
-    const decision = await consumeRate(tx, request.tool, limit);
-    if (decision.allowed) break;
+    const gate = await passCallGate(tx, call, purposeOf(request));
+    if (gate.allowed) return callVendorStep(tx, connection, provider, request, input, gate.credential);
+    const { limit, windowSeconds } = context.rateLimit;
     if (!request.background)
       return {
         success: false,
         error: {
           code: 'rate_limited',
-          message: `${request.tool}: this org's limit of ${limit.limit} calls per ${limit.windowSeconds}s is used up; retry in ${decision.retryAfterSeconds}s`,
-          retry_after_seconds: decision.retryAfterSeconds,
+          message: `${request.tool}: this org's limit of ${limit} calls per ${windowSeconds}s is used up; retry in ${gate.retryAfterSeconds}s`,
+          retry_after_seconds: gate.retryAfterSeconds,
         },
       };
-    await sleep(decision.retryAfterSeconds * 1000);
+    await sleep(gate.retryAfterSeconds * 1000);
   }
-  return callVendorStep(tx, connection, provider, request, input);
+}
+
+function purposeOf(request: ToolRequest): DecryptPurpose {
+  return {
+    actorType: request.actor.type,
+    actorId: request.actor.id,
+    purpose: request.tool,
+    requestId: request.requestId ?? request.idempotencyKey,
+    traceId: request.traceId,
+  };
 }
 
 const ERROR_CODES = {
@@ -77,18 +92,12 @@ export async function callVendorStep(
   provider: ProviderDefinition,
   request: ToolRequest,
   input: unknown,
+  opened?: { readonly value: unknown },
 ): Promise<ToolResult> {
   const implementation = provider.tools[request.tool] as
     | ((call: VendorCall, input: unknown) => Promise<unknown>)
     | undefined;
   if (!implementation) throw invalid(`${provider.name} does not run ${request.tool}`, 'tool');
-  const purpose = {
-    actorType: request.actor.type,
-    actorId: request.actor.id,
-    purpose: request.tool,
-    requestId: request.requestId ?? request.idempotencyKey,
-    traceId: request.traceId,
-  };
   const record = (result: ToolResult) =>
     tx.toolsCall.create({
       data: {
@@ -99,8 +108,14 @@ export async function callVendorStep(
       },
     });
   try {
-    const output = await withCredential(tx, connection, provider, purpose, request.idempotencyKey, (call) =>
-      implementation(call, input),
+    const output = await withCredential(
+      tx,
+      connection,
+      provider,
+      purposeOf(request),
+      request.idempotencyKey,
+      (call) => implementation(call, input),
+      opened,
     );
     const result = {
       success: true,

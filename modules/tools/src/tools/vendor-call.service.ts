@@ -9,6 +9,7 @@ import { decryptCredential } from '../vault/credential.service';
 /**
  * Runs `fn` with the connection's decrypted credential: the only place a plaintext credential exists,
  * for the length of one vendor call. OAuth tokens are refreshed before expiry and once on a 401.
+ * `opened`: the credential the tool call's gate already decrypted, with its audit row (call-gate.service.ts).
  */
 export async function withCredential<T>(
   tx: OrgTransaction,
@@ -17,9 +18,10 @@ export async function withCredential<T>(
   purpose: DecryptPurpose,
   idempotencyKey: string,
   fn: (call: VendorCall) => Promise<T>,
+  opened?: { readonly value: unknown },
 ): Promise<T> {
   const address = { orgId: connection.orgId, connectionId: connection.id, kind: provider.credentialKind };
-  const stored = await decryptCredential(tx, address, purpose);
+  const stored = opened ? opened.value : await decryptCredential(tx, address, purpose);
   if (stored === undefined)
     throw new VendorError('auth', `${provider.name} has no stored credential; connect it again`);
   const settings = provider.settings.parse(connection.settings);

@@ -2,6 +2,7 @@ import type { OrgTransaction } from '@suite/db';
 import { z } from 'zod';
 import { PROVIDERS } from '../providers/provider-registry';
 import { TOOL_NAMES, type ToolName } from '../tools/tool-catalog';
+import { inboundWebhookFor } from '../webhooks/inbound-webhook-registry';
 import type { ConnectionView } from './connection.schema';
 
 /** The fields of a provider's credential or settings schema, for the connect form. */
@@ -32,7 +33,7 @@ export async function listConnections(tx: OrgTransaction): Promise<ConnectionVie
       healthReason: row?.healthReason ?? null,
       healthChangedAt: row?.healthChangedAt.toISOString() ?? null,
       verifiedAt: row?.verifiedAt?.toISOString() ?? null,
-      webhookUrl: row ? `/tools/webhooks/${row.id}` : null,
+      webhookUrl: row && inboundWebhookFor(provider.id) ? `/tools/webhooks/${provider.id}/${row.id}` : null,
       hasWebhookSecret: kinds.includes('webhook_secret'),
       lastCheckAt: latest(row?.lastSuccessAt, row?.lastFailureAt, row?.verifiedAt)?.toISOString() ?? null,
       whereToFind: provider.whereToFind,

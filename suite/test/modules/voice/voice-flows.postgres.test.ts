@@ -304,3 +304,45 @@ describe('permissions on call logs and recordings', () => {
     expect((await adam.query('recordings.open', { recordingId })).status).toBe(200);
   });
 });
+
+describe("CRM contacts' phone fields", () => {
+  const phonesOf = (name: string) =>
+    forOrg(fx.database.db.app, NORTHWIND).transaction((tx) =>
+      tx.crmContactPhone.findMany({
+        where: { contact: { name } },
+        select: { kind: true, e164: true, extension: true },
+        orderBy: { kind: 'asc' },
+      }),
+    );
+
+  it('are all indexed in E.164 (work, mobile, additional), read in the org default country', async () => {
+    await addContact('Pat Phones', {
+      phone: '020 7946 0200',
+      mobile: '+1 (415) 555-0142',
+      otherPhones: ['020 7946 0201 ext. 33'],
+    });
+    expect(await phonesOf('Pat Phones')).toEqual([
+      { kind: 'work', e164: '+442079460200', extension: null },
+      { kind: 'mobile', e164: '+14155550142', extension: null },
+      { kind: 'additional', e164: '+442079460201', extension: '33' },
+    ]);
+  });
+
+  it('refuse garbage in any field with a clear error, storing nothing half-normalised', async () => {
+    const crm = olivia.on('crm');
+    const refused = await crm.mutate('contacts.create', {
+      companyId,
+      name: 'Gary Garbage',
+      phone: '020 7946 0300',
+      otherPhones: ['+44 20 7946 0301', 'call my assistant'],
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.message).toMatch(/^otherPhones\.1: "call my assistant" is not a phone number/);
+    expect(await phonesOf('Gary Garbage')).toEqual([]);
+
+    const kept = await crm.mutate('contacts.update', { contactId: contacts['Ana Lopez'], mobile: '12' });
+    expect(kept.status).toBe(400);
+    expect(kept.message).toMatch(/^mobile: "12" is not a valid number in GB/);
+    expect(await phonesOf('Ana Lopez')).toEqual([{ kind: 'work', e164: ANA, extension: null }]);
+  });
+});

@@ -222,7 +222,7 @@ describe('CRM staff procedures over HTTP (Hub session + permission)', () => {
       createProjectOnWin: false,
       defaultCurrency: 'EUR',
     });
-    expect(changed.data).toEqual({ createProjectOnWin: false, defaultCurrency: 'EUR' });
+    expect(changed.data).toEqual({ createProjectOnWin: false, defaultCurrency: 'EUR', defaultCountry: 'US' });
     expect((await mia.query('settings.get')).data).toEqual({
       createProjectOnWin: false,
       defaultCurrency: 'EUR',

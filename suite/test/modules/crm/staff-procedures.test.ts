@@ -226,6 +226,7 @@ describe('CRM staff procedures over HTTP (Hub session + permission)', () => {
     expect((await mia.query('settings.get')).data).toEqual({
       createProjectOnWin: false,
       defaultCurrency: 'EUR',
+      defaultCountry: 'US',
     });
     await olivia.mutate('settings.update', { createProjectOnWin: true, defaultCurrency: 'USD' });
   });

@@ -10,8 +10,10 @@ import {
   TWILIO_TOKEN,
   type TwilioStandIn,
   testKeyring,
+  twilioDelivery,
 } from '@suite/tools/testing';
 import { voiceModule } from '@suite/voice';
+import twilioSdk from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffClient } from '../../support/staff-client';
 import { eventually, NORTHWIND, startTestSuite, type TestSuite } from '../../support/suite-fixture';
@@ -53,6 +55,7 @@ let mia: StaffClient;
 let grace: StaffClient;
 let victor: StaffClient;
 let companyId: string;
+let webhookUrl: string;
 const contacts: Record<string, string> = {};
 
 const ANA = '+442079460018';
@@ -112,6 +115,10 @@ beforeAll(async () => {
     { accountSid: TWILIO_SID, authToken: TWILIO_TOKEN },
     { from: ORG_NUMBER, apiBaseUrl: twilio.url },
   );
+  const connection = await fx.database.db.system.toolsConnection.findFirstOrThrow({
+    where: { orgId: NORTHWIND, provider: 'twilio' },
+  });
+  webhookUrl = `${fx.suite.url}/tools/webhooks/twilio/${connection.id}`;
   await olivia.on('crm').ok('settings.update', { defaultCountry: 'GB' });
   await adam.ok('settings.update', { recordingEnabled: true, retentionDays: 30, defaultCountry: 'GB' });
   companyId = (await createCompany(olivia.on('crm'), 'Fabrikam Voice')).id;
@@ -344,5 +351,104 @@ describe("CRM contacts' phone fields", () => {
     expect(kept.status).toBe(400);
     expect(kept.message).toMatch(/^mobile: "12" is not a valid number in GB/);
     expect(await phonesOf('Ana Lopez')).toEqual([{ kind: 'work', e164: ANA, extension: null }]);
+  });
+});
+
+describe("through Twilio's signed webhooks", () => {
+  /** Posts a callback as Twilio does: form body, X-Twilio-Signature over the URL and sorted parameters. */
+  async function twilioPosts(params: Record<string, string>, token = TWILIO_TOKEN): Promise<Response> {
+    const delivery = twilioDelivery(token, webhookUrl, params);
+    // The signature is Twilio's own: the `twilio` package's validator accepts it with the real token only.
+    const valid = twilioSdk.validateRequest(
+      TWILIO_TOKEN,
+      delivery.headers['x-twilio-signature'] ?? '',
+      webhookUrl,
+      params,
+    );
+    expect(valid).toBe(token === TWILIO_TOKEN);
+    return fetch(webhookUrl, { method: 'POST', headers: delivery.headers, body: delivery.body });
+  }
+  const status = (sid: string, callStatus: string, extra: Record<string, string> = {}) => ({
+    AccountSid: TWILIO_SID,
+    CallSid: sid,
+    CallStatus: callStatus,
+    Direction: 'inbound',
+    From: ANA,
+    To: ORG_NUMBER,
+    ...extra,
+  });
+
+  it('a full inbound call with a recording lands on the timeline with its duration and link', async () => {
+    const sid = callSid();
+    expect((await twilioPosts(status(sid, 'ringing', { SequenceNumber: '0' }))).status).toBe(200);
+    const call = await callOf(sid);
+    expect((await mia.ok<MatchRow>('calls.match', { callId: call.id })).match).toBe('one');
+    expect((await twilioPosts(status(sid, 'in-progress', { SequenceNumber: '1' }))).status).toBe(200);
+    const done = status(sid, 'completed', { SequenceNumber: '2', CallDuration: '187' });
+    expect((await twilioPosts(done)).status).toBe(200);
+    expect((await twilioPosts(done)).status).toBe(200); // Twilio retries: the same callback again
+    const recording = {
+      AccountSid: TWILIO_SID,
+      CallSid: sid,
+      RecordingSid: recordingSid(),
+      RecordingStatus: 'completed',
+      RecordingDuration: '180',
+    };
+    expect((await twilioPosts(recording)).status).toBe(200);
+
+    const entry = await eventually('the call with its recording on the timeline', async () => {
+      const [row] = await callActivities(call.id);
+      return (row?.detail as { recordingUrl?: string } | undefined)?.recordingUrl ? row : undefined;
+    });
+    expect(entry.title).toBe('Call from Ana Lopez · 3m 7s · completed');
+    expect(entry.detail).toMatchObject({
+      durationSeconds: 187,
+      recordingUrl: expect.stringMatching(/^\/voice\/recordings\//),
+    });
+    expect(await callActivities(call.id)).toHaveLength(1);
+    expect(eventsOf('voice.call.ended', call.id)).toHaveLength(1);
+  });
+
+  it('an outbound click-to-call is followed by its callbacks to the end', async () => {
+    const placed = await mia.ok<CallRow>('calls.place', {
+      to: ANA,
+      staffPhone: '+14155550111',
+      contactId: contacts['Ana Lopez'],
+      idempotencyKey: 'click-webhook-01',
+    });
+    const sent = [...twilio.calls.values()].at(-1);
+    const outbound = { Direction: 'outbound-api', From: ORG_NUMBER, To: '+14155550111' };
+    for (const [callStatus, extra] of [
+      ['initiated', {}],
+      ['ringing', {}],
+      ['in-progress', {}],
+      ['completed', { CallDuration: '61' }],
+    ] as const)
+      expect(
+        (await twilioPosts(status(String(sent?.sid), callStatus, { ...outbound, ...extra }))).status,
+      ).toBe(200);
+    const entry = await eventually('the outbound call on the timeline', async () =>
+      (await callActivities(placed.id)).at(0),
+    );
+    expect(entry.detail).toMatchObject({
+      direction: 'outbound',
+      to: ANA,
+      durationSeconds: 61,
+      outcome: 'completed',
+    });
+  });
+
+  it('a forged signature is refused and changes nothing', async () => {
+    const sid = callSid();
+    const forged = await twilioPosts(
+      status(sid, 'completed', { CallDuration: '9' }),
+      'NotTheAuthTokenOfThisAccount000',
+    );
+    expect(forged.status).toBe(401);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const row = await forOrg(fx.database.db.app, NORTHWIND).transaction((tx) =>
+      tx.voiceCall.findFirst({ where: { vendorCallId: sid } }),
+    );
+    expect(row).toBeNull();
   });
 });

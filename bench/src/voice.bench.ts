@@ -4,21 +4,13 @@
 // callbacks per second from signature verification (the `twilio` package's validator) to the committed
 // call row. Shrink it with VOICE_BENCH_CONTACTS, VOICE_BENCH_LOOKUPS and VOICE_BENCH_CALLBACKS.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import {
-  applyMigrations,
-  connectDatabase,
-  dropDatabase,
-  ensureDatabase,
-  forOrg,
-  startEmbeddedPostgres,
-} from '@suite/db';
+import { forOrg } from '@suite/db';
 import pg from 'pg';
 import twilio from 'twilio';
 import { lookupContactsByPhone } from '../../modules/crm/src/contacts/contact-phone.service';
 import { applyCallStatus } from '../../modules/voice/src/calls/call.service';
+import { percentile } from './bus/stats';
+import { timed, withBenchDatabase } from './support/bench-database';
 
 const CONTACTS = Number(process.env.VOICE_BENCH_CONTACTS ?? 100_000);
 const LOOKUPS = Number(process.env.VOICE_BENCH_LOOKUPS ?? 2_000);
@@ -27,16 +19,6 @@ const AUTH_TOKEN = 'TwilioAuthTokenTestValue00000001';
 const WEBHOOK_URL = 'https://suite.example.com/tools/webhooks/twilio/bench';
 /** Contact n's work number: +44 20 7946 xxxx is not enough room, so a UK 020 3xxx xxxx range. */
 const numberOf = (n: number) => `+44203${String(n).padStart(7, '0')}`;
-
-const percentile = (samples: number[], p: number) =>
-  [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor((samples.length * p) / 100))] ??
-  NaN;
-
-async function timed(call: () => Promise<unknown>): Promise<number> {
-  const started = process.hrtime.bigint();
-  await call();
-  return Number(process.hrtime.bigint() - started) / 1e6;
-}
 
 /** CONTACTS contacts over CONTACTS / 5 companies, each with a work number, in three set-wise inserts. */
 async function seed(client: pg.Client, orgId: string): Promise<void> {
@@ -61,88 +43,78 @@ async function seed(client: pg.Client, orgId: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const pgDir = process.env.DATABASE_URL ? undefined : mkdtempSync(path.join(tmpdir(), 'voice-bench-pg-'));
-  const embedded = pgDir
-    ? await startEmbeddedPostgres({ dataDir: path.join(pgDir, 'pg'), port: 0 })
-    : undefined;
-  const serverUrl = process.env.DATABASE_URL ?? embedded?.url ?? '';
-  const name = `suite_bench_voice_${randomUUID().slice(0, 8)}`;
-  const url = await ensureDatabase(serverUrl, name);
-  await applyMigrations(url);
-  const db = connectDatabase(url);
-  const raw = new pg.Client({ connectionString: url });
-  await raw.connect();
-  try {
-    const created = await db.system.organization.create({ data: { slug: 'bench', name: 'Bench MSP' } });
-    const org = forOrg(db.app, created.id);
-    const seeded = await timed(() => seed(raw, created.id));
-    console.log(`seeded ${CONTACTS} contacts in ${(seeded / 1000).toFixed(1)} s`);
+  await withBenchDatabase('voice', async (db, url) => {
+    const raw = new pg.Client({ connectionString: url });
+    await raw.connect();
+    try {
+      const created = await db.system.organization.create({ data: { slug: 'bench', name: 'Bench MSP' } });
+      const org = forOrg(db.app, created.id);
+      const seeded = await timed(() => seed(raw, created.id));
+      console.log(`seeded ${CONTACTS} contacts in ${(seeded / 1000).toFixed(1)} s`);
 
-    const phone = () => numberOf(1 + Math.floor(Math.random() * CONTACTS));
-    const throughCrm = () => org.transaction((tx) => lookupContactsByPhone(tx, { phone: phone() }));
-    const rawSql = () =>
-      raw.query(
-        `SELECT c.id, c.name, co.id AS company_id, co.name AS company_name, cp.kind
+      const phone = () => numberOf(1 + Math.floor(Math.random() * CONTACTS));
+      const throughCrm = () => org.transaction((tx) => lookupContactsByPhone(tx, { phone: phone() }));
+      const rawSql = () =>
+        raw.query(
+          `SELECT c.id, c.name, co.id AS company_id, co.name AS company_name, cp.kind
          FROM crm.contact_phone cp JOIN crm.contact c ON c.id = cp.contact_id JOIN crm.company co ON co.id = c.company_id
          WHERE cp.org_id = $1 AND cp.e164 = $2 LIMIT 20`,
-        [created.id, phone()],
-      );
-    for (let i = 0; i < Math.min(100, LOOKUPS); i++) {
-      await throughCrm();
-      await rawSql();
-    }
-    const samples = { crm: [] as number[], raw: [] as number[] };
-    for (let i = 0; i < LOOKUPS; i++) {
-      samples.crm.push(await timed(throughCrm));
-      samples.raw.push(await timed(rawSql));
-    }
+          [created.id, phone()],
+        );
+      for (let i = 0; i < Math.min(100, LOOKUPS); i++) {
+        await throughCrm();
+        await rawSql();
+      }
+      const samples = { crm: [] as number[], raw: [] as number[] };
+      for (let i = 0; i < LOOKUPS; i++) {
+        samples.crm.push(await timed(throughCrm));
+        samples.raw.push(await timed(rawSql));
+      }
 
-    // Twilio signs the URL plus the sorted POST parameters with the auth token (HMAC-SHA1).
-    const callbacks = Array.from({ length: CALLBACKS }, (_, n) => {
-      const params = {
-        CallSid: `CA${randomBytes(16).toString('hex')}`,
-        CallStatus: n % 2 ? 'ringing' : 'completed',
-        Direction: 'inbound',
-        From: numberOf(1 + (n % CONTACTS)),
-        To: '+14155550100',
-        CallDuration: '42',
-      };
-      return { params, signature: twilio.getExpectedTwilioSignature(AUTH_TOKEN, WEBHOOK_URL, params) };
-    });
-    const started = process.hrtime.bigint();
-    for (const { params, signature } of callbacks) {
-      if (!twilio.validateRequest(AUTH_TOKEN, signature, WEBHOOK_URL, params))
-        throw new Error('bench: a correctly signed callback failed verification');
-      await org.transaction((tx) =>
-        applyCallStatus(tx, {
-          connectionId: randomUUID(),
-          provider: 'twilio',
-          callId: params.CallSid,
-          status: params.CallStatus === 'ringing' ? 'ringing' : 'completed',
-          direction: 'inbound',
-          from: params.From,
-          to: params.To,
-          durationSeconds: params.CallStatus === 'completed' ? 42 : null,
-          sequenceNumber: null,
-          occurredAt: new Date().toISOString(),
-        }),
-      );
-    }
-    const perSecond = CALLBACKS / (Number(process.hrtime.bigint() - started) / 1e9);
+      // Twilio signs the URL plus the sorted POST parameters with the auth token (HMAC-SHA1).
+      const callbacks = Array.from({ length: CALLBACKS }, (_, n) => {
+        const params = {
+          CallSid: `CA${randomBytes(16).toString('hex')}`,
+          CallStatus: n % 2 ? 'ringing' : 'completed',
+          Direction: 'inbound',
+          From: numberOf(1 + (n % CONTACTS)),
+          To: '+14155550100',
+          CallDuration: '42',
+        };
+        return { params, signature: twilio.getExpectedTwilioSignature(AUTH_TOKEN, WEBHOOK_URL, params) };
+      });
+      const started = process.hrtime.bigint();
+      for (const { params, signature } of callbacks) {
+        if (!twilio.validateRequest(AUTH_TOKEN, signature, WEBHOOK_URL, params))
+          throw new Error('bench: a correctly signed callback failed verification');
+        await org.transaction((tx) =>
+          applyCallStatus(tx, {
+            connectionId: randomUUID(),
+            provider: 'twilio',
+            callId: params.CallSid,
+            status: params.CallStatus === 'ringing' ? 'ringing' : 'completed',
+            direction: 'inbound',
+            from: params.From,
+            to: params.To,
+            durationSeconds: params.CallStatus === 'completed' ? 42 : null,
+            sequenceNumber: null,
+            occurredAt: new Date().toISOString(),
+          }),
+        );
+      }
+      const perSecond = CALLBACKS / (Number(process.hrtime.bigint() - started) / 1e9);
 
-    const [crmP50, crmP99] = [percentile(samples.crm, 50), percentile(samples.crm, 99)];
-    const [rawP50, rawP99] = [percentile(samples.raw, 50), percentile(samples.raw, 99)];
-    console.log(`lookups: ${LOOKUPS} each at ${CONTACTS} contacts; callbacks: ${CALLBACKS}`);
-    console.log(
-      `voice-bench: lookup_p50_ms=${crmP50.toFixed(3)} lookup_p99_ms=${crmP99.toFixed(3)} raw_sql_p50_ms=${rawP50.toFixed(3)} raw_sql_p99_ms=${rawP99.toFixed(3)} ratio_p99=${(crmP99 / rawP99).toFixed(2)} callbacks_per_s=${perSecond.toFixed(0)} target_p99_ms=20 ${crmP99 < 20 ? 'met' : 'missed'}`,
-    );
-  } finally {
-    await raw.end();
-    await db.close();
-    await dropDatabase(serverUrl, name);
-    await embedded?.stop();
-    if (pgDir) rmSync(pgDir, { recursive: true, force: true });
-  }
+      const sorted = (values: number[]) => [...values].sort((x, y) => x - y);
+      const [crmP50, crmP99] = [percentile(sorted(samples.crm), 50), percentile(sorted(samples.crm), 99)];
+      const [rawP50, rawP99] = [percentile(sorted(samples.raw), 50), percentile(sorted(samples.raw), 99)];
+      console.log(`lookups: ${LOOKUPS} each at ${CONTACTS} contacts; callbacks: ${CALLBACKS}`);
+      console.log(
+        `voice-bench: lookup_p50_ms=${crmP50.toFixed(3)} lookup_p99_ms=${crmP99.toFixed(3)} raw_sql_p50_ms=${rawP50.toFixed(3)} raw_sql_p99_ms=${rawP99.toFixed(3)} ratio_p99=${(crmP99 / rawP99).toFixed(2)} callbacks_per_s=${perSecond.toFixed(0)} target_p99_ms=20 ${crmP99 < 20 ? 'met' : 'missed'}`,
+      );
+    } finally {
+      await raw.end();
+    }
+  });
 }
 
 await main();

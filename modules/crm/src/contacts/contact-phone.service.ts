@@ -40,42 +40,44 @@ export async function indexContactPhones(tx: OrgTransaction, contact: ContactPho
   if (rows.length) await tx.crmContactPhone.createMany({ data: rows });
 }
 
-/** Contacts with this number, with their companies; a remembered choice comes first and matches directly. */
+interface CandidateRow {
+  readonly contactId: string;
+  readonly name: string;
+  readonly companyId: string;
+  readonly companyName: string;
+  readonly phoneKind: 'work' | 'mobile' | 'additional';
+  readonly remembered: boolean;
+}
+
+/**
+ * Contacts with this number, with their companies; a remembered choice comes first and matches
+ * directly. One statement on the (org_id, e164) index: it runs while a call rings.
+ */
 export async function lookupContactsByPhone(
   tx: OrgTransaction,
   { phone }: PhoneLookupInput,
 ): Promise<PhoneLookupView> {
   const { defaultCountry } = await getSettings(tx);
   const { e164 } = normalisePhone(phone, defaultCountry);
-  const [rows, choice] = await Promise.all([
-    tx.crmContactPhone.findMany({
-      where: { e164 },
-      take: MAX_CANDIDATES,
-      orderBy: { contactId: 'asc' },
-      select: {
-        kind: true,
-        contact: { select: { id: true, name: true, company: { select: { id: true, name: true } } } },
-      },
-    }),
-    tx.crmPhoneChoice.findFirst({ where: { e164 }, select: { contactId: true } }),
-  ]);
-  const seen = new Set<string>();
-  const candidates = rows
-    .filter(({ contact }) => !seen.has(contact.id) && seen.add(contact.id))
-    .map(({ kind, contact }) => ({
-      contactId: contact.id,
-      name: contact.name,
-      companyId: contact.company.id,
-      companyName: contact.company.name,
-      phoneKind: kind,
-    }))
-    .sort((a, b) => Number(b.contactId === choice?.contactId) - Number(a.contactId === choice?.contactId));
-  const remembered = choice !== null && candidates[0]?.contactId === choice.contactId;
-  const match = remembered
+  const rows = await tx.$queryRaw<CandidateRow[]>`
+    SELECT * FROM (
+      SELECT DISTINCT ON (c.id) c.id AS "contactId", c.name, co.id AS "companyId", co.name AS "companyName",
+             cp.kind::text AS "phoneKind", coalesce(pc.contact_id = c.id, false) AS remembered
+      FROM crm.contact_phone cp
+      JOIN crm.contact c ON c.id = cp.contact_id
+      JOIN crm.company co ON co.id = c.company_id
+      LEFT JOIN crm.phone_choice pc ON pc.org_id = cp.org_id AND pc.e164 = cp.e164
+      WHERE cp.e164 = ${e164}
+      ORDER BY c.id, cp.kind
+    ) candidates
+    ORDER BY remembered DESC, "contactId"
+    LIMIT ${MAX_CANDIDATES}`;
+  const candidates = rows.map(({ remembered: _, ...candidate }) => candidate);
+  const match = rows[0]?.remembered
     ? 'remembered'
-    : candidates.length === 0
+    : rows.length === 0
       ? 'none'
-      : candidates.length === 1
+      : rows.length === 1
         ? 'one'
         : 'several';
   return { e164, match, candidates, createContact: match === 'none' ? { phone: e164 } : null };

@@ -15,6 +15,6 @@ export async function runTool(
   const tools = integrations.client<ToolsIntegrationRouter>('tools', { orgId, caller: 'voice' });
   const result = await tools.run.mutate({ tool, input, idempotencyKey });
   if (result.success) return result;
-  const { message } = (result as unknown as { error: { message: string } }).error;
+  const { message = 'the vendor refused' } = (result.error ?? {}) as { message?: string };
   throw unavailable(`${tool}: ${message}; nothing was changed`);
 }

@@ -23,3 +23,4 @@ export {
   type SuiteModule,
 } from './module';
 export { type DecimalLike, formatMoney } from './money/money-format';
+export { normalisePhone, type PhoneNumber, phoneCountry } from './phone/phone-number';

@@ -3,9 +3,16 @@ import type { ModuleName, SuiteModule } from '@suite/contracts';
 import { crmModule } from '@suite/crm';
 import { psaModule } from '@suite/psa';
 import { toolsModule } from '@suite/tools';
+import { voiceModule } from '@suite/voice';
 
 /** The modules this build ships, in start order. Each product module adds itself here. */
-export const installedModules: readonly SuiteModule[] = [crmModule, psaModule, booksModule, toolsModule];
+export const installedModules: readonly SuiteModule[] = [
+  crmModule,
+  psaModule,
+  booksModule,
+  toolsModule,
+  voiceModule,
+];
 
 export function selectModules(
   requested: readonly ModuleName[] | undefined,

@@ -4,6 +4,7 @@ import { defineCatalog } from './event-catalog';
 import { hubEvents } from './hub';
 import { psaEvents } from './psa';
 import { toolsEvents } from './tools';
+import { voiceEvents } from './voice';
 
 /** The suite's event catalog; `npm run contracts:asyncapi` publishes it as docs/asyncapi.yaml. */
 export const eventCatalog = defineCatalog(
@@ -12,4 +13,5 @@ export const eventCatalog = defineCatalog(
   ...psaEvents,
   ...booksEvents,
   ...toolsEvents,
+  ...voiceEvents,
 );

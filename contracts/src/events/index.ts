@@ -64,3 +64,11 @@ export {
   toolsRunRequested,
   toolsSmsReceived,
 } from './tools';
+export {
+  voiceCallAttached,
+  voiceCallEnded,
+  voiceCallOutcome,
+  voiceCallStarted,
+  voiceEvents,
+  voiceRecordingReady,
+} from './voice';

@@ -113,6 +113,45 @@ export const revenueSummary = {
   }),
 } as const;
 
+// Matching a ringing call to contacts by phone number (Voice, scopes crm:contacts.lookupByPhone and
+// crm:contacts.rememberPhoneChoice). Numbers are normalised to E.164 with the org's default country.
+
+const phoneInput = text(50, { min: 1 }).describe(
+  'The number as the caller presented it, e.g. `+442079460018`.',
+);
+
+export const contactsLookupByPhone = {
+  scope: 'crm:contacts.lookupByPhone',
+  input: z.object({ phone: phoneInput }),
+  output: z.object({
+    e164: z.string().describe('The number normalised to E.164.'),
+    match: z
+      .enum(['none', 'one', 'several', 'remembered'])
+      .describe('`remembered`: staff chose this contact for this number before, so it matches directly.'),
+    candidates: z
+      .array(
+        z.object({
+          contactId: entityId,
+          name: z.string(),
+          companyId: entityId,
+          companyName: z.string(),
+          phoneKind: z.enum(['work', 'mobile', 'additional']),
+        }),
+      )
+      .describe('Every contact with this number (at most 20), the remembered one first.'),
+    createContact: z
+      .object({ phone: z.string() })
+      .nullable()
+      .describe('Set when nothing matched: offer "create contact" with this number filled in.'),
+  }),
+} as const;
+
+export const contactsRememberPhoneChoice = {
+  scope: 'crm:contacts.rememberPhoneChoice',
+  input: z.object({ phone: phoneInput, contactId: entityId }),
+  output: z.object({ e164: z.string(), contactId: entityId, companyId: entityId }),
+} as const;
+
 /** Every CRM integration procedure, by tRPC path. */
 export const crmIntegrationApi = {
   'pipeline.context': pipelineContext,
@@ -120,4 +159,6 @@ export const crmIntegrationApi = {
   'health.get': healthGet,
   'quotes.create': quotesCreate,
   'revenue.summary': revenueSummary,
+  'contacts.lookupByPhone': contactsLookupByPhone,
+  'contacts.rememberPhoneChoice': contactsRememberPhoneChoice,
 } as const;

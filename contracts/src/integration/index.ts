@@ -6,6 +6,8 @@ export {
 } from './books.integration';
 export {
   activityList,
+  contactsLookupByPhone,
+  contactsRememberPhoneChoice,
   crmDealStage,
   crmIntegrationApi,
   healthGet,

@@ -9,7 +9,9 @@ export const toolRun = {
     tool: z
       .string()
       .min(1)
-      .describe('send_sms, send_email, charge_card, post_to_social, send_contract or geocode_address.'),
+      .describe(
+        'send_sms, send_email, charge_card, post_to_social, send_contract, geocode_address, place_call or recording_media.',
+      ),
     input: z.record(z.string(), z.unknown()).describe("The tool's input, as its schema describes it."),
     idempotencyKey: z
       .string()

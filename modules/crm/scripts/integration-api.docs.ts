@@ -87,6 +87,10 @@ const NOTES: Record<string, string> = {
     'CRM’s figures for Books’ combined revenue dashboard: open deals by stage now, and the deals won in the period (`from` to `to`, UTC days, inclusive) with their value and new MRR, for one company or all; in the org’s currency (deals in another currency are left out of the sums).',
   'quotes.create':
     'A draft quote for the company from PSA’s "Add Service" flow, numbered per org (`Q-00042`) in the org’s currency, with a `quote.created` entry on the company timeline. `total` is every line’s quantity × unit price (one-time lines plus one month of the recurring ones); `recurringTotal` is the monthly part.',
+  'contacts.lookupByPhone':
+    'Who is calling: the contacts having this number in any phone field (work, mobile, additional), with their companies, for routing a ringing call. The number is normalised to E.164 in the org’s default country (CRM settings); garbage is a 400 naming `phone`. A contact staff chose for the number before comes first with `match: remembered`; no match sets `createContact`.',
+  'contacts.rememberPhoneChoice':
+    'Remembers the contact staff chose for a number several contacts share, per org: later lookups of the number answer `remembered` with that contact first.',
 };
 
 export function crmIntegrationApiDocs(): string {

@@ -5,6 +5,7 @@ import { contractSignedSubscription } from './handlers/contract-signed.handler';
 import { csatSubmittedSubscription } from './handlers/csat-submitted.handler';
 import { invoiceFinalizedSubscription } from './handlers/invoice-finalized.handler';
 import { ticketActivitySubscription } from './handlers/ticket-activity.handler';
+import { voiceCallSubscription } from './handlers/voice-call.handler';
 import { crmIntegrationRouter } from './integration';
 import { healthRecomputeJob } from './jobs/health-recompute.job';
 import { crmAppRouter } from './router';
@@ -21,6 +22,7 @@ export const crmModule = defineModule({
     csatSubmittedSubscription,
     ticketActivitySubscription,
     invoiceFinalizedSubscription,
+    voiceCallSubscription,
   ],
   jobs: [healthRecomputeJob],
 });

@@ -1,6 +1,15 @@
-import { activityList, healthGet, pipelineContext, quotesCreate, revenueSummary } from '@suite/contracts';
+import {
+  activityList,
+  contactsLookupByPhone,
+  contactsRememberPhoneChoice,
+  healthGet,
+  pipelineContext,
+  quotesCreate,
+  revenueSummary,
+} from '@suite/contracts';
 import { fromContract, inTenant, router } from '@suite/hub-auth';
 import { listCompanyActivity } from './activity/activity.service';
+import { lookupContactsByPhone, rememberPhoneChoice } from './contacts/contact-phone.service';
 import { getHealth } from './health/health.service';
 import { readPipelineContext } from './pipeline/pipeline-context.service';
 import { createRequestedQuote } from './quotes/quote.service';
@@ -17,4 +26,8 @@ export const crmIntegrationRouter = router({
   health: router({ get: fromContract(healthGet).query(inTenant(getHealth)) }),
   quotes: router({ create: fromContract(quotesCreate).mutation(inTenant(createRequestedQuote)) }),
   revenue: router({ summary: fromContract(revenueSummary).query(inTenant(revenueSummaryOf)) }),
+  contacts: router({
+    lookupByPhone: fromContract(contactsLookupByPhone).query(inTenant(lookupContactsByPhone)),
+    rememberPhoneChoice: fromContract(contactsRememberPhoneChoice).mutation(inTenant(rememberPhoneChoice)),
+  }),
 });

@@ -50,6 +50,23 @@ async function twilioInError(): Promise<void> {
 const withData = <E extends Event>(event: E, data: Partial<E['data']>): Event =>
   ({ ...event, data: { ...event.data, ...data } }) as Event;
 
+/** A Twilio status callback as the tool layer publishes it (recordings are off: kept no further). */
+const toolsCall = async (status: 'ringing' | 'completed'): Promise<Event> => ({
+  type: 'tools.call.status_changed',
+  data: {
+    connectionId: randomUUID(),
+    provider: 'twilio',
+    callId: `CA${randomUUID().replaceAll('-', '')}`,
+    status,
+    direction: 'inbound',
+    from: '+442079460018',
+    to: '+14155550100',
+    durationSeconds: status === 'completed' ? 42 : null,
+    sequenceNumber: null,
+    occurredAt: now(),
+  },
+});
+
 // Events more than one module takes, each module's group with its own case.
 const clientStatusChanged = (status: 'on_hold' | 'churned'): RedeliveryCase => ({
   async first() {
@@ -180,8 +197,48 @@ const CASES: Record<string, RedeliveryCase> = {
     },
     later: (first) => withData(first, { finalizedAt: now() }),
   },
+  'crm.voice-sync.calls': {
+    async first() {
+      return {
+        type: 'voice.call.ended',
+        data: {
+          callId: randomUUID(),
+          provider: 'twilio',
+          vendorCallId: `CA${randomUUID().replaceAll('-', '')}`,
+          direction: 'inbound',
+          from: '+442079460018',
+          to: '+14155550100',
+          staffUserId: null,
+          contactId: randomUUID(),
+          companyId: await crmCompanyId(),
+          durationSeconds: 42,
+          outcome: 'completed',
+          note: null,
+          recordingUrl: null,
+          endedAt: now(),
+        },
+      };
+    },
+    later: (first) => withData(first, { callId: randomUUID() }),
+  },
   'psa.crm-company': companyPromoted,
   'psa.deal-won': dealWonCase,
+  'voice.tools-sync.call-status': {
+    first: async () => toolsCall('ringing'),
+    later: (first) => withData(first, { status: 'answered', occurredAt: now() }),
+  },
+  'voice.tools-sync.recording': {
+    first: async () =>
+      ({
+        type: 'tools.call.recording_completed',
+        data: {
+          ...(await toolsCall('completed')).data,
+          recordingId: `RE${randomUUID().replaceAll('-', '')}`,
+          status: 'completed',
+        },
+      }) as Event,
+    later: (first) => withData(first, { recordingId: `RE${randomUUID().replaceAll('-', '')}` }),
+  },
   'tools.run-requested': {
     async first() {
       await twilioInError();

@@ -4,7 +4,15 @@ import { z } from 'zod';
 const contactFields = {
   name,
   email: z.email().max(320).nullish(),
-  phone: text(50, { min: 1 }).nullish(),
+  phone: text(50, { min: 1 })
+    .nullish()
+    .describe('Work number, as typed; stored normalised for call matching.'),
+  mobile: text(50, { min: 1 }).nullish(),
+  otherPhones: z
+    .array(text(50, { min: 1 }))
+    .max(5)
+    .optional()
+    .describe('Further numbers (home, assistant).'),
   title: text(200, { min: 1 }).nullish(),
 };
 
@@ -15,6 +23,8 @@ export const contactUpdateInput = z.object({
   name: contactFields.name.optional(),
   email: contactFields.email,
   phone: contactFields.phone,
+  mobile: contactFields.mobile,
+  otherPhones: contactFields.otherPhones,
   title: contactFields.title,
 });
 
@@ -26,6 +36,8 @@ export const contactView = z.object({
   name: z.string(),
   email: z.string().nullable(),
   phone: z.string().nullable(),
+  mobile: z.string().nullable(),
+  otherPhones: z.array(z.string()),
   title: z.string().nullable(),
 });
 

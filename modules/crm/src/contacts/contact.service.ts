@@ -4,6 +4,7 @@ import type { OrgTransaction, Prisma } from '@suite/db';
 import { companyInOrg } from '../companies/company.service';
 import type { ByContactId, ContactCreateInput, ContactUpdateInput, ContactView } from './contact.schema';
 import { contactPayload, toContactView } from './contact.view';
+import { indexContactPhones } from './contact-phone.service';
 
 type ContactRecord = Prisma.CrmContactGetPayload<object>;
 type Change = 'created' | 'updated' | 'removed';
@@ -33,6 +34,7 @@ async function contactInOrg(tx: OrgTransaction, contactId: string): Promise<Cont
 export async function createContact(tx: OrgTransaction, input: ContactCreateInput): Promise<ContactView> {
   await companyInOrg(tx, input.companyId);
   const contact = await tx.crmContact.create({ data: input });
+  await indexContactPhones(tx, contact);
   await publishIfPromoted(tx, contact, 'created');
   return toContactView(contact);
 }
@@ -43,6 +45,7 @@ export async function updateContact(
 ): Promise<ContactView> {
   await contactInOrg(tx, contactId);
   const contact = await tx.crmContact.update({ where: { id: contactId }, data: changes });
+  await indexContactPhones(tx, contact);
   await publishIfPromoted(tx, contact, 'updated');
   return toContactView(contact);
 }

@@ -8,13 +8,15 @@ interface ContactRow {
   readonly name: string;
   readonly email: string | null;
   readonly phone: string | null;
+  readonly mobile: string | null;
+  readonly otherPhones: readonly string[];
   readonly title: string | null;
 }
 
 /** A contact as staff see it. */
 export function toContactView(row: ContactRow): ContactView {
-  const { id, companyId, name, email, phone, title } = row;
-  return { id, companyId, name, email, phone, title };
+  const { id, companyId, name, email, phone, mobile, otherPhones, title } = row;
+  return { id, companyId, name, email, phone, mobile, otherPhones: [...otherPhones], title };
 }
 
 /** A contact as CRM's events carry it. */

@@ -1,4 +1,4 @@
-import { currency } from '@suite/contracts';
+import { currency, phoneCountry } from '@suite/contracts';
 import { z } from 'zod';
 
 export const settingsUpdateInput = z
@@ -8,10 +8,15 @@ export const settingsUpdateInput = z
       .optional()
       .describe('Default of the per-deal choice to open a PSA project when the deal is won.'),
     defaultCurrency: currency.optional(),
+    defaultCountry: phoneCountry.optional(),
   })
   .refine((input) => Object.keys(input).length > 0, 'give at least one setting to change');
 
-export const settingsView = z.object({ createProjectOnWin: z.boolean(), defaultCurrency: currency });
+export const settingsView = z.object({
+  createProjectOnWin: z.boolean(),
+  defaultCurrency: currency,
+  defaultCountry: phoneCountry,
+});
 
 export type SettingsUpdateInput = z.infer<typeof settingsUpdateInput>;
 export type CrmSettingsView = z.infer<typeof settingsView>;

@@ -1,14 +1,14 @@
 import type { OrgTransaction } from '@suite/db';
 import type { CrmSettingsView, SettingsUpdateInput } from './setting.schema';
 
-const DEFAULTS: CrmSettingsView = { createProjectOnWin: true, defaultCurrency: 'USD' };
+const DEFAULTS: CrmSettingsView = { createProjectOnWin: true, defaultCurrency: 'USD', defaultCountry: 'US' };
 
 /** The org's CRM settings; defaults until someone changes one. */
 export async function getSettings(tx: OrgTransaction): Promise<CrmSettingsView> {
   const row = await tx.crmSettings.findFirst();
-  return row
-    ? { createProjectOnWin: row.createProjectOnWin, defaultCurrency: row.defaultCurrency }
-    : DEFAULTS;
+  if (!row) return DEFAULTS;
+  const { createProjectOnWin, defaultCurrency, defaultCountry } = row;
+  return { createProjectOnWin, defaultCurrency, defaultCountry };
 }
 
 export async function updateSettings(

@@ -56,6 +56,23 @@ export const TOOL_CATALOG = {
     output: z.object({ envelope_id: z.string(), status: z.string() }),
     rateLimit: { limit: 20, windowSeconds: 60 },
   },
+  place_call: {
+    vendorKind: 'voice',
+    input: z.object({
+      to: e164.describe('The number to call (the contact).'),
+      staff_phone: e164.describe('The staff phone rung first; the vendor then bridges it to `to`.'),
+      record: z.boolean().default(false),
+      status_callback_url: z.url().optional().describe("Where the vendor posts the call's status callbacks."),
+    }),
+    output: z.object({ call_id: z.string(), status: z.string(), from: z.string() }),
+    rateLimit: { limit: 30, windowSeconds: 60 },
+  },
+  recording_media: {
+    vendorKind: 'voice',
+    input: z.object({ recording_id: z.string().min(1).max(200) }),
+    output: z.object({ media_url: z.url(), content_type: z.string() }),
+    rateLimit: { limit: 300, windowSeconds: 60 },
+  },
   geocode_address: {
     vendorKind: 'maps',
     input: z.object({ address: z.string().min(3) }),

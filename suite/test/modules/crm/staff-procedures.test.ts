@@ -222,10 +222,11 @@ describe('CRM staff procedures over HTTP (Hub session + permission)', () => {
       createProjectOnWin: false,
       defaultCurrency: 'EUR',
     });
-    expect(changed.data).toEqual({ createProjectOnWin: false, defaultCurrency: 'EUR' });
+    expect(changed.data).toEqual({ createProjectOnWin: false, defaultCurrency: 'EUR', defaultCountry: 'US' });
     expect((await mia.query('settings.get')).data).toEqual({
       createProjectOnWin: false,
       defaultCurrency: 'EUR',
+      defaultCountry: 'US',
     });
     await olivia.mutate('settings.update', { createProjectOnWin: true, defaultCurrency: 'USD' });
   });

@@ -96,5 +96,39 @@ export const twilioProvider = defineProvider({
         });
       return { message_id: message.sid, status: message.status };
     },
+    async place_call(call, input) {
+      // Rings the staff phone first; when it answers, TwiML dials the contact and bridges the two.
+      const dial = new twilio.twiml.VoiceResponse().dial({
+        callerId: call.settings.from,
+        ...(input.record && { record: 'record-from-answer-dual' as const }),
+      });
+      dial.number(input.to);
+      const placed = await client(call)
+        .accounts(call.credential.accountSid)
+        .calls.create({
+          to: input.staff_phone,
+          from: call.settings.from,
+          twiml: dial.toString(),
+          ...(input.status_callback_url && {
+            statusCallback: input.status_callback_url,
+            statusCallbackEvent: ['initiated', 'ringing', 'answered', 'completed'],
+          }),
+        })
+        .catch((error: unknown) => {
+          throw failure(error);
+        });
+      return { call_id: placed.sid, status: placed.status, from: call.settings.from };
+    },
+    async recording_media(call, input) {
+      const recording = await client(call)
+        .accounts(call.credential.accountSid)
+        .recordings(input.recording_id)
+        .fetch()
+        .catch((error: unknown) => {
+          throw failure(error);
+        });
+      // The media URL needs the account's credentials only when the org made recordings private.
+      return { media_url: recording.mediaUrl, content_type: 'audio/mpeg' };
+    },
   },
 });

@@ -7,6 +7,11 @@ export const TWILIO_TOKEN = 'TwilioAuthTokenTestValue00000001';
 export interface TwilioStandIn extends StandIn {
   /** Messages it accepted, one per idempotency token. */
   readonly messages: Map<string, { sid: string; to: string; body: string }>;
+  /** Calls it placed, one per idempotency token, with the TwiML that bridges them. */
+  readonly calls: Map<
+    string,
+    { sid: string; to: string; from: string; twiml: string; statusCallback?: string }
+  >;
   readonly state: {
     /** The auth token it accepts now; change it to revoke what the vault holds. */
     authToken: string;
@@ -25,6 +30,7 @@ const authError = {
 /** Twilio's REST API 2010-04-01 as documented: Basic auth SID:token, form bodies, RestException bodies. */
 export async function startTwilioStandIn(): Promise<TwilioStandIn> {
   const messages = new Map<string, { sid: string; to: string; body: string }>();
+  const calls: TwilioStandIn['calls'] = new Map();
   const state = { authToken: TWILIO_TOKEN, failNext: undefined as number | undefined };
   const authorized = (request: StandInRequest, sid: string) => {
     const auth = basicAuth(request);
@@ -75,6 +81,35 @@ export async function startTwilioStandIn(): Promise<TwilioStandIn> {
         },
       };
     },
+    'POST /2010-04-01/Accounts/([^/]+)/Calls\\.json': (request, [, sid = '']) => {
+      if (!authorized(request, sid)) return { status: 401, body: authError };
+      const token = String(request.headers['i-twilio-idempotency-token'] ?? randomBytes(8).toString('hex'));
+      const { To, From, Twiml, StatusCallback } = request.fields as Record<string, string | undefined>;
+      const call = calls.get(token) ?? {
+        sid: `CA${randomBytes(16).toString('hex')}`,
+        to: String(To),
+        from: String(From),
+        twiml: String(Twiml),
+        ...(StatusCallback && { statusCallback: StatusCallback }),
+      };
+      calls.set(token, call);
+      return {
+        status: 201,
+        body: { sid: call.sid, status: 'queued', to: call.to, from: call.from, direction: 'outbound-api' },
+      };
+    },
+    'GET /2010-04-01/Accounts/([^/]+)/Recordings/([^/]+)\\.json': (request, [, sid = '', recording = '']) => {
+      if (!authorized(request, sid)) return { status: 401, body: authError };
+      return {
+        status: 200,
+        body: {
+          sid: recording,
+          account_sid: sid,
+          status: 'completed',
+          media_url: `${standIn.url}/2010-04-01/Accounts/${sid}/Recordings/${recording}`,
+        },
+      };
+    },
   });
-  return Object.assign(standIn, { messages, state });
+  return Object.assign(standIn, { messages, calls, state });
 }

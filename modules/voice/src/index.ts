@@ -1,0 +1,13 @@
+import { defineModule } from '@suite/contracts';
+import { callStatusSubscription } from './handlers/call-status.handler';
+import { recordingCompletedSubscription } from './handlers/recording-completed.handler';
+import { recordingRetentionJob } from './jobs/recording-retention.job';
+import { voiceAppRouter } from './router';
+
+/** Voice: calls from the org's telephony vendor, matched to CRM contacts, with their recordings. */
+export const voiceModule = defineModule({
+  name: 'voice',
+  appRouter: voiceAppRouter,
+  subscriptions: [callStatusSubscription, recordingCompletedSubscription],
+  jobs: [recordingRetentionJob],
+});

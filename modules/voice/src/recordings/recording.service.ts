@@ -1,0 +1,86 @@
+import { publish } from '@suite/bus';
+import { type EventData, found, notFound, type toolsCallRecordingCompleted } from '@suite/contracts';
+import type { OrgTransaction } from '@suite/db';
+import type { ProductCaller } from '../crm/crm.client';
+import { getVoiceSettings } from '../settings/setting.service';
+import { runTool } from '../tools/tools.client';
+import type { ByRecordingId, RecordingMedia } from './recording.schema';
+import { recordingPath } from './recording-path';
+
+type RecordingCallback = EventData<typeof toolsCallRecordingCompleted>;
+
+/**
+ * A vendor's recording callback. Kept only when the org enabled recording in Voice; each recording
+ * once (a duplicate callback changes nothing), announced as voice.recording.ready with the suite's link.
+ */
+export async function applyRecording(
+  tx: OrgTransaction,
+  callback: RecordingCallback,
+  origin: { readonly traceparent?: string } = {},
+): Promise<void> {
+  if (callback.status !== 'completed') return;
+  if (!(await getVoiceSettings(tx)).recordingEnabled) return;
+  const call = found(
+    await tx.voiceCall.findFirst({ where: { provider: callback.provider, vendorCallId: callback.callId } }),
+    `call ${callback.provider}:${callback.callId} (its status callbacks come first; retried)`,
+  );
+  const readyAt = new Date(callback.occurredAt);
+  const created = await tx.voiceRecording.createMany({
+    data: [
+      {
+        callId: call.id,
+        vendorRecordingId: callback.recordingId,
+        durationSeconds: callback.durationSeconds,
+        readyAt,
+      },
+    ],
+    skipDuplicates: true,
+  });
+  if (created.count === 0) return;
+  const recording = await tx.voiceRecording.findFirstOrThrow({
+    where: { vendorRecordingId: callback.recordingId },
+  });
+  await publish(tx, {
+    type: 'voice.recording.ready',
+    traceparent: origin.traceparent,
+    data: {
+      callId: call.id,
+      recordingId: recording.id,
+      url: recordingPath(recording.id),
+      durationSeconds: recording.durationSeconds,
+      readyAt: readyAt.toISOString(),
+    },
+  });
+}
+
+/**
+ * Behind the suite's recording link: the procedure's permission (voice.recordings.read) and the org's
+ * row-level security have let the caller through; the tool layer fetches the vendor's media URL with
+ * the org's credential, which never reaches the browser.
+ */
+export async function openRecording(
+  tx: OrgTransaction,
+  { recordingId }: ByRecordingId,
+  caller: ProductCaller,
+): Promise<RecordingMedia> {
+  const recording = await tx.voiceRecording.findFirst({ where: { id: recordingId } });
+  if (!recording || recording.deletedAt) throw notFound(`recording ${recordingId}`);
+  const media = await runTool(
+    caller,
+    'recording_media',
+    { recording_id: recording.vendorRecordingId },
+    `voice.recording:${recording.id}`,
+  );
+  return { url: String(media.media_url), contentType: String(media.content_type) };
+}
+
+/** Deletes the org's recordings older than its retention setting; returns how many. */
+export async function deleteExpiredRecordings(tx: OrgTransaction, now: Date): Promise<number> {
+  const { retentionDays } = await getVoiceSettings(tx);
+  const before = new Date(now.getTime() - retentionDays * 86_400_000);
+  const { count } = await tx.voiceRecording.updateMany({
+    where: { deletedAt: null, readyAt: { lt: before } },
+    data: { deletedAt: now },
+  });
+  return count;
+}

@@ -11,11 +11,14 @@ export type RateDecision =
   | { readonly allowed: false; readonly retryAfterSeconds: number };
 
 /** The org's limit for a tool: its own override, else the catalog's default. */
-export async function rateLimitFor(tx: OrgTransaction, tool: ToolName): Promise<RateLimit> {
-  const override = await tx.toolsRateLimit.findFirst({ where: { tool } });
-  return override
-    ? { limit: override.limit, windowSeconds: override.windowSeconds }
-    : TOOL_CATALOG[tool].rateLimit;
+export function rateLimitFor(tx: OrgTransaction, tool: ToolName): Promise<RateLimit> {
+  return limitOf(tx, tool, TOOL_CATALOG[tool].rateLimit);
+}
+
+/** The org's limit for any named call (the MCP server's CRM queries too): its override, else `fallback`. */
+export async function limitOf(tx: OrgTransaction, name: string, fallback: RateLimit): Promise<RateLimit> {
+  const override = await tx.toolsRateLimit.findFirst({ where: { tool: name } });
+  return override ? { limit: override.limit, windowSeconds: override.windowSeconds } : fallback;
 }
 
 export async function setRateLimit(tx: OrgTransaction, tool: ToolName, limit: RateLimit): Promise<RateLimit> {
@@ -35,7 +38,7 @@ export async function setRateLimit(tx: OrgTransaction, tool: ToolName, limit: Ra
  */
 export async function consumeRate(
   tx: OrgTransaction,
-  tool: ToolName,
+  tool: string,
   { limit, windowSeconds }: RateLimit,
   now = Date.now(),
 ): Promise<RateDecision> {

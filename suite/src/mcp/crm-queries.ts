@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { jsonSchemaOf } from './json-schema';
 import { callerCan, type McpCaller } from './mcp-caller';
 import { argumentsHash, auditToolCall, type CallOutcome } from './tool-audit';
-import { failure, structured } from './tool-result';
+import { failure, invalidArguments, structured } from './tool-result';
 
 type Assistant = ReturnType<CrmAppRouter['createCaller']>['assistant'];
 
@@ -77,12 +77,14 @@ function procedureOf(router: CrmAppRouter, query: CrmQuery) {
 
 export class CrmQueries {
   readonly #definitions: Map<string, Tool>;
+  readonly #inputs = new Map<string, z.ZodType>();
 
   constructor(private readonly router: CrmAppRouter) {
     this.#definitions = new Map(
       QUERIES.map((query) => {
         const { inputs, output } = procedureOf(router, query);
         const [input] = inputs;
+        if (input) this.#inputs.set(query.name, input);
         const tool: Tool = {
           name: query.name,
           title: query.title,
@@ -130,6 +132,8 @@ export class CrmQueries {
           }),
         )
         .then(() => result);
+    const parsed = this.#inputs.get(name)?.safeParse(args);
+    if (parsed && !parsed.success) return audit('error', invalidArguments(name, parsed.error));
     const rate = await tenant.transaction(async (tx) =>
       consumeRate(tx, name, await limitOf(tx, name, QUERY_RATE)),
     );

@@ -8,7 +8,7 @@ import { jsonSchemaOf } from './json-schema';
 import { callerCan, type McpCaller } from './mcp-caller';
 import { argumentsHash, auditToolCall, type CallOutcome } from './tool-audit';
 import { checkConfirmation, confirmationField } from './tool-confirmation';
-import { failure, structured } from './tool-result';
+import { failure, invalidArguments, structured } from './tool-result';
 
 interface VendorToolText {
   readonly title: string;
@@ -144,15 +144,11 @@ export async function callVendorTool(
     auditToolCall(tx, caller, { ...record, outcome, ...(confirmed && { confirmation: confirmed }) }).then(
       () => result,
     );
+  const refuse = (result: CallToolResult) => tenant.transaction((tx) => audited(tx, 'error', result));
   if (!callerCan(caller, 'tools.run'))
-    return failure(`${call.tool}: your role lacks tools.run in this org; ask an org admin`);
+    return refuse(failure(`${call.tool}: your role lacks tools.run in this org; ask an org admin`));
   const parsed = TOOL_CATALOG[call.tool].input.safeParse(input);
-  if (!parsed.success) {
-    const [issue] = parsed.error.issues;
-    return failure(
-      `${call.tool}: ${issue?.path.join('.') || 'input'}: ${issue?.message}; fix the argument and call again`,
-    );
-  }
+  if (!parsed.success) return refuse(invalidArguments(call.tool, parsed.error));
   try {
     return await tenant.transaction(async (tx) => {
       const status = (await listToolAvailability(tx)).find((entry) => entry.tool === call.tool);
@@ -194,6 +190,6 @@ export async function callVendorTool(
     });
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    return tenant.transaction((tx) => audited(tx, 'error', failure(error.message)));
+    return refuse(failure(error.message));
   }
 }

@@ -259,6 +259,11 @@ describe('tool calls', () => {
       ],
       nextCursor: null,
     });
+    const unclear = await call(client, 'crm_search', { query: '', limit: 500 });
+    expect(unclear).toMatchObject({
+      isError: true,
+      content: [{ text: expect.stringMatching(/^crm_search: query: /) }],
+    });
     const closing = await call(client, 'crm_deals_closing_this_month', {});
     expect(closing.structuredContent).toMatchObject({
       month: MONTH,
@@ -280,12 +285,13 @@ describe('tool calls', () => {
       stages: [{ stage: 'lead', count: 1, value: '1200.00' }],
     });
     const rows = (await auditRows()).filter((entry) => entry.target?.startsWith('crm_'));
-    expect(rows.map((row) => row.target)).toEqual([
-      'crm_search',
-      'crm_deals_closing_this_month',
-      'crm_contact_timeline',
-      'crm_company_summary',
-      'crm_pipeline',
+    expect(rows.map((row) => [row.target, (row.detail as { outcome: string }).outcome])).toEqual([
+      ['crm_search', 'ok'],
+      ['crm_search', 'error'],
+      ['crm_deals_closing_this_month', 'ok'],
+      ['crm_contact_timeline', 'ok'],
+      ['crm_company_summary', 'ok'],
+      ['crm_pipeline', 'ok'],
     ]);
   });
 

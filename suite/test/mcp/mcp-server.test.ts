@@ -245,6 +245,7 @@ describe('tool calls', () => {
       title: 'Asked for a quote',
     });
     const client = await clientAs(bearer(tokens.viewer));
+    await staff.ok('companies.create', { name: 'Acme Rockets' });
     const search = await call(client, 'crm_search', { query: 'acme', limit: 1 });
     expect(search.structuredContent).toEqual({
       items: [
@@ -257,7 +258,17 @@ describe('tool calls', () => {
           detail: 'prospect',
         },
       ],
-      nextCursor: null,
+      nextCursor: expect.any(String),
+    });
+    const next = await call(client, 'crm_search', {
+      query: 'acme',
+      limit: 1,
+      cursor: search.structuredContent?.nextCursor,
+    });
+    expect(next.structuredContent).toMatchObject({ items: [{ name: 'Acme Rockets' }], nextCursor: null });
+    const person = await call(client, 'crm_search', { query: 'coyote' });
+    expect(person.structuredContent).toMatchObject({
+      items: [{ kind: 'contact', id: contact.id, companyName: 'Acme Anvils', detail: 'Buyer' }],
     });
     const unclear = await call(client, 'crm_search', { query: '', limit: 500 });
     expect(unclear).toMatchObject({
@@ -286,6 +297,8 @@ describe('tool calls', () => {
     });
     const rows = (await auditRows()).filter((entry) => entry.target?.startsWith('crm_'));
     expect(rows.map((row) => [row.target, (row.detail as { outcome: string }).outcome])).toEqual([
+      ['crm_search', 'ok'],
+      ['crm_search', 'ok'],
       ['crm_search', 'ok'],
       ['crm_search', 'error'],
       ['crm_deals_closing_this_month', 'ok'],
@@ -430,5 +443,17 @@ describe('every tool result of this run', () => {
       expect(text).not.toContain(secret);
     // Field names may appear ("credential.authToken" tells the user what to fix); vault fields never.
     expect(text).not.toMatch(/ciphertext|wrapped_?key|kek_?version|data_?key/i);
+  });
+});
+
+describe('MCP_ENABLED=false', () => {
+  it('serves neither /mcp nor its metadata', async () => {
+    const off = await startTestSuite({ env: { MCP_ENABLED: 'false' } });
+    try {
+      expect((await fetch(`${off.suite.url}/mcp`, { method: 'POST' })).status).toBe(404);
+      expect((await fetch(`${off.suite.url}/.well-known/oauth-protected-resource/mcp`)).status).toBe(404);
+    } finally {
+      await off.close();
+    }
   });
 });

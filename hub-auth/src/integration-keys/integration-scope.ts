@@ -25,7 +25,8 @@ export function scopeProblem(scope: string, target: KeyTarget): string | undefin
   if (colon < 0 || !GRANTED.test(procedure)) return `scope "${scope}" does not follow ${SCOPE_GRAMMAR}`;
   if (!(KEY_TARGETS as readonly string[]).includes(module))
     return `scope "${scope}" names module "${module}"; expected one of ${KEY_TARGETS.join(', ')}`;
-  if (module !== target) return `scope "${scope}" is for ${module}, but the key opens ${target}`;
+  if (module !== target)
+    return `scope "${scope}" is for ${module}, but the key opens ${target === 'mcp' ? 'the MCP server' : `${target}'s integration API`}`;
   return undefined;
 }
 

@@ -7,6 +7,14 @@ import type { DevHubOptions } from './dev-hub.server';
 
 const SCOPES = ['openid', 'offline_access', 'email', 'profile', ORGS_SCOPE];
 const DAY = 24 * 60 * 60;
+/** The scope of access tokens for the suite's MCP server (and any other resource the dev Hub serves). */
+const MCP_SCOPE = 'mcp';
+
+/** The RFC 8707 `resource` of an authorization or token request, when it names one. */
+function requestedResource(params: Record<string, unknown> | undefined): string | undefined {
+  const resource = params?.resource;
+  return typeof resource === 'string' ? resource : undefined;
+}
 
 /** oidc-provider settings of the dev Hub: a first-party Hub for one client, the suite. */
 export function devHubConfiguration(
@@ -48,12 +56,14 @@ export function devHubConfiguration(
     async loadExistingGrant(ctx) {
       const { session, client: oidcClient, provider } = ctx.oidc;
       const grantId = ctx.oidc.result?.consent?.grantId ?? session?.grantIdFor(oidcClient?.clientId ?? '');
-      if (grantId) return provider.Grant.find(grantId);
-      const grant = new provider.Grant({
-        clientId: oidcClient?.clientId ?? '',
-        accountId: session?.accountId ?? '',
-      });
+      const existing = grantId ? await provider.Grant.find(grantId) : undefined;
+      const resource = requestedResource(ctx.oidc.params);
+      if (existing && (!resource || existing.getResourceScope(resource).includes(MCP_SCOPE))) return existing;
+      const grant =
+        existing ??
+        new provider.Grant({ clientId: oidcClient?.clientId ?? '', accountId: session?.accountId ?? '' });
       grant.addOIDCScope(SCOPES.join(' '));
+      if (resource) grant.addResourceScope(resource, MCP_SCOPE);
       await grant.save();
       return grant;
     },
@@ -62,6 +72,20 @@ export function devHubConfiguration(
     pkce: { required: () => true },
     features: {
       devInteractions: { enabled: false },
+      // Access tokens for a resource (the suite's MCP server at `<suite>/mcp`) are JWTs with that resource
+      // as audience (RFC 8707, RFC 9068). A development Hub issues them for any http(s) resource asked for.
+      resourceIndicators: {
+        enabled: true,
+        useGrantedResource: () => true,
+        getResourceServerInfo: (_ctx, resource) => ({
+          scope: MCP_SCOPE,
+          audience: resource,
+          accessTokenFormat: 'jwt',
+          accessTokenTTL: options.accessTokenTtlSeconds ?? 600,
+        }),
+      },
+      // MCP clients (AI assistants) register themselves (RFC 7591) before the authorization code flow.
+      registration: { enabled: true },
       rpInitiatedLogout: {
         enabled: true,
         logoutSource(ctx, form) {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Subscription } from '@suite/bus';
 import type { Database } from '@suite/db';
 import type { FastifyBaseLogger } from 'fastify';
+import { type AccessTokenCheck, AccessTokenVerifier } from './access-tokens/access-token.verifier';
 import type { DevHubStarter, RunningDevHub } from './dev-hub/dev-hub.starter';
 import { upsertOrgs } from './directory/directory.service';
 import { hubDirectorySubscription } from './directory/hub-events.subscription';
@@ -34,6 +35,7 @@ export interface HubAuthRuntime {
   readonly sessions: SessionService;
   readonly signIns: SignInService;
   readonly hub: HubRelyingParty;
+  readonly accessTokens: AccessTokenVerifier;
 }
 
 const DEV_CLIENT_ID = 'one-stack-suite-dev';
@@ -94,7 +96,8 @@ export class HubAuth {
     });
     const sessions = new SessionService(this.db.system, hub, this.options.sessionTtlSeconds);
     const signIns = new SignInService(this.db.system, hub, sessions);
-    this.#runtime = { publicUrl, issuer, cookies, sessions, signIns, hub };
+    const accessTokens = new AccessTokenVerifier(this.db.system, hub);
+    this.#runtime = { publicUrl, issuer, cookies, sessions, signIns, hub, accessTokens };
     return this.#runtime;
   }
 
@@ -114,6 +117,13 @@ export class HubAuth {
       return Promise.resolve({ status: 'signed-out', reason: new HubAuthNotReadyError().message });
     const { cookies, sessions } = this.#runtime;
     return sessions.resolve(cookies.read(cookieHeader, cookies.sessionName));
+  }
+
+  /** The staff member behind a Hub access token (`Authorization: Bearer`) for a protected resource. */
+  resolveAccessToken(authorization: string | undefined, check: AccessTokenCheck): Promise<SessionResolution> {
+    if (!this.#runtime)
+      return Promise.resolve({ status: 'signed-out', reason: new HubAuthNotReadyError().message });
+    return this.#runtime.accessTokens.resolve(authorization, check);
   }
 
   async close(): Promise<void> {

@@ -1,3 +1,4 @@
+export type { AccessTokenCheck } from './access-tokens/access-token.verifier';
 export {
   DEV_HUB_SEED,
   type DevHubMembership,
@@ -52,7 +53,12 @@ export {
   type VerifiedIntegrationKey,
 } from './integration-keys/integration-key.verifier';
 export { IntegrationKeys, type IntegrationKeysOptions } from './integration-keys/integration-keys';
-export { type IntegrationScope, SCOPE_GRAMMAR } from './integration-keys/integration-scope';
+export {
+  type IntegrationScope,
+  KEY_TARGETS,
+  type KeyTarget,
+  SCOPE_GRAMMAR,
+} from './integration-keys/integration-scope';
 export {
   parseOrgKeys,
   type RemoteModule,

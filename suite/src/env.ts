@@ -115,6 +115,12 @@ const configFields = z.object({
     .describe('Where embedded services keep their data across restarts.'),
   EMBEDDED_PG_PORT: port(0).describe('Port of the embedded PostgreSQL (0 picks a free one).'),
   MIGRATE_ON_START: flag(true).describe('Apply pending migrations before serving.'),
+  MCP_ENABLED: flag(true).describe(
+    'Serve the MCP server for AI assistants at `/mcp` (Hub access tokens or `mcp:*` integration keys) and its protected-resource metadata.',
+  ),
+  MCP_RESOURCE_URL: webUrl.describe(
+    "The MCP server's resource URL, the audience of the Hub access tokens it accepts. Unset: `<PUBLIC_URL or listening address>/mcp`.",
+  ),
   JOBS_ENABLED: flag(true).describe(
     "Run the modules' scheduled jobs in this process (`suite jobs list`). Any number of processes may: each slot runs once in the cluster.",
   ),
@@ -209,6 +215,7 @@ function crossFieldIssues(config: z.output<typeof configFields>): { path: Config
     [withHub && !config.HUB_CLIENT_SECRET, 'HUB_CLIENT_SECRET', REGISTRATION],
     [plainHttp(config.PUBLIC_URL), 'PUBLIC_URL', PLAIN_HTTP],
     [plainHttp(config.HUB_ISSUER_URL), 'HUB_ISSUER_URL', PLAIN_HTTP],
+    [plainHttp(config.MCP_RESOURCE_URL), 'MCP_RESOURCE_URL', PLAIN_HTTP],
     [
       config.PUBLIC_URL !== undefined && new URL(config.PUBLIC_URL).pathname !== '/',
       'PUBLIC_URL',

@@ -6,6 +6,7 @@ import {
   IntegrationKeyInputError,
   type IntegrationKeySummary,
   type IssuedIntegrationKey,
+  KEY_TARGETS,
   listIntegrationKeys,
   parseKeyReference,
   remoteSettingNames,
@@ -104,7 +105,7 @@ export function keysCommand(): Command {
     .description('create a key and print it once')
     .requiredOption(...orgOption)
     .requiredOption('--caller <product>', 'the product that presents the key, e.g. psa')
-    .requiredOption('--target <module>', `the module it calls: ${MODULE_NAMES.join(', ')}`)
+    .requiredOption('--target <module>', `the module it calls, or mcp: ${KEY_TARGETS.join(', ')}`)
     .requiredOption('--scope <scopes...>', `procedures it may call: ${SCOPE_GRAMMAR}`)
     .option('--label <text>', 'a note for operators, e.g. where the key is deployed')
     .action((options: { org: string; caller: string; target: string; scope: string[]; label?: string }) =>

@@ -119,6 +119,7 @@ export async function startSuite(
     hubAuth,
     integrationKeys,
     bus: { kafkaBrokers: config.KAFKA_BROKERS, partitions: config.BUS_PARTITIONS },
+    mcp: { enabled: config.MCP_ENABLED, resourceUrl: config.MCP_RESOURCE_URL },
   });
   await step(
     () =>

@@ -1,7 +1,6 @@
-import { MODULE_NAMES, type ModuleName } from '@suite/contracts';
 import type { OrgScope, OrgTransaction, Prisma } from '@suite/db';
 import { lookupIdOfPrefix, newIntegrationKey, publicPrefix } from './integration-key.format';
-import { scopeProblem } from './integration-scope';
+import { KEY_TARGETS, type KeyTarget, scopeProblem } from './integration-scope';
 
 /** A key as operators see it: everything but the secret, which nobody can see after creation. */
 export interface IntegrationKeySummary {
@@ -82,15 +81,15 @@ function summarize(row: KeyRow, now = new Date()): IntegrationKeySummary {
   return { ...rest, prefix: publicPrefix(lookupId), status };
 }
 
-function validated(input: CreateIntegrationKeyInput): { target: ModuleName; scopes: string[] } {
+function validated(input: CreateIntegrationKeyInput): { target: KeyTarget; scopes: string[] } {
   if (!PRODUCT_NAME.test(input.caller))
     throw new IntegrationKeyInputError(
       `caller "${input.caller}" is not a product name; expected lower case letters, digits and dashes, e.g. psa`,
     );
-  const target = MODULE_NAMES.find((name) => name === input.target);
+  const target = KEY_TARGETS.find((name) => name === input.target);
   if (!target)
     throw new IntegrationKeyInputError(
-      `target "${input.target}" is not a module; expected one of ${MODULE_NAMES.join(', ')}`,
+      `target "${input.target}" is not a module or mcp; expected one of ${KEY_TARGETS.join(', ')}`,
     );
   if (target === input.caller)
     throw new IntegrationKeyInputError(

@@ -7,6 +7,10 @@ import { MODULE_NAMES, type ModuleName } from '@suite/contracts';
  */
 export type IntegrationScope = `${ModuleName}:${string}`;
 
+/** What a key opens: a module's integration API, or the suite's MCP server for machine callers (`mcp:*`). */
+export const KEY_TARGETS = [...MODULE_NAMES, 'mcp'] as const;
+export type KeyTarget = (typeof KEY_TARGETS)[number];
+
 const SEGMENT = '[a-zA-Z][a-zA-Z0-9]*';
 const PROCEDURE = new RegExp(`^${SEGMENT}(\\.${SEGMENT})*$`);
 const GRANTED = new RegExp(`^(${SEGMENT}\\.)*\\*$|^${SEGMENT}(\\.${SEGMENT})*$`);
@@ -14,15 +18,15 @@ const GRANTED = new RegExp(`^(${SEGMENT}\\.)*\\*$|^${SEGMENT}(\\.${SEGMENT})*$`)
 export const SCOPE_GRAMMAR = '<module>:<procedure> (crm:pipeline.context), <module>:<prefix>.* or <module>:*';
 
 /** Why `scope` cannot be granted on a key for `target`, or undefined when it can. */
-export function scopeProblem(scope: string, target: ModuleName): string | undefined {
+export function scopeProblem(scope: string, target: KeyTarget): string | undefined {
   const colon = scope.indexOf(':');
   const module = scope.slice(0, colon);
   const procedure = scope.slice(colon + 1);
   if (colon < 0 || !GRANTED.test(procedure)) return `scope "${scope}" does not follow ${SCOPE_GRAMMAR}`;
-  if (!(MODULE_NAMES as readonly string[]).includes(module))
-    return `scope "${scope}" names module "${module}"; expected one of ${MODULE_NAMES.join(', ')}`;
+  if (!(KEY_TARGETS as readonly string[]).includes(module))
+    return `scope "${scope}" names module "${module}"; expected one of ${KEY_TARGETS.join(', ')}`;
   if (module !== target)
-    return `scope "${scope}" is for ${module}, but the key opens ${target}'s integration API`;
+    return `scope "${scope}" is for ${module}, but the key opens ${target === 'mcp' ? 'the MCP server' : `${target}'s integration API`}`;
   return undefined;
 }
 

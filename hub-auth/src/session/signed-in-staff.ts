@@ -47,7 +47,15 @@ export const WITH_MEMBERSHIPS = {
 export type LoadedSession = Prisma.HubSessionGetPayload<{ include: typeof WITH_MEMBERSHIPS }>;
 
 export function signedInStaff(session: LoadedSession): SignedInStaff {
-  const { user } = session;
+  return staffOf(session.id, session.activeOrgId, session.user);
+}
+
+/** A directory user with memberships as a request sees them, `activeOrgId` (or their first org) active. */
+export function staffOf(
+  sessionId: string,
+  activeOrgId: string | null,
+  user: LoadedSession['user'],
+): SignedInStaff {
   const orgs = user.memberships.map(({ organization, role }) => ({
     id: organization.id,
     slug: organization.slug,
@@ -55,10 +63,10 @@ export function signedInStaff(session: LoadedSession): SignedInStaff {
     role,
     products: (organization.hubOrg?.products ?? []).filter(isProduct),
   }));
-  const org = orgs.find((candidate) => candidate.id === session.activeOrgId) ?? orgs[0];
+  const org = orgs.find((candidate) => candidate.id === activeOrgId) ?? orgs[0];
   const membership = user.memberships.find((candidate) => candidate.orgId === org?.id);
   return {
-    sessionId: session.id,
+    sessionId,
     user: { id: user.id, email: user.email, name: user.name },
     org,
     orgs,

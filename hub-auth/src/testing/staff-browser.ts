@@ -59,9 +59,16 @@ export class StaffBrowser {
     return new URL(response.headers.get('location') ?? '');
   }
 
-  /** At Hub: signs in as the seeded user with this email (unless Hub remembers the browser) and returns the callback URL. */
-  async authorizeAtHub(authorizationUrl: URL, email: string): Promise<URL> {
-    const toSuite = (location: URL) => location.href.startsWith(`${this.suiteUrl}/auth/callback`);
+  /**
+   * At Hub: signs in as the seeded user with this email (unless Hub remembers the browser) and returns the
+   * callback URL (the suite's, or `redirectUri` of another client, e.g. an AI assistant's).
+   */
+  async authorizeAtHub(
+    authorizationUrl: URL,
+    email: string,
+    redirectUri = `${this.suiteUrl}/auth/callback`,
+  ): Promise<URL> {
+    const toSuite = (location: URL) => location.href.startsWith(redirectUri);
     let reached = await this.follow(await this.request(authorizationUrl), toSuite);
     if (!(reached instanceof URL)) {
       const html = await reached.text();

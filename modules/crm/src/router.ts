@@ -1,5 +1,6 @@
 import { router } from '@suite/hub-auth';
 import { activityRouter } from './activity/activity.router';
+import { assistantRouter } from './assistant/assistant.router';
 import { companyRouter } from './companies/company.router';
 import { contactRouter } from './contacts/contact.router';
 import { dealRouter } from './deals/deal.router';
@@ -16,4 +17,5 @@ export const crmAppRouter = router({
   timeline: activityRouter,
   health: healthRouter,
   settings: settingRouter,
+  assistant: assistantRouter,
 });

@@ -4,7 +4,11 @@ import { toolsIntegrationRouter } from './integration';
 import { toolsAppRouter } from './router';
 import { inboundWebhookRoute } from './webhooks/inbound-webhook.route';
 
+export { consumeRate, limitOf, type RateDecision, type RateLimit } from './rate-limits/rate-limit.service';
 export { cancelRun, listRuns, resumeRun } from './runs/paused-run.service';
+export { listToolAvailability, type ToolAvailability } from './tools/tool-availability.service';
+export { TOOL_CATALOG, TOOL_NAMES, type ToolName, type ToolResult, toolError } from './tools/tool-catalog';
+export { runTool, type ToolRequest } from './tools/tool-runner.service';
 export { listDecryptAudit } from './vault/decrypt-audit.service';
 export { configureVault, currentKeyring, keyringNotice, newKeyEntry, requireKeyring } from './vault/keyring';
 export { rotateVault } from './vault/vault-rotation.service';

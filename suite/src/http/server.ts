@@ -13,6 +13,7 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import type { Logger } from '../logger';
+import { registerMcp } from '../mcp/mcp.routes';
 import type { SuiteMetrics } from '../metrics';
 import { type ConsoleDeps, registerConsole } from './console.routes';
 import { registerHealthRoutes } from './health.routes';
@@ -30,6 +31,8 @@ export interface ServerDeps {
   readonly hubAuth: HubAuth;
   readonly integrationKeys: IntegrationKeys;
   readonly bus: ConsoleDeps['bus'];
+  /** MCP_ENABLED and MCP_RESOURCE_URL. */
+  readonly mcp: { readonly enabled: boolean; readonly resourceUrl: string | undefined };
 }
 
 function mountRouter(
@@ -60,6 +63,7 @@ export function buildServer({
   hubAuth,
   integrationKeys,
   bus,
+  mcp,
 }: ServerDeps): FastifyInstance {
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,
@@ -119,6 +123,7 @@ export function buildServer({
       mountRouter(app, `/${module.name}/integration`, module.integrationRouter, createContext);
   }
   registerModuleRoutes(app, modules, { db, log });
+  if (mcp.enabled) registerMcp(app, { db, hubAuth, integrationKeys, modules, resourceUrl: mcp.resourceUrl });
   registerConsole(app, {
     databaseUrl,
     log,

@@ -29,7 +29,7 @@ const keyView = z.object({
   revokedAt: timestamp.nullable(),
 });
 
-/** The key itself, shown once, and the setting line the calling deployment needs. */
+/** The key itself, shown once, and the setting (or, for the MCP server, the header) the caller needs. */
 const issuedView = z.object({ key: z.string(), envLine: z.string(), summary: keyView });
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
@@ -46,8 +46,9 @@ function toKeyView({ orgId: _orgId, ...key }: IntegrationKeySummary): z.infer<ty
 }
 
 function issued(orgId: string, key: string, summary: IntegrationKeySummary): z.infer<typeof issuedView> {
-  const target = MODULE_NAMES.find((name) => name === summary.target) ?? 'crm';
-  return { key, envLine: `${remoteSettingNames(target).key}=${orgId}=${key}`, summary: toKeyView(summary) };
+  const target = MODULE_NAMES.find((name) => name === summary.target);
+  const envLine = target ? `${remoteSettingNames(target).key}=${orgId}=${key}` : `X-Integration-Key: ${key}`;
+  return { key, envLine, summary: toKeyView(summary) };
 }
 
 /** The key service speaks to operators; its input errors are the caller's to fix. */

@@ -1,7 +1,8 @@
-import type { activityList } from '@suite/contracts';
+import { type activityList, found } from '@suite/contracts';
 import type { OrgTransaction, Prisma } from '@suite/db';
 import type { z } from 'zod';
 import { companyInOrg } from '../companies/company.service';
+import type { ActivityItemView, ActivityLogInput } from './activity.schema';
 import { decodeCursor, encodeCursor } from './activity-cursor';
 
 export interface NewActivity {
@@ -11,6 +12,7 @@ export interface NewActivity {
   readonly title: string;
   readonly detail?: Prisma.InputJsonObject;
   readonly occurredAt: Date;
+  readonly contactId?: string;
   /** What caused it (a bus event id, `deal.won:<deal id>`): the same source never adds a second entry. */
   readonly sourceKey?: string;
 }
@@ -66,4 +68,30 @@ export async function listCompanyActivity(
 ): Promise<ActivityPage> {
   await companyInOrg(tx, input.companyId);
   return listActivity(tx, input.companyId, input);
+}
+
+/** Staff log a note, call, email or meeting on a company's timeline, optionally about one contact. */
+export async function logActivity(tx: OrgTransaction, input: ActivityLogInput): Promise<ActivityItemView> {
+  await companyInOrg(tx, input.companyId);
+  if (input.contactId)
+    found(
+      await tx.crmContact.findFirst({ where: { id: input.contactId, companyId: input.companyId } }),
+      `contact ${input.contactId} of company ${input.companyId}`,
+    );
+  const row = await tx.crmActivity.create({
+    data: {
+      companyId: input.companyId,
+      contactId: input.contactId ?? null,
+      kind: input.kind,
+      title: input.title,
+      occurredAt: input.occurredAt ? new Date(input.occurredAt) : new Date(),
+    },
+  });
+  return {
+    activityId: row.id,
+    kind: row.kind,
+    title: row.title,
+    detail: {},
+    occurredAt: row.occurredAt.toISOString(),
+  };
 }

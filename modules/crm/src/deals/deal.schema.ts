@@ -12,6 +12,7 @@ import {
 import { z } from 'zod';
 
 const lineItems = z.array(crmLineItem).max(100);
+const closeDate = z.iso.date().nullish().describe('When the deal is expected to close (YYYY-MM-DD).');
 
 export const dealCreateInput = z.object({
   companyId: entityId,
@@ -23,6 +24,7 @@ export const dealCreateInput = z.object({
   ownerId: hubUserId.optional().describe('A Hub user of the org; defaults to the signed-in user.'),
   createProject: z.boolean().nullish().describe('Open a PSA project when won; null follows the org setting.'),
   termMonths: count(600).nullish(),
+  expectedCloseDate: closeDate,
   lineItems: lineItems.default([]),
 });
 
@@ -35,6 +37,7 @@ export const dealUpdateInput = z.object({
   ownerId: hubUserId.optional(),
   createProject: z.boolean().nullish(),
   termMonths: count(600).nullish(),
+  expectedCloseDate: closeDate,
   lineItems: lineItems.optional().describe('Replaces every line item.'),
 });
 
@@ -68,6 +71,7 @@ export const dealView = z.object({
   owner: z.object({ userId: hubUserId, name: z.string().nullable(), active: z.boolean() }),
   createProject: z.boolean().nullable(),
   termMonths: z.number().int().nullable(),
+  expectedCloseDate: z.iso.date().nullable(),
   wonAt: timestamp.nullable(),
   wonVia: z.string().nullable(),
   lostAt: timestamp.nullable(),

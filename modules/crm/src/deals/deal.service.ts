@@ -12,6 +12,10 @@ export type DealRecord = Prisma.CrmDealGetPayload<{ include: { lineItems: true }
 const lineItemRows = (lineItems: DealCreateInput['lineItems']) =>
   lineItems.map((line, position) => ({ ...line, position }));
 
+/** A `YYYY-MM-DD` input as the date column takes it; null clears it, undefined leaves it. */
+const asDate = (date: string | null | undefined) =>
+  date === undefined ? undefined : date === null ? null : new Date(`${date}T00:00:00Z`);
+
 /** The deal with its line items in the transaction's org, or NOT_FOUND. */
 export async function dealInOrg(tx: OrgTransaction, dealId: string): Promise<DealRecord> {
   return found(
@@ -50,10 +54,11 @@ export async function createDeal(
   await companyInOrg(tx, input.companyId);
   const ownerId = input.ownerId ?? staff.user.id;
   await assertOwnerInOrg(tx, ownerId);
-  const { lineItems, ...fields } = input;
+  const { lineItems, expectedCloseDate, ...fields } = input;
   const deal = await tx.crmDeal.create({
     data: {
       ...fields,
+      expectedCloseDate: asDate(expectedCloseDate),
       ownerId,
       currency: input.currency ?? (await getSettings(tx)).defaultCurrency,
       lineItems: { create: lineItemRows(lineItems) },
@@ -64,14 +69,18 @@ export async function createDeal(
 
 export async function updateDeal(
   tx: OrgTransaction,
-  { dealId, lineItems, ...changes }: DealUpdateInput,
+  { dealId, lineItems, expectedCloseDate, ...changes }: DealUpdateInput,
 ): Promise<DealView> {
   await dealInOrg(tx, dealId);
   if (changes.ownerId) await assertOwnerInOrg(tx, changes.ownerId);
   if (lineItems) await tx.crmDealLineItem.deleteMany({ where: { dealId } });
   await tx.crmDeal.update({
     where: { id: dealId },
-    data: { ...changes, ...(lineItems && { lineItems: { create: lineItemRows(lineItems) } }) },
+    data: {
+      ...changes,
+      expectedCloseDate: asDate(expectedCloseDate),
+      ...(lineItems && { lineItems: { create: lineItemRows(lineItems) } }),
+    },
   });
   if (lineItems || changes.value || changes.recurringRevenue) await publishWonDealChange(tx, dealId);
   return getDeal(tx, { dealId });

@@ -14,6 +14,7 @@ export interface DealRow {
   readonly ownerId: string;
   readonly createProject: boolean | null;
   readonly termMonths: number | null;
+  readonly expectedCloseDate: Date | null;
   readonly wonAt: Date | null;
   readonly wonVia: string | null;
   readonly lostAt: Date | null;
@@ -56,6 +57,7 @@ export function dealView(
     owner: owner ?? { userId: deal.ownerId, name: null, active: false },
     createProject: deal.createProject,
     termMonths: deal.termMonths,
+    expectedCloseDate: deal.expectedCloseDate?.toISOString().slice(0, 10) ?? null,
     wonAt: deal.wonAt?.toISOString() ?? null,
     wonVia: deal.wonVia,
     lostAt: deal.lostAt?.toISOString() ?? null,

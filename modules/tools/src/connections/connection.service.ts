@@ -14,6 +14,42 @@ export async function connectionById(tx: OrgTransaction, id: string): Promise<Co
   return found(await tx.toolsConnection.findFirst({ where: { id } }), 'connection');
 }
 
+/** Which of the org's connections runs `tool`, or why none does (a pure choice, no I/O). */
+export type ConnectionPick =
+  | { readonly connection: Connection }
+  | { readonly problem: 'not_connected' | 'ambiguous'; readonly message: string };
+
+/** The providers that may run `tool` for an org: its choice, else every vendor of the tool. */
+export function candidateProviders(tool: ToolName, choice: string | undefined): string[] {
+  return choice ? [choice] : providersFor(tool).map((provider) => provider.id);
+}
+
+export function pickConnection(
+  tool: ToolName,
+  chosenProvider: string | undefined,
+  connections: readonly Connection[],
+): ConnectionPick {
+  const candidates = candidateProviders(tool, chosenProvider);
+  const connected = connections
+    .filter((connection) => candidates.includes(connection.provider) && connection.health !== 'not_connected')
+    .toSorted((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  const [connection] = connected;
+  const kind = TOOL_CATALOG[tool].vendorKind;
+  if (!connection)
+    return {
+      problem: 'not_connected',
+      message: chosenProvider
+        ? `${tool}: the chosen ${kind} vendor (${providerById(chosenProvider).name}) is not connected for this org; connect it or choose another`
+        : `${tool}: no ${kind} vendor connected for this org; connect one under Settings → Integrations`,
+    };
+  if (!chosenProvider && connected.length > 1)
+    return {
+      problem: 'ambiguous',
+      message: `${tool}: ${connected.length} ${kind} vendors are connected (${connected.map((c) => c.provider).join(', ')}); choose one for this tool`,
+    };
+  return { connection };
+}
+
 /**
  * The connection that runs `tool` for the org: the vendor it chose, else its one connected vendor for
  * the tool. No vendor connected is a named error, never a crash.
@@ -24,36 +60,20 @@ export async function connectionForTool(
 ): Promise<{ connection: Connection; provider: ProviderDefinition }> {
   const choice = await tx.toolsVendorChoice.findFirst({ where: { tool } });
   const connections = await tx.toolsConnection.findMany({
-    where: { provider: { in: candidateProviders(tool, choice?.provider) }, health: { not: 'not_connected' } },
-    orderBy: { createdAt: 'asc' },
+    where: { provider: { in: candidateProviders(tool, choice?.provider) } },
   });
-  return pickConnection(tool, choice?.provider, connections);
+  return chosenConnection(tool, choice?.provider, connections);
 }
 
-/** The providers that may run `tool` for an org: its choice, else every vendor of the tool. */
-export function candidateProviders(tool: ToolName, choice: string | undefined): string[] {
-  return choice ? [choice] : providersFor(tool).map((provider) => provider.id);
-}
-
-/** Picks from the org's live connections of the candidate providers, oldest first. */
-export function pickConnection(
+/** `pickConnection`, with no connection (or an ambiguous one) as the named conflict. */
+export function chosenConnection(
   tool: ToolName,
-  choice: string | undefined,
+  chosenProvider: string | undefined,
   connections: readonly Connection[],
 ): { connection: Connection; provider: ProviderDefinition } {
-  const [connection] = connections;
-  const kind = TOOL_CATALOG[tool].vendorKind;
-  if (!connection)
-    throw conflict(
-      choice
-        ? `${tool}: the chosen ${kind} vendor (${providerById(choice).name}) is not connected for this org; connect it or choose another`
-        : `${tool}: no ${kind} vendor connected for this org; connect one under Settings → Integrations`,
-    );
-  if (!choice && connections.length > 1)
-    throw conflict(
-      `${tool}: ${connections.length} ${kind} vendors are connected (${connections.map((c) => c.provider).join(', ')}); choose one for this tool`,
-    );
-  return { connection, provider: providerById(connection.provider) };
+  const pick = pickConnection(tool, chosenProvider, connections);
+  if ('problem' in pick) throw conflict(pick.message);
+  return { connection: pick.connection, provider: providerById(pick.connection.provider) };
 }
 
 export async function chooseVendor(tx: OrgTransaction, tool: ToolName, providerId: string): Promise<void> {

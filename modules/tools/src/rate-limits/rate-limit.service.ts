@@ -7,11 +7,14 @@ export interface RateLimit {
 }
 
 /** The org's limit for a tool: its own override, else the catalog's default. */
-export async function rateLimitFor(tx: OrgTransaction, tool: ToolName): Promise<RateLimit> {
-  const override = await tx.toolsRateLimit.findFirst({ where: { tool } });
-  return override
-    ? { limit: override.limit, windowSeconds: override.windowSeconds }
-    : TOOL_CATALOG[tool].rateLimit;
+export function rateLimitFor(tx: OrgTransaction, tool: ToolName): Promise<RateLimit> {
+  return limitOf(tx, tool, TOOL_CATALOG[tool].rateLimit);
+}
+
+/** The org's limit for any named call (the MCP server's CRM queries too): its override, else `fallback`. */
+export async function limitOf(tx: OrgTransaction, name: string, fallback: RateLimit): Promise<RateLimit> {
+  const override = await tx.toolsRateLimit.findFirst({ where: { tool: name } });
+  return override ? { limit: override.limit, windowSeconds: override.windowSeconds } : fallback;
 }
 
 export async function setRateLimit(tx: OrgTransaction, tool: ToolName, limit: RateLimit): Promise<RateLimit> {
@@ -35,6 +38,32 @@ export function rateWindow(
     start: new Date(start),
     retryAfterSeconds: Math.max(1, Math.ceil((start + windowMs - now) / 1000)),
   };
+}
+
+export type RateDecision =
+  | { readonly allowed: true }
+  | { readonly allowed: false; readonly retryAfterSeconds: number };
+
+/**
+ * Takes one call from the (org, name) window, fixed windows counted in PostgreSQL: the conditional
+ * upsert is atomic across processes, so a window never counts more than its limit (decision 0091). A
+ * tool call takes its token inside its call gate instead (decision 0092); this is for other named calls.
+ */
+export async function consumeRate(
+  tx: OrgTransaction,
+  name: string,
+  limit: RateLimit,
+  now = Date.now(),
+): Promise<RateDecision> {
+  const window = rateWindow(limit, now);
+  const rows = await tx.$queryRaw<{ used: number }[]>`
+    INSERT INTO tools.rate_window (org_id, tool, window_start, used) VALUES (DEFAULT, ${name}, ${window.start}, 1)
+    ON CONFLICT (org_id, tool, window_start) DO UPDATE SET used = tools.rate_window.used + 1
+      WHERE tools.rate_window.used < ${limit.limit}
+    RETURNING used`;
+  return rows.length > 0
+    ? { allowed: true }
+    : { allowed: false, retryAfterSeconds: window.retryAfterSeconds };
 }
 
 /** The org of the transaction (forOrg sets it); tenant rows default to it. */

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { invalid } from '@suite/contracts';
 import type { OrgTransaction, Prisma } from '@suite/db';
-import { type Connection, pickConnection } from '../connections/connection.service';
+import { type Connection, chosenConnection } from '../connections/connection.service';
 import { recordOutcome } from '../health/connection-health.service';
 import type { ProviderDefinition, VendorCall } from '../providers/provider-definition';
 import { VendorError } from '../providers/vendor-error';
@@ -42,7 +42,7 @@ export async function runTool(tx: OrgTransaction, request: ToolRequest): Promise
   const input = parseInput(request.tool, request.input);
   const context = await readCallContext(tx, request.tool, request.idempotencyKey);
   if (context.recorded) return context.recorded;
-  const { connection, provider } = pickConnection(request.tool, context.choice, context.connections);
+  const { connection, provider } = chosenConnection(request.tool, context.choice, context.connections);
   if (context.parked || (request.background && connection.health === 'error'))
     return parkRun(tx, connection, request, input, connection.healthReason ?? 'the connection is in Error');
   const call = {

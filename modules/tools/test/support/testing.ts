@@ -12,6 +12,7 @@ export {
 } from './stand-ins/twilio.stand-in';
 export {
   KEYS,
+  startGoogleMapsStandIn,
   startMetaStandIn,
   startSendGridStandIn,
   startStripeStandIn,

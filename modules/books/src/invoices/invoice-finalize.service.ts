@@ -31,20 +31,68 @@ export interface DraftInvoice {
   readonly lines: readonly DraftLine[];
 }
 
+/** What `books.invoice.finalized` tells about an invoice just given its number. */
+export interface FinalizedInvoice {
+  readonly invoiceId: string;
+  readonly number: number;
+  readonly billingAccount: { id: string; crmCompanyId: string };
+  readonly contractId: string | null;
+  readonly currency: string;
+  readonly subtotalMinor: bigint;
+  readonly taxMinor: bigint;
+  readonly issuedOn: Date;
+  readonly dueOn: Date;
+  readonly finalizedAt: Date;
+  readonly lines: readonly { periodStart: Date; periodEnd: Date }[];
+}
+
+/** Publishes `books.invoice.finalized` in the caller's transaction. */
+export async function announceFinalized(tx: OrgTransaction, invoice: FinalizedInvoice): Promise<void> {
+  const money = (minor: bigint) => fromMinor(minor, invoice.currency);
+  const starts = invoice.lines.map((line) => line.periodStart.getTime());
+  const ends = invoice.lines.map((line) => line.periodEnd.getTime());
+  await publish(tx, {
+    type: 'books.invoice.finalized',
+    data: {
+      invoiceId: invoice.invoiceId,
+      number: invoiceNumber(invoice.number),
+      billingAccountId: invoice.billingAccount.id,
+      crmCompanyId: invoice.billingAccount.crmCompanyId,
+      contractId: invoice.contractId,
+      currency: invoice.currency,
+      subtotal: money(invoice.subtotalMinor),
+      tax: money(invoice.taxMinor),
+      total: money(invoice.subtotalMinor + invoice.taxMinor),
+      issuedOn: isoDate(invoice.issuedOn),
+      dueOn: isoDate(invoice.dueOn),
+      periodStart: isoDate(new Date(Math.min(...starts))),
+      periodEnd: isoDate(new Date(Math.max(...ends))),
+      finalizedAt: invoice.finalizedAt.toISOString(),
+    },
+  });
+}
+
+/** Totals of lines each rounded already: summed exactly, in one currency. */
+export function invoiceTotals(
+  currency: string,
+  lines: readonly { amountMinor: bigint; taxMinor: bigint; currency: string }[],
+): { subtotalMinor: bigint; taxMinor: bigint; totalMinor: bigint } {
+  const subtotalMinor = sumOneCurrency([{ amountMinor: 0n, currency }, ...lines]);
+  const taxMinor = lines.reduce((total, line) => total + line.taxMinor, 0n);
+  return { subtotalMinor, taxMinor, totalMinor: subtotalMinor + taxMinor };
+}
+
 /**
- * draft → finalized in one step of the caller's transaction: totals from the lines (each rounded
- * already, summed exactly, one currency), the next gapless number under the org's lock, issue and due
- * dates, and `books.invoice.finalized`. A rollback takes the number back with the invoice. From here the
- * invoice is immutable; corrections are credit notes.
+ * draft → finalized in one step of the caller's transaction: totals from the lines, the next gapless
+ * number under the org's lock, issue and due dates, and `books.invoice.finalized`. A rollback takes the
+ * number back with the invoice. From here the invoice is immutable; corrections are credit notes.
  */
 export async function issueInvoice(
   tx: OrgTransaction,
   draft: DraftInvoice,
   issuedOn: Date,
 ): Promise<{ invoiceId: string; number: number }> {
-  const subtotalMinor = sumOneCurrency([{ amountMinor: 0n, currency: draft.currency }, ...draft.lines]);
-  const taxMinor = draft.lines.reduce((total, line) => total + line.taxMinor, 0n);
-  const totalMinor = subtotalMinor + taxMinor;
+  const totals = invoiceTotals(draft.currency, draft.lines);
   const number = await nextNumber(tx, 'invoice');
   const finalizedAt = new Date();
   const dueOn = addDays(issuedOn, draft.billingAccount.paymentTermsDays);
@@ -55,9 +103,7 @@ export async function issueInvoice(
       currency: draft.currency,
       status: 'finalized',
       number,
-      subtotalMinor,
-      taxMinor,
-      totalMinor,
+      ...totals,
       issuedOn,
       dueOn,
       finalizedAt,
@@ -65,27 +111,14 @@ export async function issueInvoice(
     },
     select: { id: true },
   });
-  const money = (minor: bigint) => fromMinor(minor, draft.currency);
-  const starts = draft.lines.map((line) => line.periodStart.getTime());
-  const ends = draft.lines.map((line) => line.periodEnd.getTime());
-  await publish(tx, {
-    type: 'books.invoice.finalized',
-    data: {
-      invoiceId: invoice.id,
-      number: invoiceNumber(number),
-      billingAccountId: draft.billingAccount.id,
-      crmCompanyId: draft.billingAccount.crmCompanyId,
-      contractId: draft.contractId,
-      currency: draft.currency,
-      subtotal: money(subtotalMinor),
-      tax: money(taxMinor),
-      total: money(totalMinor),
-      issuedOn: isoDate(issuedOn),
-      dueOn: isoDate(dueOn),
-      periodStart: isoDate(new Date(Math.min(...starts))),
-      periodEnd: isoDate(new Date(Math.max(...ends))),
-      finalizedAt: finalizedAt.toISOString(),
-    },
+  await announceFinalized(tx, {
+    ...draft,
+    ...totals,
+    invoiceId: invoice.id,
+    number,
+    issuedOn,
+    dueOn,
+    finalizedAt,
   });
   return { invoiceId: invoice.id, number };
 }

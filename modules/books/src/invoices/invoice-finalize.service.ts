@@ -1,4 +1,5 @@
-import { publish } from '@suite/bus';
+import { randomUUID } from 'node:crypto';
+import { publishMany } from '@suite/bus';
 import type { OrgTransaction } from '@suite/db';
 import { fromMinor, sumOneCurrency } from '../money/money';
 import { nextNumber } from '../settings/settings.service';
@@ -46,13 +47,13 @@ export interface FinalizedInvoice {
   readonly lines: readonly { periodStart: Date; periodEnd: Date }[];
 }
 
-/** Publishes `books.invoice.finalized` in the caller's transaction. */
-export async function announceFinalized(tx: OrgTransaction, invoice: FinalizedInvoice): Promise<void> {
+/** `books.invoice.finalized` of an invoice just given its number. */
+export function finalizedEvent(invoice: FinalizedInvoice) {
   const money = (minor: bigint) => fromMinor(minor, invoice.currency);
   const starts = invoice.lines.map((line) => line.periodStart.getTime());
   const ends = invoice.lines.map((line) => line.periodEnd.getTime());
-  await publish(tx, {
-    type: 'books.invoice.finalized',
+  return {
+    type: 'books.invoice.finalized' as const,
     data: {
       invoiceId: invoice.invoiceId,
       number: invoiceNumber(invoice.number),
@@ -69,7 +70,7 @@ export async function announceFinalized(tx: OrgTransaction, invoice: FinalizedIn
       periodEnd: isoDate(new Date(Math.max(...ends))),
       finalizedAt: invoice.finalizedAt.toISOString(),
     },
-  });
+  };
 }
 
 /** Totals of lines each rounded already: summed exactly, in one currency. */
@@ -83,42 +84,49 @@ export function invoiceTotals(
 }
 
 /**
- * draft → finalized in one step of the caller's transaction: totals from the lines, the next gapless
- * number under the org's lock, issue and due dates, and `books.invoice.finalized`. A rollback takes the
- * number back with the invoice. From here the invoice is immutable; corrections are credit notes.
+ * Drafts → finalized invoices in a fixed number of statements of the caller's transaction, however many:
+ * totals from the lines, the next gapless numbers under the org's lock (in the drafts' order), issue and
+ * due dates, the invoices, their lines and a `books.invoice.finalized` each. A rollback takes the numbers
+ * back with the invoices. From here an invoice is immutable; corrections are credit notes.
  */
-export async function issueInvoice(
+export async function issueInvoices(
   tx: OrgTransaction,
-  draft: DraftInvoice,
+  drafts: readonly DraftInvoice[],
   issuedOn: Date,
-): Promise<{ invoiceId: string; number: number }> {
-  const totals = invoiceTotals(draft.currency, draft.lines);
-  const number = await nextNumber(tx, 'invoice');
+): Promise<{ invoiceId: string; number: number }[]> {
+  if (drafts.length === 0) return [];
+  const first = await nextNumber(tx, 'invoice', drafts.length);
   const finalizedAt = new Date();
-  const dueOn = addDays(issuedOn, draft.billingAccount.paymentTermsDays);
-  const invoice = await tx.booksInvoice.create({
-    data: {
-      billingAccountId: draft.billingAccount.id,
-      contractId: draft.contractId,
-      currency: draft.currency,
-      status: 'finalized',
-      number,
-      ...totals,
-      issuedOn,
-      dueOn,
-      finalizedAt,
-      lines: { createMany: { data: draft.lines.map((line, position) => ({ ...line, position })) } },
-    },
-    select: { id: true },
-  });
-  await announceFinalized(tx, {
+  const issued = drafts.map((draft, index) => ({
     ...draft,
-    ...totals,
-    invoiceId: invoice.id,
-    number,
+    ...invoiceTotals(draft.currency, draft.lines),
+    invoiceId: randomUUID(),
+    number: first + index,
     issuedOn,
-    dueOn,
+    dueOn: addDays(issuedOn, draft.billingAccount.paymentTermsDays),
     finalizedAt,
+  }));
+  await tx.booksInvoice.createMany({
+    data: issued.map((invoice) => ({
+      id: invoice.invoiceId,
+      billingAccountId: invoice.billingAccount.id,
+      contractId: invoice.contractId,
+      currency: invoice.currency,
+      status: 'finalized' as const,
+      number: invoice.number,
+      subtotalMinor: invoice.subtotalMinor,
+      taxMinor: invoice.taxMinor,
+      totalMinor: invoice.totalMinor,
+      issuedOn,
+      dueOn: invoice.dueOn,
+      finalizedAt,
+    })),
   });
-  return { invoiceId: invoice.id, number };
+  await tx.booksInvoiceLine.createMany({
+    data: issued.flatMap((invoice) =>
+      invoice.lines.map((line, position) => ({ ...line, invoiceId: invoice.invoiceId, position })),
+    ),
+  });
+  await publishMany(tx, issued.map(finalizedEvent));
+  return issued.map(({ invoiceId, number }) => ({ invoiceId, number }));
 }

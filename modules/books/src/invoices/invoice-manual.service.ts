@@ -1,3 +1,4 @@
+import { publish } from '@suite/bus';
 import { conflict, found, invalid } from '@suite/contracts';
 import type { OrgTransaction } from '@suite/db';
 import { glAccountInOrg, resolveGlAccountId } from '../gl/gl-account.service';
@@ -6,7 +7,7 @@ import { nextNumber } from '../settings/settings.service';
 import { addDays, dayOf } from './billing-period';
 import type { InvoiceCreateInput, InvoiceView } from './invoice.schema';
 import { getInvoice, lockedInvoice } from './invoice.service';
-import { announceFinalized, invoiceTotals } from './invoice-finalize.service';
+import { finalizedEvent, invoiceTotals } from './invoice-finalize.service';
 
 /**
  * A manual invoice (a one-off job, hardware sold), as a draft: each line priced and taxed as the billing
@@ -89,7 +90,7 @@ export async function finalizeManualInvoice(tx: OrgTransaction, invoiceId: strin
     where: { id: invoiceId },
     data: { status: 'finalized', number, issuedOn, dueOn, finalizedAt },
   });
-  await announceFinalized(tx, { ...invoice, invoiceId, number, issuedOn, dueOn, finalizedAt });
+  await publish(tx, finalizedEvent({ ...invoice, invoiceId, number, issuedOn, dueOn, finalizedAt }));
   return getInvoice(tx, invoiceId);
 }
 

@@ -46,6 +46,23 @@ export function booksInvoiceFlows(transport: TransportName): void {
         paidAt: '2027-04-20T12:00:00.000Z',
       },
     });
+    /** PSA reports the deal's contract signed; returns what its later events carry. */
+    async function psaContractSigned(deal: { dealId: string; companyId: string; wonAt: string }) {
+      const psa = { contractId: randomUUID(), clientId: randomUUID(), crmCompanyId: deal.companyId };
+      await fx.handled(
+        await fx.publishAs({
+          type: 'psa.contract.signed',
+          data: {
+            ...psa,
+            crmDealId: deal.dealId,
+            name: 'Managed services agreement',
+            monthlyValue: '1200.00',
+            signedAt: deal.wonAt,
+          },
+        }),
+      );
+      return psa;
+    }
     const paymentsOf = (paymentId: string) =>
       fx.database.db.system.booksPayment.findMany({ where: { idempotencyKey: `stripe:${paymentId}` } });
 
@@ -92,20 +109,7 @@ export function booksInvoiceFlows(transport: TransportName): void {
 
     it('flow 2: a PSA contract amendment ends the recurring lines at the end of its term and credits what was billed beyond', async () => {
       const { deal, contract } = await activeContract();
-      const psaContractId = randomUUID();
-      const psa = { contractId: psaContractId, clientId: randomUUID(), crmCompanyId: deal.companyId };
-      await fx.handled(
-        await fx.publishAs({
-          type: 'psa.contract.signed',
-          data: {
-            ...psa,
-            crmDealId: deal.dealId,
-            name: 'Managed services agreement',
-            monthlyValue: '1200.00',
-            signedAt: '2027-03-15T10:00:00.000Z',
-          },
-        }),
-      );
+      const psa = await psaContractSigned(deal);
       const amend = (
         revision: number,
         changes: { field: string; from: string | null; to: string | null }[],
@@ -149,19 +153,7 @@ export function booksInvoiceFlows(transport: TransportName): void {
 
     it('flow 2: a PSA term that arrives before the deal is won bounds the contract once it is set up', async () => {
       const deal = wonDeal();
-      const psa = { contractId: randomUUID(), clientId: randomUUID(), crmCompanyId: deal.companyId };
-      await fx.handled(
-        await fx.publishAs({
-          type: 'psa.contract.signed',
-          data: {
-            ...psa,
-            crmDealId: deal.dealId,
-            name: 'Agreement',
-            monthlyValue: '1200.00',
-            signedAt: deal.wonAt,
-          },
-        }),
-      );
+      const psa = await psaContractSigned(deal);
       await fx.handled(
         await fx.publishAs({
           type: 'psa.contract.amended',

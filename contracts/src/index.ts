@@ -14,8 +14,11 @@ export * from './integration';
 export {
   defineModule,
   MODULE_NAMES,
+  type ModuleHttpReply,
+  type ModuleHttpRequest,
   type ModuleJob,
   type ModuleName,
+  type ModuleRoute,
   type ModuleSubscription,
   type SuiteModule,
 } from './module';

@@ -1,5 +1,6 @@
+import { entityId } from '@suite/contracts';
 import { forOrg, type OrgTransaction } from '@suite/db';
-import { cancelRun, listRuns, resumeRun } from '@suite/tools';
+import { cancelRun, listDeliveries, listRuns, replayDelivery, resumeRun } from '@suite/tools';
 import { Command } from 'commander';
 import { print, withCliDatabase } from './cli-database';
 import { textTable } from './text-table';
@@ -12,9 +13,64 @@ function inOrg(orgId: string, fn: (tx: OrgTransaction) => Promise<void>): Promis
   });
 }
 
-/** `suite tools runs list|resume|cancel`: work parked while a vendor connection was in Error. */
+const DELIVERY_STATUSES = ['received', 'processed', 'failed'] as const;
+type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** `suite tools webhooks list|replay`: inbound vendor webhooks, and the replay queue of failed ones. */
+function webhooksCommand(): Command {
+  const webhooks = new Command('webhooks').description('inbound vendor webhooks and their replay queue');
+  webhooks
+    .command('list')
+    .description('the org’s latest inbound webhook deliveries (the replay queue with --status failed)')
+    .requiredOption('--org <id>', 'org id')
+    .option('--status <status>', `only ${DELIVERY_STATUSES.join(', ')}`)
+    .action((options: OrgOption & { status?: string }) => {
+      const status = options.status as DeliveryStatus | undefined;
+      if (status !== undefined && !DELIVERY_STATUSES.includes(status))
+        throw new Error(`--status ${options.status}: expected one of ${DELIVERY_STATUSES.join(', ')}`);
+      return inOrg(options.org, async (tx) => {
+        const rows = await listDeliveries(tx, { status });
+        if (rows.length === 0)
+          return print([status ? `no ${status} webhook deliveries` : 'no webhook deliveries']);
+        print(
+          textTable([
+            ['DELIVERY', 'VENDOR', 'EVENT', 'STATUS', 'ATTEMPTS', 'RECEIVED AT', 'PUBLISHED / ERROR'],
+            ...rows.map((row) => [
+              row.id,
+              row.provider,
+              row.eventId,
+              row.status,
+              String(row.attempts),
+              row.receivedAt,
+              row.error ?? (row.published.join(', ') || '-'),
+            ]),
+          ]),
+        );
+      });
+    });
+  webhooks
+    .command('replay <delivery>')
+    .description('normalise and publish a stored delivery again (a processed one publishes nothing twice)')
+    .requiredOption('--org <id>', 'org id')
+    .action((delivery: string, options: OrgOption) =>
+      withCliDatabase(async ({ database }) => {
+        if (!entityId.safeParse(delivery).success)
+          throw new Error(`delivery ${delivery}: expected a delivery id from \`suite tools webhooks list\``);
+        const result = await replayDelivery(forOrg(database.db.app, options.org), delivery);
+        print([
+          result.status === 'processed'
+            ? `delivery ${delivery} processed; published ${result.published.join(', ') || 'nothing'}`
+            : `delivery ${delivery} failed again (attempt ${result.attempts}): ${result.error}`,
+        ]);
+      }),
+    );
+  return webhooks;
+}
+
+/** `suite tools runs|webhooks …`: work parked while a vendor connection was in Error, inbound webhooks. */
 export function toolsCommand(): Command {
-  const tools = new Command('tools').description('the shared tool layer: paused runs');
+  const tools = new Command('tools').description('the shared tool layer: paused runs, inbound webhooks');
+  tools.addCommand(webhooksCommand());
   const runs = tools.command('runs').description('tool runs parked while their connection was in Error');
   runs
     .command('list')

@@ -2,11 +2,14 @@ import { defineModule } from '@suite/contracts';
 import { runRequestedSubscription } from './handlers/run-requested.handler';
 import { toolsIntegrationRouter } from './integration';
 import { toolsAppRouter } from './router';
+import { inboundWebhookRoute } from './webhooks/inbound-webhook.route';
 
 export { cancelRun, listRuns, resumeRun } from './runs/paused-run.service';
 export { listDecryptAudit } from './vault/decrypt-audit.service';
 export { configureVault, currentKeyring, keyringNotice, newKeyEntry, requireKeyring } from './vault/keyring';
 export { rotateVault } from './vault/vault-rotation.service';
+export { processOrKeep as replayDelivery } from './webhooks/delivery-processing';
+export { listDeliveries } from './webhooks/webhook-delivery.service';
 
 /** The shared tool layer: vendor connections, the credential vault, the tools the AI and workflows call. */
 export const toolsModule = defineModule({
@@ -14,4 +17,5 @@ export const toolsModule = defineModule({
   appRouter: toolsAppRouter,
   integrationRouter: toolsIntegrationRouter,
   subscriptions: [runRequestedSubscription],
+  routes: [inboundWebhookRoute],
 });

@@ -16,6 +16,7 @@ import type { Logger } from '../logger';
 import type { SuiteMetrics } from '../metrics';
 import { type ConsoleDeps, registerConsole } from './console.routes';
 import { registerHealthRoutes } from './health.routes';
+import { registerModuleRoutes } from './module.routes';
 import { contextFactory } from './trpc-context';
 
 const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
@@ -117,6 +118,7 @@ export function buildServer({
     if (module.integrationRouter)
       mountRouter(app, `/${module.name}/integration`, module.integrationRouter, createContext);
   }
+  registerModuleRoutes(app, modules, { db, log });
   registerConsole(app, {
     databaseUrl,
     log,

@@ -1,6 +1,7 @@
 import type { OrgTransaction } from '@suite/db';
 import { PROVIDERS } from '../providers/provider-registry';
 import { TOOL_NAMES } from '../tools/tool-catalog';
+import { inboundWebhookFor } from '../webhooks/inbound-webhook-registry';
 import type { ConnectionView } from './connection.schema';
 
 /** Every vendor with the org's connection and health; vendors never connected show Not connected. */
@@ -19,7 +20,7 @@ export async function listConnections(tx: OrgTransaction): Promise<ConnectionVie
       healthReason: row?.healthReason ?? null,
       healthChangedAt: row?.healthChangedAt.toISOString() ?? null,
       verifiedAt: row?.verifiedAt?.toISOString() ?? null,
-      webhookUrl: row ? `/tools/webhooks/${row.id}` : null,
+      webhookUrl: row && inboundWebhookFor(provider.id) ? `/tools/webhooks/${provider.id}/${row.id}` : null,
       hasWebhookSecret: kinds.includes('webhook_secret'),
     };
   });

@@ -40,7 +40,7 @@ export const connectionView = z.object({
   healthReason: z.string().nullable(),
   healthChangedAt: z.string().nullable(),
   verifiedAt: z.string().nullable(),
-  /** Where the org's vendor posts inbound webhooks (signature checks come with the webhooks issue). */
+  /** Where the org's vendor posts inbound webhooks, for vendors whose webhooks the suite verifies. */
   webhookUrl: z.string().nullable(),
   hasWebhookSecret: z.boolean(),
 });

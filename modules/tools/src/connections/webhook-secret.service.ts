@@ -7,7 +7,7 @@ import { connectionOf } from './connection.service';
 
 /**
  * Stores a vendor's webhook signing secret and answers the org's inbound webhook URL to paste at the
- * vendor. Checking signatures on inbound webhooks comes with the webhooks issue.
+ * vendor (src/webhooks/ verifies what arrives there with this secret).
  */
 export async function saveWebhookSecret(
   tx: OrgTransaction,
@@ -23,7 +23,7 @@ export async function saveWebhookSecret(
     secret,
     keyring,
   );
-  return { webhookUrl: `/tools/webhooks/${connection.id}` };
+  return { webhookUrl: `/tools/webhooks/${provider.id}/${connection.id}` };
 }
 
 /** Forgets the connection's credentials; the vendor shows Not connected and its tools stop. */

@@ -5,12 +5,21 @@
  *   BLIP_WINDOW of the previous one: one blip is not an outage;
  * - Warning resolves on a success once QUIET_PERIOD has passed since the last failure, not on the first;
  * - Error resolves only through a passing verify, which also resumes the paused runs;
- * - a vendor refusing the input (a bad phone number) says nothing about the connection.
+ * - a vendor refusing the input (a bad phone number) says nothing about the connection;
+ * - an inbound webhook refused for its signature counts like an outage: one stray request is a blip,
+ *   repeated ones (a rotated secret not saved here) make Warning.
  */
 export const HEALTH_RULE = { blipWindowMs: 5 * 60_000, warningAfter: 2, quietPeriodMs: 10 * 60_000 } as const;
 
 export type Health = 'connected' | 'warning' | 'error' | 'not_connected';
-export type CallOutcome = 'success' | 'verified' | 'auth' | 'rate_limited' | 'unavailable' | 'rejected';
+export type CallOutcome =
+  | 'success'
+  | 'verified'
+  | 'auth'
+  | 'rate_limited'
+  | 'unavailable'
+  | 'rejected'
+  | 'webhook_refused';
 
 export interface HealthState {
   readonly health: Health;
@@ -27,7 +36,8 @@ export function nextHealth(state: HealthState, outcome: CallOutcome, now: Date):
     case 'rejected':
       return state;
     case 'rate_limited':
-    case 'unavailable': {
+    case 'unavailable':
+    case 'webhook_refused': {
       const recent =
         state.lastFailureAt !== null &&
         now.getTime() - state.lastFailureAt.getTime() <= HEALTH_RULE.blipWindowMs;

@@ -19,3 +19,9 @@ export {
 } from './stand-ins/vendor-stand-ins';
 export { connect, staffOperator } from './tool-calls';
 export { type ToolsFixture, testKeyring, toolsFixture } from './tools-fixture';
+export {
+  paymentIntentSucceeded,
+  type SignedDelivery,
+  stripeDelivery,
+  twilioDelivery,
+} from './vendor-webhooks';

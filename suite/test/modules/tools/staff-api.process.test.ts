@@ -159,7 +159,9 @@ describe('staff procedures', () => {
         signingSecret: WEBHOOK_SECRET,
       }),
     );
-    expect(saved.data).toEqual({ webhookUrl: expect.stringMatching(/^\/tools\/webhooks\/[0-9a-f-]{36}$/) });
+    expect(saved.data).toEqual({
+      webhookUrl: expect.stringMatching(/^\/tools\/webhooks\/twilio\/[0-9a-f-]{36}$/),
+    });
     const list = seen(
       await staff(owner).query<{ provider: string; health: string; hasWebhookSecret: boolean }[]>(
         'connections.list',

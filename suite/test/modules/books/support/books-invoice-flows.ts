@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { toolsModule } from '@suite/tools';
+import { stripeDelivery } from '@suite/tools/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wonDeal } from '../../../../../modules/books/test/support/books-data';
 import type { StaffClient } from '../../../support/staff-client';
@@ -8,7 +10,7 @@ import { type BooksSuite, startBooksSuite } from './books-suite';
 import type { ContractView, InvoiceView } from './books-views';
 
 /**
- * Card payments from the tool layer, PSA contract terms, and the invoices staff make, void and credit by
+ * Card payments from the tool layer (a signed Stripe webhook among them), PSA contract terms, and the invoices staff make, void and credit by
  * hand, through the real bus on both transports.
  */
 export function booksInvoiceFlows(transport: TransportName): void {
@@ -16,7 +18,7 @@ export function booksInvoiceFlows(transport: TransportName): void {
     let fx: BooksSuite;
     let olivia: StaffClient;
     beforeAll(async () => {
-      fx = await startBooksSuite(transport);
+      fx = await startBooksSuite(transport, [toolsModule]);
       olivia = await fx.staff('olivia@northwind.test');
       const services = await olivia.ok<{ glAccountId: string }>('gl.createAccount', {
         code: '4000',
@@ -105,6 +107,47 @@ export function booksInvoiceFlows(transport: TransportName): void {
         await fx.publishAs({ ...foreign, data: { ...foreign.data, reference: 'portal-order:42' } }),
       );
       expect(await paymentsOf('pi_foreign')).toEqual([]);
+    });
+
+    it('flow 4: a Stripe payment_intent.succeeded webhook for an invoice pays it, once however often Stripe sends it', async () => {
+      const signingSecret = 'whsec_BooksStripeStandInSecret0001';
+      const tools = await fx.staff('olivia@northwind.test', 'tools');
+      const { webhookUrl } = await tools.ok<{ webhookUrl: string }>('connections.saveWebhookSecret', {
+        provider: 'stripe',
+        signingSecret,
+      });
+      const { deal } = await activeContract();
+      await fx.billingRun('2027-03-15');
+      const [march] = (await invoicesOf(deal.companyId)) as [InvoiceView];
+      const intent = `pi_${randomUUID().replaceAll('-', '')}`;
+      // As Stripe sends it: the reference Books attached travels in the PaymentIntent's metadata.
+      const delivery = stripeDelivery(signingSecret, {
+        id: `evt_${randomUUID().replaceAll('-', '')}`,
+        object: 'event',
+        type: 'payment_intent.succeeded',
+        created: Math.floor(Date.now() / 1000),
+        data: {
+          object: {
+            id: intent,
+            amount: 115_807,
+            amount_received: 115_807,
+            currency: 'usd',
+            metadata: { reference: `books-invoice:${march.invoiceId}` },
+          },
+        },
+      });
+      const post = () =>
+        fetch(`${fx.suite.url}${webhookUrl}`, {
+          method: 'POST',
+          headers: delivery.headers,
+          body: delivery.body,
+        });
+      expect((await post()).status).toBeLessThan(300);
+      expect((await post()).status).toBeLessThan(300);
+      const paid = await received('books.invoice.paid', march.invoiceId);
+      expect(paid.data).toMatchObject({ number: march.number, total: '1158.07' });
+      expect((await invoicesOf(deal.companyId))[0]).toMatchObject({ status: 'paid', outstanding: '0.00' });
+      expect(await paymentsOf(intent)).toMatchObject([{ amountMinor: 115_807n, source: 'stripe' }]);
     });
 
     it('flow 2: a PSA contract amendment ends the recurring lines at the end of its term and credits what was billed beyond', async () => {

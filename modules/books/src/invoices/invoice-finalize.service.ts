@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { publishMany } from '@suite/bus';
+import type { booksInvoiceFinalized, EventData } from '@suite/contracts';
 import type { OrgTransaction } from '@suite/db';
 import { fromMinor, sumOneCurrency } from '../money/money';
 import { nextNumber } from '../settings/settings.service';
@@ -48,12 +49,15 @@ export interface FinalizedInvoice {
 }
 
 /** `books.invoice.finalized` of an invoice just given its number. */
-export function finalizedEvent(invoice: FinalizedInvoice) {
+export function finalizedEvent(invoice: FinalizedInvoice): {
+  type: 'books.invoice.finalized';
+  data: EventData<typeof booksInvoiceFinalized>;
+} {
   const money = (minor: bigint) => fromMinor(minor, invoice.currency);
   const starts = invoice.lines.map((line) => line.periodStart.getTime());
   const ends = invoice.lines.map((line) => line.periodEnd.getTime());
   return {
-    type: 'books.invoice.finalized' as const,
+    type: 'books.invoice.finalized',
     data: {
       invoiceId: invoice.invoiceId,
       number: invoiceNumber(invoice.number),

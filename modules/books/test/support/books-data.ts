@@ -1,11 +1,18 @@
-import type { crmDealWon, EventData } from '@suite/contracts';
-import { dealWon } from '../../../../suite/test/modules/psa/support/crm-event.data';
+import { randomUUID } from 'node:crypto';
+import { DEV_HUB_SEED } from '@suite/hub-auth';
 
-/** A won deal as CRM publishes it (CRM's test builder), with the three items Books' tests bill. */
-export function wonDeal(overrides: Partial<EventData<typeof crmDealWon>> = {}): EventData<typeof crmDealWon> {
-  return dealWon({
+const userId = (email: string) => DEV_HUB_SEED.users.find((user) => user.email === email)?.id ?? '';
+
+/** A won deal as CRM publishes it. */
+export function wonDeal(overrides: Record<string, unknown> = {}) {
+  return {
+    dealId: randomUUID(),
+    companyId: randomUUID(),
     name: 'Managed services',
     value: '14400.00',
+    recurringRevenue: '1200.00',
+    currency: 'USD',
+    ownerId: userId('olivia@northwind.test'),
     lineItems: [
       {
         serviceCode: 'MS-BASE',
@@ -30,8 +37,8 @@ export function wonDeal(overrides: Partial<EventData<typeof crmDealWon>> = {}): 
       },
     ],
     createProject: false,
-    via: 'staff',
+    via: 'staff' as const,
     wonAt: '2027-03-15T10:00:00.000Z',
     ...overrides,
-  });
+  };
 }

@@ -2,6 +2,8 @@ import { defineModule } from '@suite/contracts';
 import { clientChurnedSubscription } from './handlers/client-churned.handler';
 import { companyPromotedSubscription } from './handlers/company-promoted.handler';
 import { crmDealSubscription } from './handlers/crm-deal.handler';
+import { psaContractSubscription } from './handlers/psa-contract.handler';
+import { toolPaymentSubscription } from './handlers/tool-payment.handler';
 import { booksIntegrationRouter } from './integration';
 import { billingRunJob } from './jobs/billing-run.job';
 import { booksAppRouter } from './router';
@@ -11,6 +13,12 @@ export const booksModule = defineModule({
   name: 'books',
   appRouter: booksAppRouter,
   integrationRouter: booksIntegrationRouter,
-  subscriptions: [crmDealSubscription, companyPromotedSubscription, clientChurnedSubscription],
+  subscriptions: [
+    crmDealSubscription,
+    companyPromotedSubscription,
+    clientChurnedSubscription,
+    psaContractSubscription,
+    toolPaymentSubscription,
+  ],
   jobs: [billingRunJob],
 });

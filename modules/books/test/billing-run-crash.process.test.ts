@@ -8,12 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activateContract } from '../src/contracts/contract-activation.service';
 import { setUpContractFromDeal } from '../src/contracts/contract-setup.service';
 import { createGlAccount, setDefaultGlAccount } from '../src/gl/gl-account.service';
+import { BILLING_BATCH } from '../src/invoices/billing-run.service';
 import { billingRunJob } from '../src/jobs/billing-run.job';
 import { wonDeal } from './support/books-data';
 
 const suiteBin = fileURLToPath(new URL('../../../suite/bin/suite.js', import.meta.url));
-const CONTRACTS = 40;
+// Three batches: the kill lands after the first commits and before the last.
+const CONTRACTS = 3 * BILLING_BATCH;
 const LINES = 5;
+const SEED_CHUNK = 25;
 
 let database: TestDatabase;
 let tenant: OrgScope;
@@ -28,21 +31,26 @@ async function orgWithContracts(slug: string): Promise<OrgScope> {
     const account = await createGlAccount(tx, { code: '4000', name: 'Managed services' });
     await setDefaultGlAccount(tx, { glAccountId: account.glAccountId });
   });
-  for (let index = 0; index < CONTRACTS; index += 1)
-    await scope.transaction(async (tx) => {
-      const deal = wonDeal({
-        wonAt,
-        lineItems: Array.from({ length: LINES }, (_, line) => ({
-          serviceCode: `SVC-${line}`,
-          description: `Service ${line}`,
-          quantity: line + 1,
-          unitPrice: '33.33',
-          recurring: true,
-        })),
-      });
-      const { contractId } = await setUpContractFromDeal(tx, deal);
-      await activateContract(tx, contractId, 'test');
-    });
+  for (let chunk = 0; chunk < CONTRACTS; chunk += SEED_CHUNK)
+    await scope.transaction(
+      async (tx) => {
+        for (let index = 0; index < SEED_CHUNK; index += 1) {
+          const deal = wonDeal({
+            wonAt,
+            lineItems: Array.from({ length: LINES }, (_, line) => ({
+              serviceCode: `SVC-${line}`,
+              description: `Service ${line}`,
+              quantity: line + 1,
+              unitPrice: '33.33',
+              recurring: true,
+            })),
+          });
+          const { contractId } = await setUpContractFromDeal(tx, deal);
+          await activateContract(tx, contractId, 'test');
+        }
+      },
+      { timeout: 60_000 },
+    );
   return scope;
 }
 
@@ -73,22 +81,25 @@ describe('books.billing-run idempotency', () => {
       env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'debug', MODULES: 'books' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let invoiced = 0;
+    let batches = 0;
     let output = '';
     // The CLI's logs go to stderr (stdout carries its answer).
     for await (const chunk of child.stderr) {
       output += String(chunk);
-      invoiced = output
+      batches = output
         .split('\n')
-        .filter((line) => line.includes('books.billing-run invoiced a contract')).length;
-      if (invoiced >= 5) break;
+        .filter((line) => line.includes('books.billing-run billed a batch of contracts')).length;
+      if (batches >= 1) break;
     }
     child.kill('SIGKILL');
     if (child.exitCode === null) await once(child, 'exit');
-    expect(invoiced, `the child's output:\n${output}`).toBeGreaterThanOrEqual(5);
+    expect(batches, `the child's output:\n${output}`).toBeGreaterThanOrEqual(1);
     const killed = await invoiceState(tenant);
-    expect(killed.numbers.length).toBeGreaterThanOrEqual(5);
+    // Whole batches only: the one in hand when killed rolled back, numbers included.
+    expect(killed.numbers.length).toBeGreaterThanOrEqual(BILLING_BATCH);
     expect(killed.numbers.length).toBeLessThan(CONTRACTS);
+    expect(killed.numbers.length % BILLING_BATCH).toBe(0);
+    expect(killed.numbers).toEqual(Array.from({ length: killed.numbers.length }, (_, index) => index + 1));
 
     expect(await runJob()).toMatch(/invoice\(s\)/);
     const after = await invoiceState(tenant);

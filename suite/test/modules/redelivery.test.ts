@@ -93,6 +93,24 @@ const dealWonCase: RedeliveryCase = {
   later: (first) => withData(first, { via: 'contract_signed' }),
 };
 
+const contractAmended: RedeliveryCase = {
+  async first() {
+    return {
+      type: 'psa.contract.amended',
+      data: {
+        contractId: randomUUID(),
+        clientId: randomUUID(),
+        crmCompanyId: await crmCompanyId(),
+        revision: 2,
+        changes: [{ field: 'monthlyValue', from: '1000.00', to: '1200.00' }],
+        amendedBy: userId('grace@northwind.test'),
+        amendedAt: now(),
+      },
+    };
+  },
+  later: (first) => withData(first as Event & { type: 'psa.contract.amended' }, { revision: 3 }),
+};
+
 const CASES: Record<string, RedeliveryCase> = {
   'crm.psa-sync.contract-signed': {
     async first() {
@@ -113,23 +131,7 @@ const CASES: Record<string, RedeliveryCase> = {
     },
     later: (first) => withData(first, { signedAt: now() }),
   },
-  'crm.psa-sync.contract-amended': {
-    async first() {
-      return {
-        type: 'psa.contract.amended',
-        data: {
-          contractId: randomUUID(),
-          clientId: randomUUID(),
-          crmCompanyId: await crmCompanyId(),
-          revision: 2,
-          changes: [{ field: 'monthlyValue', from: '1000.00', to: '1200.00' }],
-          amendedBy: userId('grace@northwind.test'),
-          amendedAt: now(),
-        },
-      };
-    },
-    later: (first) => withData(first as Event & { type: 'psa.contract.amended' }, { revision: 3 }),
-  },
+  'crm.psa-sync.contract-amended': contractAmended,
   'crm.psa-sync.client-status': clientStatusChanged('on_hold'),
   'crm.psa-sync.csat': {
     async first() {
@@ -173,6 +175,22 @@ const CASES: Record<string, RedeliveryCase> = {
   'books.client-churned': clientStatusChanged('churned'),
   'books.company-promoted': companyPromoted,
   'books.crm-deal': dealWonCase,
+  'books.psa-contract': contractAmended,
+  'books.tool-payment': {
+    first: async () => ({
+      type: 'tools.payment.succeeded',
+      data: {
+        connectionId: randomUUID(),
+        provider: 'stripe',
+        paymentId: `pi_${randomUUID().replaceAll('-', '')}`,
+        amount: '120.00',
+        currency: 'USD',
+        reference: `books-invoice:${randomUUID()}`,
+        paidAt: now(),
+      },
+    }),
+    later: (first) => withData(first, { paidAt: now() }),
+  },
   'crm.books-sync.invoice-finalized': {
     async first() {
       return {

@@ -2,7 +2,7 @@ import { invalid } from '@suite/contracts';
 import type { OrgTransaction } from '@suite/db';
 import { resolveGlAccountId } from '../gl/gl-account.service';
 import type { Cadence } from '../invoices/billing-period';
-import { lineAmount, MAX_MINOR, QUANTITY_SCALE, scaledQuantity, toMinor } from '../money/money';
+import { decimalQuantity, lineAmount, MAX_MINOR, scaledQuantity, toMinor } from '../money/money';
 
 export interface NewLine {
   readonly itemCode: string;
@@ -11,9 +11,6 @@ export interface NewLine {
   readonly unitPrice: string;
   readonly cadence: Cadence;
 }
-
-const decimalQuantity = (scaled: bigint) =>
-  `${scaled / QUANTITY_SCALE}.${(scaled % QUANTITY_SCALE).toString().padStart(4, '0')}`;
 
 /**
  * Refuses, naming the field, what is wrong with a line in every currency: its quantity, an amount that is

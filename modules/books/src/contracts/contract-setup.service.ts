@@ -6,6 +6,7 @@ import { toMinor } from '../money/money';
 import { getSettings } from '../settings/settings.service';
 import { activateContract } from './contract-activation.service';
 import { createVersionLines, type NewLine } from './contract-line.service';
+import { applyPsaTerm } from './contract-term.service';
 
 type DealLines = Pick<EventData<typeof crmDealWon>, 'lineItems' | 'recurringRevenue' | 'name'>;
 
@@ -69,6 +70,7 @@ export async function setUpContractFromDeal(
     },
   });
   await createVersionLines(tx, contract, 1, startsOn, linesOfDeal(deal), 'lineItems');
+  await applyPsaTerm(tx, deal.dealId);
   const flagged = await tx.booksContractLine.count({ where: { contractId: contract.id, glAccountId: null } });
   if (flagged === 0 && (await getSettings(tx)).autoActivateContracts)
     await activateContract(tx, contract.id, 'auto');

@@ -7,6 +7,7 @@ import { divideRounded, lineAmount, QUANTITY_SCALE } from '../money/money';
 import type { ContractReviseInput, ContractView } from './contract.schema';
 import { getContract, lockContract } from './contract.service';
 import { createVersionLines, type NewLine, refuseLinesBadInAnyCurrency } from './contract-line.service';
+import { applyPsaTerm } from './contract-term.service';
 
 const MONTHS_PER_PERIOD = { one_off: 0, monthly: 1, quarterly: 3, annual: 12 } as const;
 
@@ -73,6 +74,7 @@ export async function addContractVersion(tx: OrgTransaction, change: VersionChan
     where: { id: contract.id },
     data: { currentVersion: version, mrrMinor, valueMinor },
   });
+  await applyPsaTerm(tx, contract.crmDealId);
   await creditEndedLines(tx, contract.id, 'contract revised');
   return getContract(tx, contract.id);
 }

@@ -1,7 +1,11 @@
+import { conflict, invalid } from '@suite/contracts';
 import type { OrgTransaction } from '@suite/db';
-import { lineAmount, lineTax, QUANTITY_SCALE } from '../money/money';
+import { fromMinor, lineAmount, lineTax, QUANTITY_SCALE, toMinor } from '../money/money';
 import { nextNumber } from '../settings/settings.service';
 import { daysBetween } from './billing-period';
+import type { CreditNoteCreateInput, InvoiceView } from './invoice.schema';
+import { getInvoice, lockedInvoice } from './invoice.service';
+import { outstandingMinor } from './invoice.view';
 
 /**
  * After a contract's lines ended earlier than periods already invoiced (churn, a new version), credits
@@ -55,4 +59,45 @@ export async function creditEndedLines(
     notes += 1;
   }
   return notes;
+}
+
+/**
+ * A credit note staff issue against a finalized invoice (a discount agreed later, a disputed line): at
+ * most what is still due, gaplessly numbered. The idempotency key makes a retried request one note.
+ */
+export async function issueCreditNote(
+  tx: OrgTransaction,
+  input: CreditNoteCreateInput,
+  createdBy: string,
+): Promise<InvoiceView> {
+  const invoice = await lockedInvoice(tx, input.invoiceId);
+  if (await tx.booksCreditNote.findFirst({ where: { idempotencyKey: input.idempotencyKey } }))
+    return getInvoice(tx, invoice.id);
+  if (invoice.status !== 'finalized')
+    throw conflict(
+      `invoice ${invoice.id} is ${invoice.status}; credit notes correct finalized invoices that still owe something`,
+    );
+  const amountMinor = toMinor(input.amount, invoice.currency, 'amount');
+  const due = outstandingMinor(invoice);
+  if (amountMinor <= 0n || amountMinor > due)
+    throw invalid(
+      `amount: a credit note is above 0 and at most the ${fromMinor(due, invoice.currency)} ${invoice.currency} still due, got ${input.amount}`,
+      'amount',
+    );
+  await tx.booksCreditNote.create({
+    data: {
+      invoiceId: invoice.id,
+      number: await nextNumber(tx, 'credit_note'),
+      amountMinor,
+      currency: invoice.currency,
+      reason: input.reason,
+      createdBy,
+      idempotencyKey: input.idempotencyKey,
+    },
+  });
+  await tx.booksInvoice.update({
+    where: { id: invoice.id },
+    data: { creditedMinor: { increment: amountMinor } },
+  });
+  return getInvoice(tx, invoice.id);
 }

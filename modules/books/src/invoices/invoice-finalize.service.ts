@@ -1,4 +1,6 @@
-import { publish } from '@suite/bus';
+import { randomUUID } from 'node:crypto';
+import { publishMany } from '@suite/bus';
+import type { booksInvoiceFinalized, EventData } from '@suite/contracts';
 import type { OrgTransaction } from '@suite/db';
 import { fromMinor, sumOneCurrency } from '../money/money';
 import { nextNumber } from '../settings/settings.service';
@@ -31,61 +33,104 @@ export interface DraftInvoice {
   readonly lines: readonly DraftLine[];
 }
 
-/**
- * draft → finalized in one step of the caller's transaction: totals from the lines (each rounded
- * already, summed exactly, one currency), the next gapless number under the org's lock, issue and due
- * dates, and `books.invoice.finalized`. A rollback takes the number back with the invoice. From here the
- * invoice is immutable; corrections are credit notes.
- */
-export async function issueInvoice(
-  tx: OrgTransaction,
-  draft: DraftInvoice,
-  issuedOn: Date,
-): Promise<{ invoiceId: string; number: number }> {
-  const subtotalMinor = sumOneCurrency([{ amountMinor: 0n, currency: draft.currency }, ...draft.lines]);
-  const taxMinor = draft.lines.reduce((total, line) => total + line.taxMinor, 0n);
-  const totalMinor = subtotalMinor + taxMinor;
-  const number = await nextNumber(tx, 'invoice');
-  const finalizedAt = new Date();
-  const dueOn = addDays(issuedOn, draft.billingAccount.paymentTermsDays);
-  const invoice = await tx.booksInvoice.create({
-    data: {
-      billingAccountId: draft.billingAccount.id,
-      contractId: draft.contractId,
-      currency: draft.currency,
-      status: 'finalized',
-      number,
-      subtotalMinor,
-      taxMinor,
-      totalMinor,
-      issuedOn,
-      dueOn,
-      finalizedAt,
-      lines: { createMany: { data: draft.lines.map((line, position) => ({ ...line, position })) } },
-    },
-    select: { id: true },
-  });
-  const money = (minor: bigint) => fromMinor(minor, draft.currency);
-  const starts = draft.lines.map((line) => line.periodStart.getTime());
-  const ends = draft.lines.map((line) => line.periodEnd.getTime());
-  await publish(tx, {
+/** What `books.invoice.finalized` tells about an invoice just given its number. */
+export interface FinalizedInvoice {
+  readonly invoiceId: string;
+  readonly number: number;
+  readonly billingAccount: { id: string; crmCompanyId: string };
+  readonly contractId: string | null;
+  readonly currency: string;
+  readonly subtotalMinor: bigint;
+  readonly taxMinor: bigint;
+  readonly issuedOn: Date;
+  readonly dueOn: Date;
+  readonly finalizedAt: Date;
+  readonly lines: readonly { periodStart: Date; periodEnd: Date }[];
+}
+
+/** `books.invoice.finalized` of an invoice just given its number. */
+export function finalizedEvent(invoice: FinalizedInvoice): {
+  type: 'books.invoice.finalized';
+  data: EventData<typeof booksInvoiceFinalized>;
+} {
+  const money = (minor: bigint) => fromMinor(minor, invoice.currency);
+  const starts = invoice.lines.map((line) => line.periodStart.getTime());
+  const ends = invoice.lines.map((line) => line.periodEnd.getTime());
+  return {
     type: 'books.invoice.finalized',
     data: {
-      invoiceId: invoice.id,
-      number: invoiceNumber(number),
-      billingAccountId: draft.billingAccount.id,
-      crmCompanyId: draft.billingAccount.crmCompanyId,
-      contractId: draft.contractId,
-      currency: draft.currency,
-      subtotal: money(subtotalMinor),
-      tax: money(taxMinor),
-      total: money(totalMinor),
-      issuedOn: isoDate(issuedOn),
-      dueOn: isoDate(dueOn),
+      invoiceId: invoice.invoiceId,
+      number: invoiceNumber(invoice.number),
+      billingAccountId: invoice.billingAccount.id,
+      crmCompanyId: invoice.billingAccount.crmCompanyId,
+      contractId: invoice.contractId,
+      currency: invoice.currency,
+      subtotal: money(invoice.subtotalMinor),
+      tax: money(invoice.taxMinor),
+      total: money(invoice.subtotalMinor + invoice.taxMinor),
+      issuedOn: isoDate(invoice.issuedOn),
+      dueOn: isoDate(invoice.dueOn),
       periodStart: isoDate(new Date(Math.min(...starts))),
       periodEnd: isoDate(new Date(Math.max(...ends))),
-      finalizedAt: finalizedAt.toISOString(),
+      finalizedAt: invoice.finalizedAt.toISOString(),
     },
+  };
+}
+
+/** Totals of lines each rounded already: summed exactly, in one currency. */
+export function invoiceTotals(
+  currency: string,
+  lines: readonly { amountMinor: bigint; taxMinor: bigint; currency: string }[],
+): { subtotalMinor: bigint; taxMinor: bigint; totalMinor: bigint } {
+  const subtotalMinor = sumOneCurrency([{ amountMinor: 0n, currency }, ...lines]);
+  const taxMinor = lines.reduce((total, line) => total + line.taxMinor, 0n);
+  return { subtotalMinor, taxMinor, totalMinor: subtotalMinor + taxMinor };
+}
+
+/**
+ * Drafts → finalized invoices in a fixed number of statements of the caller's transaction, however many:
+ * totals from the lines, the next gapless numbers under the org's lock (in the drafts' order), issue and
+ * due dates, the invoices, their lines and a `books.invoice.finalized` each. A rollback takes the numbers
+ * back with the invoices. From here an invoice is immutable; corrections are credit notes.
+ */
+export async function issueInvoices(
+  tx: OrgTransaction,
+  drafts: readonly DraftInvoice[],
+  issuedOn: Date,
+): Promise<{ invoiceId: string; number: number }[]> {
+  if (drafts.length === 0) return [];
+  const first = await nextNumber(tx, 'invoice', drafts.length);
+  const finalizedAt = new Date();
+  const issued = drafts.map((draft, index) => ({
+    ...draft,
+    ...invoiceTotals(draft.currency, draft.lines),
+    invoiceId: randomUUID(),
+    number: first + index,
+    issuedOn,
+    dueOn: addDays(issuedOn, draft.billingAccount.paymentTermsDays),
+    finalizedAt,
+  }));
+  await tx.booksInvoice.createMany({
+    data: issued.map((invoice) => ({
+      id: invoice.invoiceId,
+      billingAccountId: invoice.billingAccount.id,
+      contractId: invoice.contractId,
+      currency: invoice.currency,
+      status: 'finalized' as const,
+      number: invoice.number,
+      subtotalMinor: invoice.subtotalMinor,
+      taxMinor: invoice.taxMinor,
+      totalMinor: invoice.totalMinor,
+      issuedOn,
+      dueOn: invoice.dueOn,
+      finalizedAt,
+    })),
   });
-  return { invoiceId: invoice.id, number };
+  await tx.booksInvoiceLine.createMany({
+    data: issued.flatMap((invoice) =>
+      invoice.lines.map((line, position) => ({ ...line, invoiceId: invoice.invoiceId, position })),
+    ),
+  });
+  await publishMany(tx, issued.map(finalizedEvent));
+  return issued.map(({ invoiceId, number }) => ({ invoiceId, number }));
 }

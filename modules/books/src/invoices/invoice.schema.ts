@@ -1,4 +1,4 @@
-import { currency, entityId, money, timestamp } from '@suite/contracts';
+import { currency, entityId, money, text, timestamp } from '@suite/contracts';
 import { z } from 'zod';
 
 export const invoiceStatus = z.enum(['draft', 'finalized', 'paid', 'void']);
@@ -50,3 +50,36 @@ export const invoiceView = z.object({
   creditNotes: z.array(z.object({ number: z.string(), amount: money, reason: z.string() })),
 });
 export type InvoiceView = z.infer<typeof invoiceView>;
+
+const idempotencyKey = z
+  .string()
+  .min(8)
+  .max(200)
+  .describe('The same key makes the change once however often the request is retried.');
+/** Amounts arrive as decimal strings of any size: the service refuses, naming the field, what does not fit. */
+const amount = z.string().regex(/^-?\d+(\.\d+)?$/, 'expected a decimal amount like "1234.50"');
+
+export const invoiceCreateInput = z.object({
+  crmCompanyId: entityId.describe('The client billed; its billing account must exist.'),
+  currency,
+  lines: z
+    .array(
+      z.object({
+        itemCode: text(64, { min: 1 }),
+        description: text(500, { min: 1 }),
+        quantity: z.union([z.number(), z.string()]).describe('Above 0, at most 4 decimals.'),
+        unitPrice: amount.describe("In the invoice's currency, 0 or more."),
+      }),
+    )
+    .min(1)
+    .max(200),
+  idempotencyKey,
+});
+export type InvoiceCreateInput = z.infer<typeof invoiceCreateInput>;
+
+export const creditNoteCreateInput = byInvoiceId.extend({
+  amount: amount.describe('Tax included; at most what is still due on the invoice.'),
+  reason: text(500, { min: 1 }),
+  idempotencyKey,
+});
+export type CreditNoteCreateInput = z.infer<typeof creditNoteCreateInput>;

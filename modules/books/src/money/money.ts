@@ -62,6 +62,10 @@ export function scaledQuantity(quantity: number | string, field: string): bigint
   return scaled;
 }
 
+/** A scaled quantity as the `numeric(12,4)` column's text ("2.5000"). */
+export const decimalQuantity = (scaled: bigint) =>
+  `${scaled / QUANTITY_SCALE}.${(scaled % QUANTITY_SCALE).toString().padStart(4, '0')}`;
+
 /** numerator / denominator rounded half away from zero: the one rounding Books does. */
 export function divideRounded(numerator: bigint, denominator: bigint): bigint {
   const quotient = numerator / denominator;

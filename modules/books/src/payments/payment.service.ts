@@ -1,10 +1,12 @@
 import { publish } from '@suite/bus';
-import { found, invalid } from '@suite/contracts';
+import { type EventData, found, invalid, type toolsPaymentSucceeded } from '@suite/contracts';
 import type { OrgTransaction } from '@suite/db';
+import { dayOf } from '../invoices/billing-period';
 import { outstandingMinor } from '../invoices/invoice.view';
 import { invoiceNumber } from '../invoices/invoice-number';
 import { fromMinor, toMinor } from '../money/money';
 import type { PaymentRecordInput, PaymentView } from './payment.schema';
+import { invoiceOfReference } from './payment-reference';
 
 function explain(view: Omit<PaymentView, 'explanation'>): string {
   const parts = view.applied.map((applied) =>
@@ -44,47 +46,43 @@ async function paymentView(tx: OrgTransaction, paymentId: string): Promise<Payme
   return { ...view, explanation: explain(view) };
 }
 
+/** Money received, ready to apply: the account is known and the amount is in minor units above 0. */
+interface ReceivedPayment {
+  readonly billingAccount: { readonly id: string; readonly crmCompanyId: string };
+  readonly amountMinor: bigint;
+  readonly currency: string;
+  readonly receivedOn: Date;
+  readonly reference: string | null;
+  /** `manual`, or the tool layer's provider (`stripe`). */
+  readonly source: string;
+  readonly idempotencyKey: string;
+  readonly recordedBy: string;
+  /** The invoice the payer named; it is paid before the others. */
+  readonly invoiceId?: string;
+}
+
 /**
- * Flow 4: a payment is applied to the client's open invoices of its currency, oldest due first. An
- * invoice it covers becomes paid (`books.invoice.paid`); a partial payment leaves the rest due; an
- * overpayment stays on the payment as the account's credit. The idempotency key records it once.
+ * Flow 4: a payment is applied to the client's open invoices of its currency, the one it names first,
+ * then oldest due first. An invoice it covers becomes paid (`books.invoice.paid`); a partial payment
+ * leaves the rest due; an overpayment stays on the payment as the account's credit.
  */
-export async function recordPayment(
-  tx: OrgTransaction,
-  input: PaymentRecordInput,
-  recordedBy: string,
-): Promise<PaymentView> {
-  const repeated = await tx.booksPayment.findFirst({ where: { idempotencyKey: input.idempotencyKey } });
-  if (repeated) return paymentView(tx, repeated.id);
-  const amountMinor = toMinor(input.amount, input.currency, 'amount');
-  if (amountMinor <= 0n) throw invalid(`amount: a payment is above 0, got ${input.amount}`, 'amount');
-  const account = found(
-    await tx.booksBillingAccount.findFirst({ where: { crmCompanyId: input.crmCompanyId } }),
-    `billing account of company ${input.crmCompanyId}`,
-  );
+async function applyPayment(tx: OrgTransaction, received: ReceivedPayment): Promise<PaymentView> {
+  const { billingAccount: account, invoiceId, ...fields } = received;
   // Row locks on the open invoices: two payments at once apply one after the other.
   const open = await tx.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "books"."invoice"
-    WHERE "billing_account_id" = ${account.id}::uuid AND "status" = 'finalized' AND "currency" = ${input.currency}
-    ORDER BY "due_on", "number" FOR UPDATE`;
+    WHERE "billing_account_id" = ${account.id}::uuid AND "status" = 'finalized' AND "currency" = ${received.currency}
+    ORDER BY "id" FOR UPDATE`;
   const invoices = await tx.booksInvoice.findMany({
     where: { id: { in: open.map((row) => row.id) } },
     orderBy: [{ dueOn: 'asc' }, { number: 'asc' }],
   });
+  const named = invoices.findIndex((invoice) => invoice.id === invoiceId);
+  if (named > 0) invoices.unshift(...invoices.splice(named, 1));
   const payment = await tx.booksPayment.create({
-    data: {
-      billingAccountId: account.id,
-      amountMinor,
-      unappliedMinor: amountMinor,
-      currency: input.currency,
-      receivedOn: new Date(`${input.receivedOn}T00:00:00Z`),
-      reference: input.reference ?? null,
-      source: 'manual',
-      idempotencyKey: input.idempotencyKey,
-      recordedBy,
-    },
+    data: { ...fields, billingAccountId: account.id, unappliedMinor: received.amountMinor },
   });
-  let left = amountMinor;
+  let left = received.amountMinor;
   for (const invoice of invoices) {
     const due = outstandingMinor(invoice);
     if (left === 0n) break;
@@ -116,4 +114,67 @@ export async function recordPayment(
   }
   await tx.booksPayment.update({ where: { id: payment.id }, data: { unappliedMinor: left } });
   return paymentView(tx, payment.id);
+}
+
+/** A payment received by hand (bank transfer, cheque); the idempotency key records it once. */
+export async function recordPayment(
+  tx: OrgTransaction,
+  input: PaymentRecordInput,
+  recordedBy: string,
+): Promise<PaymentView> {
+  const repeated = await tx.booksPayment.findFirst({ where: { idempotencyKey: input.idempotencyKey } });
+  if (repeated) return paymentView(tx, repeated.id);
+  const amountMinor = toMinor(input.amount, input.currency, 'amount');
+  if (amountMinor <= 0n) throw invalid(`amount: a payment is above 0, got ${input.amount}`, 'amount');
+  const account = found(
+    await tx.booksBillingAccount.findFirst({ where: { crmCompanyId: input.crmCompanyId } }),
+    `billing account of company ${input.crmCompanyId}`,
+  );
+  return applyPayment(tx, {
+    billingAccount: account,
+    amountMinor,
+    currency: input.currency,
+    receivedOn: new Date(`${input.receivedOn}T00:00:00Z`),
+    reference: input.reference ?? null,
+    source: 'manual',
+    idempotencyKey: input.idempotencyKey,
+    recordedBy,
+  });
+}
+
+export type ToolPaymentOutcome = { readonly recorded: PaymentView } | { readonly skipped: string };
+
+/**
+ * Flow 4 from the tool layer: a vendor's successful charge whose reference names one of this org's
+ * invoices pays it (then the client's other open invoices, then credit). The vendor's payment id is the
+ * idempotency key, so a redelivered event or a webhook the vendor sent twice records one payment.
+ */
+export async function recordToolPayment(
+  tx: OrgTransaction,
+  data: EventData<typeof toolsPaymentSucceeded>,
+): Promise<ToolPaymentOutcome> {
+  const invoiceId = invoiceOfReference(data.reference);
+  if (!invoiceId) return { skipped: `reference ${JSON.stringify(data.reference)} names no Books invoice` };
+  const idempotencyKey = `${data.provider}:${data.paymentId}`;
+  const repeated = await tx.booksPayment.findFirst({ where: { idempotencyKey } });
+  if (repeated) return { recorded: await paymentView(tx, repeated.id) };
+  const invoice = await tx.booksInvoice.findFirst({
+    where: { id: invoiceId },
+    include: { billingAccount: true },
+  });
+  if (!invoice) return { skipped: `invoice ${invoiceId} is not one of this org's` };
+  const amountMinor = toMinor(data.amount, data.currency, 'amount');
+  if (amountMinor <= 0n) return { skipped: `amount ${data.amount} is not above 0` };
+  const recorded = await applyPayment(tx, {
+    billingAccount: invoice.billingAccount,
+    amountMinor,
+    currency: data.currency,
+    receivedOn: dayOf(new Date(data.paidAt)),
+    reference: data.reference,
+    source: data.provider,
+    idempotencyKey,
+    recordedBy: `tools:${data.connectionId}`,
+    invoiceId,
+  });
+  return { recorded };
 }

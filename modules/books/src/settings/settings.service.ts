@@ -22,19 +22,24 @@ export async function updateSettings(
 }
 
 /**
- * The next number of a gapless per-org series. The settings row's lock is held until the caller's
- * transaction ends, so concurrent finalizations queue, and a rollback gives the number back.
+ * The next number of a gapless per-org series, or the first of the next `count`. The settings row's lock
+ * is held until the caller's transaction ends, so concurrent finalizations queue, and a rollback gives
+ * the numbers back.
  */
-export async function nextNumber(tx: OrgTransaction, series: 'invoice' | 'credit_note'): Promise<number> {
+export async function nextNumber(
+  tx: OrgTransaction,
+  series: 'invoice' | 'credit_note',
+  count = 1,
+): Promise<number> {
   const rows =
     series === 'invoice'
       ? await tx.$queryRaw<{ n: number }[]>`
-          INSERT INTO "books"."settings" ("last_invoice_number", "updated_at") VALUES (1, now())
-          ON CONFLICT ("org_id") DO UPDATE SET "last_invoice_number" = "settings"."last_invoice_number" + 1
+          INSERT INTO "books"."settings" ("last_invoice_number", "updated_at") VALUES (${count}, now())
+          ON CONFLICT ("org_id") DO UPDATE SET "last_invoice_number" = "settings"."last_invoice_number" + ${count}
           RETURNING "last_invoice_number" AS n`
       : await tx.$queryRaw<{ n: number }[]>`
-          INSERT INTO "books"."settings" ("last_credit_note_number", "updated_at") VALUES (1, now())
-          ON CONFLICT ("org_id") DO UPDATE SET "last_credit_note_number" = "settings"."last_credit_note_number" + 1
+          INSERT INTO "books"."settings" ("last_credit_note_number", "updated_at") VALUES (${count}, now())
+          ON CONFLICT ("org_id") DO UPDATE SET "last_credit_note_number" = "settings"."last_credit_note_number" + ${count}
           RETURNING "last_credit_note_number" AS n`;
-  return Number(rows[0]?.n);
+  return Number(rows[0]?.n) - count + 1;
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wonDeal } from '../../../../../modules/books/test/support/books-data';
 import type { StaffClient } from '../../../support/staff-client';
 import { eventually, type TransportName, userId } from '../../../support/suite-fixture';
+import { booksSteps } from './books-steps';
 import { type BooksSuite, startBooksSuite } from './books-suite';
 import type { ContractView, InvoiceView, PaymentView } from './books-views';
 
@@ -24,23 +25,10 @@ export function booksFlows(transport: TransportName): void {
     });
     afterAll(() => fx?.close());
 
-    const contractsOf = (crmCompanyId: string) =>
-      olivia.ok<ContractView[]>('contracts.list', { crmCompanyId }, 'query');
-    const invoicesOf = (crmCompanyId: string) =>
-      olivia.ok<InvoiceView[]>('invoices.list', { crmCompanyId }, 'query');
-    const received = (type: string, invoiceOrContractId: string) =>
-      eventually(`${type} of ${invoiceOrContractId} on the bus`, async () =>
-        fx.received.find((event) => event.type === type && event.subject === invoiceOrContractId),
-      );
-
-    /** A deal won in CRM and its contract, approved, with every item on the services account. */
-    async function activeContract(deal = wonDeal()) {
-      await fx.handled(await fx.publishAs({ type: 'crm.deal.won', data: deal }));
-      const [contract] = await contractsOf(deal.companyId);
-      if (contract?.status === 'draft')
-        await olivia.ok('contracts.approve', { contractId: contract.contractId });
-      return { deal, contract: contract as ContractView };
-    }
+    const { contractsOf, invoicesOf, received, activeContract } = booksSteps(
+      () => fx,
+      () => olivia,
+    );
 
     it('flow 1: a won deal sets up one draft contract; unmapped lines are flagged; a person with books.billing.manage approves it', async () => {
       const deal = wonDeal();

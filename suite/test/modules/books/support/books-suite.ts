@@ -12,7 +12,7 @@ export interface BooksSuite extends Omit<TestSuite, 'handled' | 'staff' | 'integ
   readonly received: BooksEvent[];
   /** Waits until Books' group has handled the event (its inbox row committed). */
   handled(envelope: EventEnvelope): Promise<void>;
-  staff(email: string, module?: 'books' | 'crm'): Promise<StaffClient>;
+  staff(email: string, module?: 'books' | 'crm' | 'tools'): Promise<StaffClient>;
   /** The daily `books.billing-run` job, run now as of `day` (YYYY-MM-DD). */
   billingRun(day: string): Promise<string | undefined>;
   /** A Portal → Books integration key for Northwind. */

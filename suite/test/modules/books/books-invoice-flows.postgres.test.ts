@@ -1,0 +1,3 @@
+import { booksInvoiceFlows } from './support/books-invoice-flows';
+
+booksInvoiceFlows('postgres');

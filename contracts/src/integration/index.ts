@@ -8,10 +8,12 @@ export {
   activityList,
   crmDealStage,
   crmIntegrationApi,
+  emailLog,
   healthGet,
   pipelineContext,
   quotesCreate,
   revenuePeriod,
   revenueSummary,
+  syncedEmail,
 } from './crm.integration';
 export { toolRun, toolsIntegrationApi } from './tools.integration';

@@ -1,6 +1,14 @@
-import { activityList, healthGet, pipelineContext, quotesCreate, revenueSummary } from '@suite/contracts';
+import {
+  activityList,
+  emailLog,
+  healthGet,
+  pipelineContext,
+  quotesCreate,
+  revenueSummary,
+} from '@suite/contracts';
 import { fromContract, inTenant, router } from '@suite/hub-auth';
 import { listCompanyActivity } from './activity/activity.service';
+import { logSyncedEmail } from './email/email-log.service';
 import { getHealth } from './health/health.service';
 import { readPipelineContext } from './pipeline/pipeline-context.service';
 import { createRequestedQuote } from './quotes/quote.service';
@@ -17,4 +25,5 @@ export const crmIntegrationRouter = router({
   health: router({ get: fromContract(healthGet).query(inTenant(getHealth)) }),
   quotes: router({ create: fromContract(quotesCreate).mutation(inTenant(createRequestedQuote)) }),
   revenue: router({ summary: fromContract(revenueSummary).query(inTenant(revenueSummaryOf)) }),
+  email: router({ log: fromContract(emailLog).mutation(inTenant(logSyncedEmail)) }),
 });

@@ -1,8 +1,11 @@
 import { defineModule } from '@suite/contracts';
 import { runRequestedSubscription } from './handlers/run-requested.handler';
 import { toolsIntegrationRouter } from './integration';
+import { m365DeltaSyncJob } from './jobs/m365-delta-sync.job';
 import { toolsAppRouter } from './router';
 
+export { emailSyncRegistry } from './email-sync/email-sync.metrics';
+export { folderStatuses, requestResync } from './email-sync/mail-cursor.service';
 export { cancelRun, listRuns, resumeRun } from './runs/paused-run.service';
 export { listDecryptAudit } from './vault/decrypt-audit.service';
 export { configureVault, currentKeyring, keyringNotice, newKeyEntry, requireKeyring } from './vault/keyring';
@@ -14,4 +17,5 @@ export const toolsModule = defineModule({
   appRouter: toolsAppRouter,
   integrationRouter: toolsIntegrationRouter,
   subscriptions: [runRequestedSubscription],
+  jobs: [m365DeltaSyncJob],
 });

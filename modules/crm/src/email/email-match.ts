@@ -43,7 +43,7 @@ export function domainOf(address: string): string {
 /** Every participant, lower-cased, without duplicates. */
 export function participants(message: MatchableEmail): string[] {
   const all = [message.from, ...message.to, ...message.cc, ...message.bcc].filter(
-    (address): address is string => address !== undefined && address.includes('@'),
+    (address): address is string => address?.includes('@') === true,
   );
   return [...new Set(all.map((address) => address.toLowerCase()))];
 }

@@ -36,8 +36,8 @@ export class DeltaExpired extends Error {
 const CONSENT =
   'in Microsoft Entra ID → App registrations → your app → API permissions, add the application permissions Mail.Read and Mail.Send, then press "Grant admin consent"';
 
-function tokenFailure(error: AuthError): VendorError {
-  const text = `${error.errorCode} ${error.errorMessage}`;
+/** Entra ID's refusals (AADSTS codes), whether msal's own error or one the Graph client wrapped. */
+function tokenFailure(text: string): VendorError {
   if (/AADSTS7000215|AADSTS7000222|invalid_client/.test(text))
     return new VendorError(
       'auth',
@@ -60,12 +60,17 @@ function tokenFailure(error: AuthError): VendorError {
     );
   if (/AADSTS65001|consent/i.test(text))
     return new VendorError('auth', `admin consent is missing — ${CONSENT}`, { field: 'settings.clientId' });
-  return new VendorError('auth', `Microsoft Entra ID refused the sign-in: ${vendorText(error.errorCode)}`);
+  return new VendorError(
+    'auth',
+    `Microsoft Entra ID refused the sign-in: ${vendorText(/AADSTS\d+/.exec(text)?.[0])}`,
+  );
 }
 
 /** A Graph or token failure in the tool layer's terms, with what to do about it. */
 export function graphFailure(error: unknown, mailbox?: string): Error {
-  if (error instanceof AuthError) return tokenFailure(error);
+  if (error instanceof AuthError) return tokenFailure(`${error.errorCode} ${error.errorMessage}`);
+  if (error instanceof Error && /AADSTS\d+|invalid_client|unauthorized_client/.test(error.message))
+    return tokenFailure(error.message);
   if (!(error instanceof GraphError)) {
     const message = error instanceof Error ? error.message : String(error);
     return new VendorError(

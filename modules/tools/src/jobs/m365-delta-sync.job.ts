@@ -14,7 +14,7 @@ export const m365DeltaSyncJob = defineJob({
   leaseMs: 30 * 60_000,
   description:
     'Syncs the Inbox and Sent Items (and added folders) of each connected Microsoft 365 mailbox with Graph delta queries; CRM logs what matches a contact or company.',
-  async run({ db, integrations }) {
+  async run({ db, log, integrations }) {
     if (!integrations)
       throw new Error(
         `${SYNC_JOB} needs CRM's integration API: it runs inside \`suite start\`, not from the CLI`,
@@ -30,7 +30,11 @@ export const m365DeltaSyncJob = defineJob({
       if (!connections.length) return;
       const logPage = crmEmailLogger(integrations, org.orgId);
       for (const { id } of connections) {
-        const totals = await syncConnection(org, id, logPage);
+        // One connection that cannot start (its credential no longer opens) leaves the others running.
+        const totals = await syncConnection(org, id, logPage).catch((error: unknown) => {
+          log.error({ err: error, orgId: org.orgId, connectionId: id }, 'm365 connection sync failed');
+          return { folders: 0, failed: 1, pages: 0, seen: 0, matched: 0 };
+        });
         for (const key of Object.keys(sum) as (keyof ConnectionTotals)[]) sum[key] += totals[key];
       }
     });

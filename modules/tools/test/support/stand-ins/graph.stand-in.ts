@@ -50,7 +50,7 @@ export interface GraphStandIn {
   /** The next `count` delta requests answer `status` with this Retry-After. */
   refuse(count: number, status: 429 | 503, retryAfter: string): void;
   /** Delta page requests wait on this first (a test holds a page to kill its reader). */
-  holdPages(hold: ((pageNumber: number) => Promise<void>) | undefined): void;
+  holdPages(hold: ((folder: string, pageNumber: number) => Promise<void>) | undefined): void;
   /** Only these mailboxes exist; everything answers 403 until admin consent is granted. */
   consent(granted: boolean): void;
   tokensIssued(): number;
@@ -98,8 +98,8 @@ export async function startGraphStandIn(mailboxes: readonly string[]): Promise<G
     status: 429,
     retryAfter: '1',
   };
-  let hold: ((page: number) => Promise<void>) | undefined;
-  let pageNumber = 0;
+  let hold: ((folder: string, page: number) => Promise<void>) | undefined;
+  const pagesServed = new Map<string, number>();
   let consented = true;
   let tokens = 0;
   const log = (mailbox: string, folder: string) => {
@@ -229,8 +229,9 @@ export async function startGraphStandIn(mailboxes: readonly string[]): Promise<G
           headers: { 'retry-after': refusals.retryAfter },
         };
       }
-      pageNumber += 1;
-      await hold?.(pageNumber);
+      const folder = delta[1] ?? '';
+      pagesServed.set(folder, (pagesServed.get(folder) ?? 0) + 1);
+      await hold?.(folder, pagesServed.get(folder) ?? 0);
       const prefer = String(request.headers.prefer ?? '');
       const size = Number(/odata\.maxpagesize=(\d+)/.exec(prefer)?.[1] ?? 10);
       if (!prefer.includes('IdType="ImmutableId"'))

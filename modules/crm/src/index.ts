@@ -7,6 +7,7 @@ import { invoiceFinalizedSubscription } from './handlers/invoice-finalized.handl
 import { ticketActivitySubscription } from './handlers/ticket-activity.handler';
 import { crmIntegrationRouter } from './integration';
 import { healthRecomputeJob } from './jobs/health-recompute.job';
+import { sequenceSendJob } from './jobs/sequence-send.job';
 import { crmAppRouter } from './router';
 
 /** CRM: companies, contacts, deals, quotes, timeline and health; the CRM side of every CRM ⇄ PSA flow. */
@@ -22,5 +23,5 @@ export const crmModule = defineModule({
     ticketActivitySubscription,
     invoiceFinalizedSubscription,
   ],
-  jobs: [healthRecomputeJob],
+  jobs: [healthRecomputeJob, sequenceSendJob],
 });

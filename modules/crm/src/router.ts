@@ -5,6 +5,7 @@ import { contactRouter } from './contacts/contact.router';
 import { dealRouter } from './deals/deal.router';
 import { healthRouter } from './health/health.router';
 import { quoteRouter } from './quotes/quote.router';
+import { sequenceRouter } from './sequences/sequence.router';
 import { settingRouter } from './settings/setting.router';
 
 /** CRM's staff procedures, served at /crm/trpc (Hub session + permission). */
@@ -16,4 +17,5 @@ export const crmAppRouter = router({
   timeline: activityRouter,
   health: healthRouter,
   settings: settingRouter,
+  sequences: sequenceRouter,
 });

@@ -20,6 +20,8 @@ import { startTestSuite, type TestSuite } from '../../support/suite-fixture';
 
 const CHILD = fileURLToPath(new URL('../../support/m365-sync-child.ts', import.meta.url));
 const ANNA = 'anna@msp.example';
+/** Two suite child processes start one after the other; each takes a minute or more on a loaded machine. */
+const CHILD_SUITES_TIMEOUT = 400_000;
 const MESSAGES = 45; // 5 pages of 10 (Prefer: odata.maxpagesize=10)
 
 let trust: { close(): Promise<void> };
@@ -119,4 +121,4 @@ it('a sync killed mid-page resumes from its last committed page: nothing lost, n
     .filter((request) => request.path.includes('/mailFolders/inbox/messages/delta'));
   expect(inboxPages).toHaveLength(3);
   expect(inboxPages[0]?.path).toContain('$skiptoken=0.');
-});
+}, CHILD_SUITES_TIMEOUT);

@@ -1,4 +1,5 @@
 import type { Database } from '@suite/db';
+import type { IntegrationClients } from '@suite/hub-auth';
 import { createTask, type RunCoordinator, type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
 import type { JobDefinition } from './job';
@@ -33,6 +34,7 @@ export class JobScheduler {
     readonly db: Database,
     private readonly log: Logger,
     readonly jobs: readonly JobDefinition[],
+    private readonly integrations?: IntegrationClients,
   ) {
     const names = jobs.map((job) => job.name);
     const twice = names.find((name, index) => names.indexOf(name) !== index);
@@ -145,7 +147,7 @@ export class JobScheduler {
     const log = this.log.child({ job: job.name, runId });
     const started = Date.now();
     try {
-      const summary = await job.run({ db: this.db, log, slot });
+      const summary = await job.run({ db: this.db, log, slot, integrations: this.integrations });
       await finishRun(this.db, runId, { summary });
       log.info({ ms: Date.now() - started, summary }, 'job run succeeded');
       return summary;

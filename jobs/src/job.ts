@@ -1,4 +1,5 @@
 import type { Database } from '@suite/db';
+import type { IntegrationClients } from '@suite/hub-auth';
 import { validate } from 'node-cron';
 import type { Logger } from 'pino';
 
@@ -8,6 +9,11 @@ export interface JobContext {
   readonly log: Logger;
   /** When this run was due (its schedule slot), or when an operator started it. */
   readonly slot: Date;
+  /**
+   * Calls to other modules' integration APIs for one org (a job of one module reaching another). Absent
+   * where the process serves no integration API (`suite jobs run` from the CLI).
+   */
+  readonly integrations?: IntegrationClients | undefined;
 }
 
 export interface JobDefinition {

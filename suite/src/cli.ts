@@ -8,6 +8,7 @@ import { ConfigError, configTable, loadProcessConfig } from './env';
 import { jobsCommand } from './jobs.command';
 import { keysCommand } from './keys.command';
 import { createLogger } from './logger';
+import { m365Command } from './m365.command';
 import { installedModules } from './module-registry';
 import { startSuite } from './suite';
 import { toolsCommand } from './tools.command';
@@ -96,6 +97,7 @@ export function buildCli(): Command {
   program.addCommand(jobsCommand());
   program.addCommand(vaultCommand());
   program.addCommand(toolsCommand());
+  program.addCommand(m365Command());
   program
     .command('config')
     .description('print the configuration variables as a Markdown table')

@@ -1,5 +1,6 @@
 import type { SuiteModule } from '@suite/contracts';
 import type { Database } from '@suite/db';
+import type { IntegrationClients } from '@suite/hub-auth';
 import { type JobDefinition, JobScheduler } from '@suite/jobs';
 import type { Logger } from './logger';
 
@@ -8,8 +9,13 @@ export function moduleJobs(modules: readonly SuiteModule[]): JobDefinition[] {
   return modules.flatMap((module) => module.jobs ?? []);
 }
 
-export function createJobScheduler(db: Database, log: Logger, modules: readonly SuiteModule[]): JobScheduler {
-  return new JobScheduler(db, log.child({ component: 'jobs' }), moduleJobs(modules));
+export function createJobScheduler(
+  db: Database,
+  log: Logger,
+  modules: readonly SuiteModule[],
+  integrations?: IntegrationClients,
+): JobScheduler {
+  return new JobScheduler(db, log.child({ component: 'jobs' }), moduleJobs(modules), integrations);
 }
 
 /** The README's table of the installed modules' jobs (`npm run docs`). */

@@ -1,3 +1,4 @@
+import { emailSyncRegistry } from '@suite/tools';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
 export interface SuiteMetrics {
@@ -6,7 +7,8 @@ export interface SuiteMetrics {
 }
 
 export function createMetrics(): SuiteMetrics {
-  const registry = new Registry();
+  // The email sync's counters live in the tool layer's module; /metrics serves them with the suite's.
+  const registry = Registry.merge([new Registry(), emailSyncRegistry]);
   collectDefaultMetrics({ register: registry });
   const httpDuration = new Histogram({
     name: 'suite_http_request_duration_seconds',

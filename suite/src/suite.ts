@@ -80,7 +80,6 @@ export async function startSuite(
     () => openDatabase(config, log, signal),
     (opened) => opened.close(),
   );
-  const scheduler = await step(() => createJobScheduler(database.db, log, modules));
   const metrics = createMetrics();
   const bus = createSuiteBus(config, database, log, metrics.registry);
   const hubAuth = new HubAuth(database.db, log, {
@@ -97,6 +96,7 @@ export async function startSuite(
     localModules: modules.filter((module) => module.integrationRouter).map((module) => module.name),
     remoteModules: remoteModules(config),
   });
+  const scheduler = createJobScheduler(database.db, log, modules, integrationKeys.clients);
   const migrated = new StartWhenMigrated(database.url, log, async () => {
     await startBus(bus, modules, hubAuth.subscriptions());
     if (config.JOBS_ENABLED) scheduler.start();

@@ -7,7 +7,7 @@ import { textTable } from './text-table';
 
 type OrgOption = { org: string };
 
-function inOrg(orgId: string, fn: (tx: OrgTransaction) => Promise<void>): Promise<void> {
+export function inOrg(orgId: string, fn: (tx: OrgTransaction) => Promise<void>): Promise<void> {
   return withCliDatabase(async ({ database }) => {
     await forOrg(database.db.app, orgId).transaction(fn);
   });

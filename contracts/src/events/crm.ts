@@ -112,4 +112,27 @@ export const crmDealUpdated = defineEvent({
   }),
 });
 
-export const crmEvents = [crmCompanyPromoted, crmCompanyContactChanged, crmDealWon, crmDealUpdated] as const;
+export const crmSequenceReplied = defineEvent({
+  type: 'crm.sequence.replied',
+  version: 1,
+  topic: 'crm.sequence',
+  key: 'enrollmentId',
+  description:
+    'A contact answered an email sequence (the email sync saw the reply): the enrollment ended before its remaining steps.',
+  schema: z.object({
+    enrollmentId: entityId,
+    sequenceId: entityId,
+    contactId: entityId,
+    messageId: z.string().describe("The reply's immutable Graph message id."),
+    stepsSent: z.number().int().min(0),
+    repliedAt: timestamp,
+  }),
+});
+
+export const crmEvents = [
+  crmCompanyPromoted,
+  crmCompanyContactChanged,
+  crmDealWon,
+  crmDealUpdated,
+  crmSequenceReplied,
+] as const;

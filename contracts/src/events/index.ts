@@ -13,6 +13,7 @@ export {
   crmDealWon,
   crmEvents,
   crmLineItem,
+  crmSequenceReplied,
 } from './crm';
 export { defineCatalog, type EventCatalog } from './event-catalog';
 export {

@@ -152,6 +152,50 @@ export const contactsRememberPhoneChoice = {
   output: z.object({ e164: z.string(), contactId: entityId, companyId: entityId }),
 } as const;
 
+// Email sync (tool layer → CRM, scope crm:email.log): one call per synced Graph page. CRM owns contacts,
+// companies, the free-mail list and the org's own domains, so it decides what matches; it stores only
+// matched messages, each once by its immutable id, and stops the sequences a reply answers.
+
+const address = text(320, { min: 3 }).describe('An email address as the mail server gave it (any case).');
+
+export const syncedEmail = z.object({
+  messageId: text(512, { min: 1 }).describe("Graph's immutable message id: the timeline entry's key."),
+  conversationId: text(512).optional().describe('Groups the messages of one thread on the timeline.'),
+  subject: text(998, { min: 0 }),
+  snippet: text(255, { min: 0 }).describe('The body preview: at most 255 characters, never the body.'),
+  from: address.optional(),
+  to: z.array(address).max(500).default([]),
+  cc: z.array(address).max(500).default([]),
+  bcc: z.array(address).max(500).default([]),
+  sentAt: timestamp,
+  direction: z.enum(['inbound', 'outbound']).describe('Outbound when the synced mailbox sent it.'),
+  webLink: z.url().max(2048).optional().describe('Opens the message in Outlook on the web.'),
+});
+
+export const emailLog = {
+  scope: 'crm:email.log',
+  input: z.object({
+    mailbox: address.describe('The synced staff mailbox the page came from.'),
+    staffAddresses: z
+      .array(address)
+      .max(5000)
+      .default([])
+      .describe('Every synced staff mailbox: never matched, so internal mail stays off client timelines.'),
+    messages: z.array(syncedEmail).max(1000).default([]),
+    removed: z
+      .array(text(512, { min: 1 }))
+      .max(1000)
+      .default([])
+      .describe('Immutable ids Graph reported deleted: their timeline entries go.'),
+  }),
+  output: z.object({
+    matched: z.number().int().describe('Messages of the page that matched a contact or company.'),
+    logged: z.number().int().describe('Timeline entries added (a message seen before adds none).'),
+    removed: z.number().int(),
+    repliesStopped: z.number().int().describe('Sequence enrollments ended by a reply in this page.'),
+  }),
+} as const;
+
 /** Every CRM integration procedure, by tRPC path. */
 export const crmIntegrationApi = {
   'pipeline.context': pipelineContext,
@@ -161,4 +205,5 @@ export const crmIntegrationApi = {
   'revenue.summary': revenueSummary,
   'contacts.lookupByPhone': contactsLookupByPhone,
   'contacts.rememberPhoneChoice': contactsRememberPhoneChoice,
+  'email.log': emailLog,
 } as const;

@@ -10,10 +10,12 @@ export {
   contactsRememberPhoneChoice,
   crmDealStage,
   crmIntegrationApi,
+  emailLog,
   healthGet,
   pipelineContext,
   quotesCreate,
   revenuePeriod,
   revenueSummary,
+  syncedEmail,
 } from './crm.integration';
 export { toolRun, toolsIntegrationApi } from './tools.integration';

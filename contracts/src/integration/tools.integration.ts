@@ -18,6 +18,12 @@ export const toolRun = {
       .min(8)
       .max(200)
       .describe('The same key on a retry returns the first result instead of texting or charging twice.'),
+    background: z
+      .boolean()
+      .default(false)
+      .describe(
+        "A job's call: while the connection is in Error it is parked as a paused run (answer `paused`) and sent once the connection verifies again.",
+      ),
   }),
   output: z
     .object({ success: z.boolean(), provider: z.string().optional() })

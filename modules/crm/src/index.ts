@@ -8,6 +8,7 @@ import { ticketActivitySubscription } from './handlers/ticket-activity.handler';
 import { voiceCallSubscription } from './handlers/voice-call.handler';
 import { crmIntegrationRouter } from './integration';
 import { healthRecomputeJob } from './jobs/health-recompute.job';
+import { sequenceSendJob } from './jobs/sequence-send.job';
 import { crmAppRouter } from './router';
 
 /** CRM: companies, contacts, deals, quotes, timeline and health; the CRM side of every CRM ⇄ PSA flow. */
@@ -24,5 +25,5 @@ export const crmModule = defineModule({
     invoiceFinalizedSubscription,
     voiceCallSubscription,
   ],
-  jobs: [healthRecomputeJob],
+  jobs: [healthRecomputeJob, sequenceSendJob],
 });

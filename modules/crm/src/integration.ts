@@ -2,6 +2,7 @@ import {
   activityList,
   contactsLookupByPhone,
   contactsRememberPhoneChoice,
+  emailLog,
   healthGet,
   pipelineContext,
   quotesCreate,
@@ -10,6 +11,7 @@ import {
 import { fromContract, inTenant, router } from '@suite/hub-auth';
 import { listCompanyActivity } from './activity/activity.service';
 import { lookupContactsByPhone, rememberPhoneChoice } from './contacts/contact-phone.service';
+import { logSyncedEmail } from './email/email-log.service';
 import { getHealth } from './health/health.service';
 import { readPipelineContext } from './pipeline/pipeline-context.service';
 import { createRequestedQuote } from './quotes/quote.service';
@@ -30,4 +32,5 @@ export const crmIntegrationRouter = router({
     lookupByPhone: fromContract(contactsLookupByPhone).query(inTenant(lookupContactsByPhone)),
     rememberPhoneChoice: fromContract(contactsRememberPhoneChoice).mutation(inTenant(rememberPhoneChoice)),
   }),
+  email: router({ log: fromContract(emailLog).mutation(inTenant(logSyncedEmail)) }),
 });

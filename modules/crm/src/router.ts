@@ -6,6 +6,7 @@ import { contactRouter } from './contacts/contact.router';
 import { dealRouter } from './deals/deal.router';
 import { healthRouter } from './health/health.router';
 import { quoteRouter } from './quotes/quote.router';
+import { sequenceRouter } from './sequences/sequence.router';
 import { settingRouter } from './settings/setting.router';
 
 /** CRM's staff procedures, served at /crm/trpc (Hub session + permission). */
@@ -18,4 +19,5 @@ export const crmAppRouter = router({
   health: healthRouter,
   settings: settingRouter,
   assistant: assistantRouter,
+  sequences: sequenceRouter,
 });

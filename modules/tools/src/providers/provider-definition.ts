@@ -8,6 +8,14 @@ export interface VendorCall<C = unknown, S = unknown> {
   readonly settings: S;
   /** Sent to vendors that take one (Twilio, Stripe, Square); the same on every retry of the call. */
   readonly idempotencyKey: string;
+  /** The connection's sealed cache (an SDK's token cache), kept between calls and processes. */
+  readonly cache: ProviderCache;
+}
+
+/** Text a provider keeps for its connection, sealed by the vault like a credential. */
+export interface ProviderCache {
+  load(): Promise<string | undefined>;
+  save(text: string): Promise<void>;
 }
 
 export interface OAuthConfig {

@@ -7,6 +7,7 @@ import { googleMapsProvider } from './google-maps/google-maps.provider';
 import { mailgunProvider } from './mailgun/mailgun.provider';
 import { mapboxProvider } from './mapbox/mapbox.provider';
 import { metaProvider } from './meta/meta.provider';
+import { microsoft365Provider } from './microsoft365/microsoft365.provider';
 import type { ProviderDefinition } from './provider-definition';
 import { sendgridProvider } from './sendgrid/sendgrid.provider';
 import { squareProvider } from './square/square.provider';
@@ -28,6 +29,7 @@ export const PROVIDERS = [
   docusignProvider,
   googleMapsProvider,
   mapboxProvider,
+  microsoft365Provider,
 ] as readonly ProviderDefinition[];
 
 export const PROVIDER_IDS = PROVIDERS.map((provider) => provider.id);

@@ -33,6 +33,6 @@ export function runRequestedTool(
     input: input.input,
     idempotencyKey: input.idempotencyKey,
     actor: { type: 'tool', id: integration.caller },
-    background: false,
+    background: input.background,
   });
 }

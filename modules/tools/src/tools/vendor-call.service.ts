@@ -5,6 +5,7 @@ import type { ProviderDefinition, VendorCall } from '../providers/provider-defin
 import { VendorError } from '../providers/vendor-error';
 import { type DecryptPurpose, oauthTokenSet } from '../vault/credential.schema';
 import { decryptCredential } from '../vault/credential.service';
+import { sealedProviderCache } from '../vault/provider-cache.service';
 
 /**
  * Runs `fn` with the connection's decrypted credential: the only place a plaintext credential exists,
@@ -25,7 +26,8 @@ export async function withCredential<T>(
   if (stored === undefined)
     throw new VendorError('auth', `${provider.name} has no stored credential; connect it again`);
   const settings = provider.settings.parse(connection.settings);
-  const run = (credential: unknown) => fn({ credential, settings, idempotencyKey });
+  const cache = sealedProviderCache(tx, connection);
+  const run = (credential: unknown) => fn({ credential, settings, idempotencyKey, cache });
   if (provider.authType !== 'oauth') return run(stored);
   let tokens = oauthTokenSet.parse(stored);
   if (expiresSoon(tokens))

@@ -3,6 +3,13 @@
 export { verifyConnection } from '../../src/connections/connect.service';
 export { resumeConnectionRuns } from '../../src/runs/paused-run.service';
 export { databaseDump } from './database-dump';
+export { connectM365, mail, runDeltaSync, trustGraphStandIn } from './m365';
+export {
+  type GraphStandIn,
+  M365_SECRET,
+  STAND_IN_CA_FILE,
+  startGraphStandIn,
+} from './stand-ins/graph.stand-in';
 export { OAUTH_CLIENT } from './stand-ins/oauth.stand-in';
 export {
   startTwilioStandIn,

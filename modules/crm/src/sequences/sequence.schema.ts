@@ -1,0 +1,52 @@
+import { entityId, name, text } from '@suite/contracts';
+import { z } from 'zod';
+
+export const sequenceCreateInput = z.object({
+  name,
+  steps: z
+    .array(
+      z.object({
+        delayMinutes: z
+          .number()
+          .int()
+          .min(0)
+          .max(60 * 24 * 90)
+          .describe('Minutes after the previous step (or the enrollment, for the first).'),
+        subject: text(998, { min: 1 }),
+        body: text(20_000, { min: 1 }).describe(
+          'Merge fields: {{contact.name}}, {{contact.firstName}}, {{company.name}}, {{deal.name}}.',
+        ),
+      }),
+    )
+    .min(1)
+    .max(20),
+});
+export type SequenceCreateInput = z.infer<typeof sequenceCreateInput>;
+
+export const sequenceCreated = z.object({ sequenceId: z.string() });
+export const enrollmentCreated = z.object({ enrollmentId: z.string() });
+export const unenrollInput = z.object({ enrollmentId: entityId });
+
+export const enrollInput = z.object({
+  sequenceId: entityId,
+  contactId: entityId,
+  mailbox: z.email('expected the connected Microsoft 365 mailbox to send from').max(320),
+});
+export type EnrollInput = z.infer<typeof enrollInput>;
+
+/** What a tool call answered, as CRM reads it (contracts/src/integration/tools.integration.ts). */
+export interface SendResult {
+  readonly success: boolean;
+  readonly error?: { readonly code: string; readonly message: string } | undefined;
+}
+
+/** Sends one email through the tool layer (`send_email`), under an idempotency key. */
+export type StepSender = (request: {
+  readonly to: string;
+  readonly from: string;
+  readonly subject: string;
+  readonly text: string;
+  readonly idempotencyKey: string;
+}) => Promise<SendResult>;
+
+export const unenrolled = z.object({ ended: z.boolean() });

@@ -1,0 +1,56 @@
+import { conflict, invalid, notFound } from '@suite/contracts';
+import type { OrgTransaction } from '@suite/db';
+import type { EnrollInput, SequenceCreateInput } from './sequence.schema';
+
+/** A sequence and its ordered steps (positions 1..n). */
+export async function createSequence(
+  tx: OrgTransaction,
+  input: SequenceCreateInput,
+): Promise<{ sequenceId: string }> {
+  const sequence = await tx.crmSequence.create({
+    data: {
+      name: input.name,
+      steps: { create: input.steps.map((step, index) => ({ ...step, position: index + 1 })) },
+    },
+  });
+  return { sequenceId: sequence.id };
+}
+
+/**
+ * Enrolls a contact; its first step is due after the first delay, and every step goes out from the
+ * enrolling user's mailbox. A contact is enrolled once per sequence.
+ */
+export async function enrollContact(
+  tx: OrgTransaction,
+  input: EnrollInput,
+  staff: { readonly user: { readonly id: string } },
+): Promise<{ enrollmentId: string }> {
+  const now = new Date();
+  const first = await tx.crmSequenceStep.findFirst({ where: { sequenceId: input.sequenceId, position: 1 } });
+  if (!first) throw notFound(`sequence ${input.sequenceId} was not found; create it first`);
+  const contact = await tx.crmContact.findFirst({ where: { id: input.contactId }, select: { email: true } });
+  if (!contact) throw notFound(`contact ${input.contactId} was not found`);
+  if (!contact.email)
+    throw invalid('contactId: the contact has no email address; add one first', 'contactId');
+  const enrollment = await tx.crmSequenceEnrollment.create({
+    data: {
+      ...input,
+      enrolledBy: staff.user.id,
+      mailbox: input.mailbox.toLowerCase(),
+      nextDueAt: new Date(now.getTime() + first.delayMinutes * 60_000),
+    },
+  });
+  return { enrollmentId: enrollment.id };
+}
+
+/** Ends an enrollment (unenrolled by staff, or a bounce): no further step is sent. */
+export async function endEnrollment(
+  tx: OrgTransaction,
+  input: { enrollmentId: string; reason?: 'unenrolled' | 'bounced' },
+): Promise<{ ended: boolean }> {
+  const { count } = await tx.crmSequenceEnrollment.updateMany({
+    where: { id: input.enrollmentId, status: 'active' },
+    data: { status: input.reason ?? 'unenrolled', endedAt: new Date(), nextDueAt: null },
+  });
+  return { ended: count === 1 };
+}

@@ -1,0 +1,48 @@
+import type { Client } from '@microsoft/microsoft-graph-client';
+import type { emailLog } from '@suite/contracts';
+import type { OrgScope } from '@suite/db';
+import { z } from 'zod';
+import type { M365Settings } from '../providers/microsoft365/microsoft365.settings';
+import type { MailboxGate } from './mailbox-gate';
+
+export type EmailLogInput = z.input<typeof emailLog.input>;
+export type EmailLogResult = z.infer<typeof emailLog.output>;
+
+/** CRM's `email.log` for the org: where a synced page goes to be matched (one call per page). */
+export type EmailPageLogger = (page: EmailLogInput) => Promise<EmailLogResult>;
+
+/** What a connection's sync holds for its length: Graph, the gates, where pages go. */
+export interface SyncSession {
+  readonly org: OrgScope;
+  readonly connectionId: string;
+  readonly settings: M365Settings;
+  readonly client: Client;
+  readonly logPage: EmailPageLogger;
+  readonly gateOf: (mailbox: string) => MailboxGate;
+}
+
+export interface FolderTotals {
+  pages: number;
+  seen: number;
+  matched: number;
+  resynced: boolean;
+}
+
+export const resyncInput = z.object({
+  mailbox: z.email('expected the mailbox address').transform((address) => address.toLowerCase()),
+  folder: z.string().min(1).max(200).optional(),
+});
+export type ResyncInput = z.infer<typeof resyncInput>;
+
+export interface FolderStatus {
+  readonly connectionId: string;
+  readonly mailbox: string;
+  readonly folder: string;
+  readonly lastSyncAt: string | null;
+  readonly cursorAgeSeconds: number | null;
+  readonly messagesSeen: number;
+  readonly messagesMatched: number;
+  readonly resyncs: number;
+  readonly failureStreak: number;
+  readonly lastError: string | null;
+}

@@ -1,7 +1,8 @@
 import pg from 'pg';
 
 // Tables, columns, constraints, indexes and enums of every user schema, one sorted line each. Grants and
-// policies are left out: they come from the tenancy SQL of the migrations, not from the Prisma schema.
+// policies are left out: they come from the tenancy SQL of the migrations, not from the Prisma schema; so
+// are expression indexes (`lower(email)`), which the Prisma schema cannot write and migrations add by hand.
 const SIGNATURE = `
 SELECT format('column %I.%I.%I %s%s%s', n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod),
               CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END,
@@ -24,6 +25,7 @@ FROM pg_index i
 JOIN pg_class c ON c.oid = i.indrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND c.relname <> '_prisma_migrations'
+  AND i.indexprs IS NULL
 UNION ALL
 SELECT format('enum %I.%I %s', n.nspname, t.typname,
               (SELECT string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = t.oid))

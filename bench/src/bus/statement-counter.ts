@@ -14,6 +14,8 @@ export interface ProcessCounts {
 }
 
 const RELAY_APPLICATION = 'suite-bus-relay';
+/** Connections the bench itself opens to look (`application_name` starting so) are not counted. */
+export const UNCOUNTED_PREFIX = 'bench-probe';
 const WRITE = /^\s*(WITH\b[\s\S]*\b)?(INSERT|UPDATE|DELETE)\b/i;
 
 interface ClientState {
@@ -28,11 +30,11 @@ let installed = false;
 function count(client: pg.Client, text: string): void {
   const state = states.get(client) ?? { inTransaction: false, wrote: false };
   states.set(client, state);
-  const bucket =
+  const application =
     (client as unknown as { connectionParameters?: { application_name?: string } }).connectionParameters
-      ?.application_name === RELAY_APPLICATION
-      ? counts.relay
-      : counts.other;
+      ?.application_name ?? '';
+  if (application.startsWith(UNCOUNTED_PREFIX)) return;
+  const bucket = application === RELAY_APPLICATION ? counts.relay : counts.other;
   bucket.statements++;
   if (/^\s*BEGIN/i.test(text)) Object.assign(state, { inTransaction: true, wrote: false });
   else if (/^\s*(COMMIT|ROLLBACK)/i.test(text)) {

@@ -5,9 +5,9 @@ import { Command } from 'commander';
 import { print, withCliDatabase } from './cli-database';
 import { textTable } from './text-table';
 
-type OrgOption = { org: string };
+export type OrgOption = { org: string };
 
-function inOrg(orgId: string, fn: (tx: OrgTransaction) => Promise<void>): Promise<void> {
+export function inOrg(orgId: string, fn: (tx: OrgTransaction) => Promise<void>): Promise<void> {
   return withCliDatabase(async ({ database }) => {
     await forOrg(database.db.app, orgId).transaction(fn);
   });

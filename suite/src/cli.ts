@@ -13,6 +13,7 @@ import { installedModules } from './module-registry';
 import { startSuite } from './suite';
 import { toolsCommand } from './tools.command';
 import { vaultCommand } from './vault.command';
+import { webhooksCommand } from './webhooks.command';
 
 function fail(error: unknown): never {
   const message =
@@ -98,6 +99,7 @@ export function buildCli(): Command {
   program.addCommand(vaultCommand());
   program.addCommand(toolsCommand());
   program.addCommand(m365Command());
+  program.addCommand(webhooksCommand());
   program
     .command('config')
     .description('print the configuration variables as a Markdown table')

@@ -1,6 +1,12 @@
 import type { ModuleName, SuiteModule } from '@suite/contracts';
 import { type DevHubStarter, HubAuth, type IntegrationClients, IntegrationKeys } from '@suite/hub-auth';
-import { configureVault, keyringNotice } from '@suite/tools';
+import {
+  configureVault,
+  configureWebhookEndpoints,
+  keyringNotice,
+  startWebhookDispatcher,
+  type WebhookDispatcher,
+} from '@suite/tools';
 import { createSuiteBus, startBus } from './bus.wiring';
 import { openDatabase } from './database';
 import { remoteModules, type SuiteConfig } from './env';
@@ -53,6 +59,7 @@ export async function startSuite(
   const modules = selectModules(config.MODULES, available);
   const vault = keyringNotice(configureVault(config));
   log[vault.level](vault.message);
+  configureWebhookEndpoints({ production: config.NODE_ENV === 'production' });
   // What started, newest first: `close` and a failed or aborted start stop these in this order.
   const started: (() => Promise<void>)[] = [];
   let closing: Promise<void> | undefined;
@@ -97,13 +104,19 @@ export async function startSuite(
     remoteModules: remoteModules(config),
   });
   const scheduler = createJobScheduler(database.db, log, modules, integrationKeys.clients);
+  let webhooks: WebhookDispatcher | undefined;
   const migrated = new StartWhenMigrated(database.url, log, async () => {
     await startBus(bus, modules, hubAuth.subscriptions());
     if (config.JOBS_ENABLED) scheduler.start();
+    if (modules.some((module) => module.name === 'tools'))
+      webhooks = startWebhookDispatcher(database.db, {
+        onError: (err) => log.error({ err }, 'outbound webhook delivery round failed'),
+      });
   });
   started.unshift(
     async () => {
       await migrated.stop();
+      await webhooks?.stop();
       await scheduler.stop();
       await bus.close();
     },

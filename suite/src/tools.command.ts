@@ -5,7 +5,7 @@ import { Command } from 'commander';
 import { print, withCliDatabase } from './cli-database';
 import { textTable } from './text-table';
 
-type OrgOption = { org: string };
+export type OrgOption = { org: string };
 
 export function inOrg(orgId: string, fn: (tx: OrgTransaction) => Promise<void>): Promise<void> {
   return withCliDatabase(async ({ database }) => {

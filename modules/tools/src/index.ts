@@ -1,4 +1,5 @@
 import { defineModule } from '@suite/contracts';
+import { outboundWebhookSubscription } from './handlers/outbound-webhook.handler';
 import { runRequestedSubscription } from './handlers/run-requested.handler';
 import { toolsIntegrationRouter } from './integration';
 import { m365DeltaSyncJob } from './jobs/m365-delta-sync.job';
@@ -15,6 +16,17 @@ export { runTool, type ToolRequest } from './tools/tool-runner.service';
 export { listDecryptAudit } from './vault/decrypt-audit.service';
 export { configureVault, currentKeyring, keyringNotice, newKeyEntry, requireKeyring } from './vault/keyring';
 export { rotateVault } from './vault/vault-rotation.service';
+export {
+  createEndpoint,
+  deleteEndpoint,
+  listAttempts,
+  listEndpoints,
+  rotateEndpointSecret,
+  sendTestEvent,
+  setEndpointEnabled,
+} from './webhook-endpoints/endpoint.service';
+export { startWebhookDispatcher, type WebhookDispatcher } from './webhook-endpoints/webhook-dispatcher';
+export { configureWebhookEndpoints } from './webhook-endpoints/webhook-settings';
 export { processOrKeep as replayDelivery } from './webhooks/delivery-processing';
 export { listDeliveries } from './webhooks/webhook-delivery.service';
 
@@ -23,7 +35,7 @@ export const toolsModule = defineModule({
   name: 'tools',
   appRouter: toolsAppRouter,
   integrationRouter: toolsIntegrationRouter,
-  subscriptions: [runRequestedSubscription],
+  subscriptions: [runRequestedSubscription, outboundWebhookSubscription],
   routes: [inboundWebhookRoute],
   jobs: [m365DeltaSyncJob],
 });

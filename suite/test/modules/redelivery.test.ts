@@ -285,6 +285,21 @@ const CASES: Record<string, RedeliveryCase> = {
     },
     later: (first) => withData(first, { input: { to: '+14155550123', body: 'Your technician has arrived' } }),
   },
+  'tools.outbound-webhooks': {
+    first: async () => ({
+      type: 'tools.sms.received',
+      data: {
+        connectionId: randomUUID(),
+        provider: 'twilio',
+        messageId: `SM${randomUUID().replaceAll('-', '')}`,
+        from: '+14155550123',
+        to: '+14155550100',
+        body: 'On my way',
+        receivedAt: now(),
+      },
+    }),
+    later: (first) => withData(first, { body: 'Arrived' }),
+  },
 };
 
 beforeAll(async () => {

@@ -2,7 +2,10 @@ import { z } from 'zod';
 
 export const notificationView = z.object({
   id: z.string(),
-  connectionId: z.string(),
+  connectionId: z
+    .string()
+    .nullable()
+    .describe('The connection it is about; null for a webhook endpoint notice.'),
   title: z.string(),
   body: z.string(),
   emailed: z.number(),

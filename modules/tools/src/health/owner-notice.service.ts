@@ -15,15 +15,29 @@ export async function notifyOwners(
   connection: ConnectionRow,
   reason: string,
 ): Promise<void> {
-  const owners = await findOrgOwners(tx);
   const vendor = providerById(connection.provider).name;
-  const title = `${vendor} needs attention: its connection is in Error`;
-  const body = `${reason}. Work that needs ${vendor} is paused, not lost. Fix the credential under Settings → Integrations → ${vendor} and press Verify; the paused work resumes then.`;
-  const notice = await tx.toolsNotification.create({
-    data: { connectionId: connection.id, title, body, recipients: owners.map((owner) => owner.id) },
+  await tellOwners(tx, {
+    connectionId: connection.id,
+    title: `${vendor} needs attention: its connection is in Error`,
+    body: `${reason}. Work that needs ${vendor} is paused, not lost. Fix the credential under Settings → Integrations → ${vendor} and press Verify; the paused work resumes then.`,
+  });
+}
+
+/**
+ * An in-app notice to the org's owners, also emailed through the org's email vendor when it works (and
+ * is not the connection the notice is about).
+ */
+export async function tellOwners(
+  tx: OrgTransaction,
+  notice: { connectionId: string | null; title: string; body: string },
+): Promise<void> {
+  const owners = await findOrgOwners(tx);
+  const { title, body } = notice;
+  const row = await tx.toolsNotification.create({
+    data: { connectionId: notice.connectionId, title, body, recipients: owners.map((owner) => owner.id) },
   });
   const email = await connectionForTool(tx, 'send_email').catch(() => undefined);
-  if (!email || email.connection.id === connection.id || email.connection.health === 'error') return;
+  if (!email || email.connection.id === notice.connectionId || email.connection.health === 'error') return;
   const send = email.provider.tools.send_email;
   if (!send) return;
   let emailed = 0;
@@ -32,14 +46,14 @@ export async function notifyOwners(
       actorType: 'system',
       actorId: 'tools.owner-notice',
       purpose: 'send_email',
-      requestId: notice.id,
+      requestId: row.id,
     } as const;
     const sent = await withCredential(
       tx,
       email.connection,
       email.provider,
       purpose,
-      `owner-notice:${notice.id}:${owner.id}`,
+      `owner-notice:${row.id}:${owner.id}`,
       (call) => send(call, { to: owner.email, subject: title, text: body }),
     ).then(
       () => true,
@@ -47,7 +61,7 @@ export async function notifyOwners(
     );
     if (sent) emailed++;
   }
-  await tx.toolsNotification.update({ where: { id: notice.id }, data: { emailed } });
+  await tx.toolsNotification.update({ where: { id: row.id }, data: { emailed } });
 }
 
 export async function listNotifications(tx: OrgTransaction): Promise<NotificationView[]> {

@@ -33,3 +33,4 @@ export {
   stripeDelivery,
   twilioDelivery,
 } from './vendor-webhooks';
+export { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver';

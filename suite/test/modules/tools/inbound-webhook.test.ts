@@ -1,10 +1,11 @@
 import { toolsCallRecordingCompleted, toolsCallStatusChanged, toolsSmsReceived } from '@suite/contracts';
 import type { OrgScope } from '@suite/db';
-import { toolsModule } from '@suite/tools';
+import { createEndpoint, toolsModule } from '@suite/tools';
 import {
   connect,
   type SignedDelivery,
   startTwilioStandIn,
+  startWebhookReceiver,
   type ToolsFixture,
   TWILIO_SID,
   TWILIO_TOKEN,
@@ -13,6 +14,7 @@ import {
   toolsFixture,
   twilioDelivery,
 } from '@suite/tools/testing';
+import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestSuite, type TestSuite } from '../../support/suite-fixture';
 
@@ -162,5 +164,41 @@ describe('Twilio voice and SMS webhooks over HTTP', () => {
         body: 'Running 10 minutes late',
       }),
     );
+  });
+});
+
+describe('outbound webhooks in a running suite', () => {
+  it("delivers a bus event to the org's endpoint, signed, without anyone driving the dispatcher", async () => {
+    const receiver = await startWebhookReceiver();
+    try {
+      const { secret } = await org.transaction((tx) =>
+        createEndpoint(tx, { url: receiver.url, eventTypes: ['tools.sms.received'] }),
+      );
+      const published = await sut.publishAs(
+        {
+          type: 'tools.sms.received',
+          data: {
+            connectionId: '00000000-0000-4000-8000-000000000001',
+            provider: 'twilio',
+            messageId: 'SM-outbound-1',
+            from: '+14155550123',
+            to: '+14155550100',
+            body: 'Forward me',
+            receivedAt: new Date().toISOString(),
+          },
+        },
+        org.orgId,
+      );
+      await onceSeen(() => expect(receiver.received).toHaveLength(1));
+      const [delivery] = receiver.received;
+      const payload = new Webhook(secret).verify(
+        delivery?.body as string,
+        delivery?.headers as Record<string, string>,
+      );
+      expect(payload).toMatchObject({ type: 'tools.sms.received', data: { messageId: 'SM-outbound-1' } });
+      expect(published.type).toBe('tools.sms.received');
+    } finally {
+      await receiver.close();
+    }
   });
 });

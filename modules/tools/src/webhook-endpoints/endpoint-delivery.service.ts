@@ -1,0 +1,131 @@
+import type { OrgTransaction } from '@suite/db';
+import { tellOwners } from '../health/owner-notice.service';
+
+/** Svix-like: immediately, then after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h. */
+export const RETRY_DELAYS_MS = [
+  5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000,
+] as const;
+/** An endpoint failing this long without a success is disabled and its org's owners are told. */
+export const DISABLE_AFTER_MS = 5 * 24 * 60 * 60_000;
+/** How long a claimed message is left to its sender before another process may try it. */
+export const CLAIM_MS = 60_000;
+
+export interface ClaimedMessage {
+  readonly id: string;
+  readonly endpointId: string;
+  readonly url: string;
+  readonly body: string;
+  readonly attempts: number;
+}
+
+export interface AttemptResult {
+  readonly status: number | null;
+  readonly latencyMs: number;
+  readonly responseExcerpt: string | null;
+  readonly error: string | null;
+  /** From the endpoint's Retry-After, when it sent one. */
+  readonly retryAfterMs: number | null;
+}
+
+/**
+ * The endpoint's next message to send, claimed for CLAIM_MS: the oldest due one whose key has no
+ * earlier message still pending, so each key is delivered in order while other keys go on.
+ */
+export async function claimNextMessage(
+  tx: OrgTransaction,
+  endpointId: string,
+  now = new Date(),
+): Promise<ClaimedMessage | undefined> {
+  const [next] = await tx.$queryRaw<{ id: string; url: string; body: string | null; attempts: number }[]>`
+    SELECT m.id, e.url, m.body, m.attempts
+      FROM tools.webhook_message m
+      JOIN tools.webhook_endpoint e ON e.id = m.endpoint_id AND e.status = 'enabled'
+     WHERE m.endpoint_id = ${endpointId}::uuid AND m.status = 'pending' AND m.next_attempt_at <= ${now}
+       AND NOT EXISTS (SELECT 1 FROM tools.webhook_message earlier
+                        WHERE earlier.endpoint_id = m.endpoint_id AND earlier.key = m.key
+                          AND earlier.status = 'pending' AND earlier.seq < m.seq)
+     ORDER BY m.seq
+     LIMIT 1
+       FOR UPDATE OF m SKIP LOCKED`;
+  if (!next || next.body === null) return undefined;
+  await tx.toolsWebhookMessage.update({
+    where: { id: next.id },
+    data: { nextAttemptAt: new Date(now.getTime() + CLAIM_MS) },
+  });
+  return { id: next.id, endpointId, url: next.url, body: next.body, attempts: next.attempts };
+}
+
+/**
+ * Logs one attempt and decides what follows: a 2xx delivers; 410 Gone disables the endpoint; anything
+ * else retries on the schedule (later if Retry-After asks), gives up after the last retry, and an
+ * endpoint failing for 5 days is disabled with a notice to the org's owners.
+ */
+export async function recordAttempt(
+  tx: OrgTransaction,
+  message: ClaimedMessage,
+  result: AttemptResult,
+  now = new Date(),
+): Promise<'delivered' | 'retry' | 'failed' | 'disabled'> {
+  await tx.toolsWebhookAttempt.create({
+    data: {
+      messageId: message.id,
+      endpointId: message.endpointId,
+      attemptedAt: now,
+      status: result.status,
+      latencyMs: result.latencyMs,
+      responseExcerpt: result.responseExcerpt,
+      error: result.error,
+    },
+  });
+  const attempts = message.attempts + 1;
+  if (result.status !== null && result.status >= 200 && result.status < 300) {
+    await tx.toolsWebhookMessage.update({
+      where: { id: message.id },
+      data: { status: 'delivered', attempts, deliveredAt: now },
+    });
+    await tx.toolsWebhookEndpoint.update({ where: { id: message.endpointId }, data: { failingSince: null } });
+    return 'delivered';
+  }
+  const endpoint = await tx.toolsWebhookEndpoint.findFirstOrThrow({ where: { id: message.endpointId } });
+  const failingSince = endpoint.failingSince ?? now;
+  const gone = result.status === 410;
+  const tooLong = now.getTime() - failingSince.getTime() >= DISABLE_AFTER_MS;
+  if (gone || tooLong) {
+    await tx.toolsWebhookEndpoint.update({
+      where: { id: endpoint.id },
+      data: {
+        status: 'disabled',
+        failingSince,
+        disabledReason: gone
+          ? 'the endpoint answered 410 Gone'
+          : 'the endpoint failed every delivery for 5 days',
+      },
+    });
+    await tx.toolsWebhookMessage.update({
+      where: { id: message.id },
+      data: { attempts, nextAttemptAt: now },
+    });
+    if (tooLong) await noticeOwners(tx, endpoint.url);
+    return 'disabled';
+  }
+  await tx.toolsWebhookEndpoint.update({ where: { id: endpoint.id }, data: { failingSince } });
+  const delay = RETRY_DELAYS_MS[attempts - 1];
+  if (delay === undefined) {
+    await tx.toolsWebhookMessage.update({ where: { id: message.id }, data: { status: 'failed', attempts } });
+    return 'failed';
+  }
+  const wait = Math.max(delay, result.retryAfterMs ?? 0);
+  await tx.toolsWebhookMessage.update({
+    where: { id: message.id },
+    data: { attempts, nextAttemptAt: new Date(now.getTime() + wait) },
+  });
+  return 'retry';
+}
+
+async function noticeOwners(tx: OrgTransaction, url: string): Promise<void> {
+  await tellOwners(tx, {
+    connectionId: null,
+    title: 'A webhook endpoint was disabled',
+    body: `Every delivery to ${url} failed for 5 days, so it was disabled. Fix the receiver, then enable it again under Settings → Webhook endpoints; messages from then on are delivered.`,
+  });
+}

@@ -1,5 +1,5 @@
 import { forOrg, type OrgTransaction } from '@suite/db';
-import { cancelRun, listRuns, resumeRun } from '@suite/tools';
+import { cancelRun, configureVault, listRuns, resumeRun } from '@suite/tools';
 import { Command } from 'commander';
 import { print, withCliDatabase } from './cli-database';
 import { textTable } from './text-table';
@@ -7,8 +7,11 @@ import { textTable } from './text-table';
 type OrgOption = { org: string };
 
 function inOrg(orgId: string, fn: (tx: OrgTransaction) => Promise<void>): Promise<void> {
-  return withCliDatabase(async ({ database }) => {
-    await forOrg(database.db.app, orgId).transaction(fn);
+  return withCliDatabase(async ({ config, database }) => {
+    // A resume decrypts the run's credential: the vault's keys are those of VAULT_KEYS, as in `suite start`.
+    configureVault(config);
+    // A resume calls the vendor inside the transaction: its timeout must exceed the vendor's 15 s.
+    await forOrg(database.db.app, orgId).transaction(fn, { timeout: 60_000 });
   });
 }
 

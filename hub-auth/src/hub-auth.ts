@@ -10,6 +10,7 @@ import { isLoopbackHttp } from './oidc/loopback-url';
 import { HubRelyingParty } from './oidc/relying-party';
 import { SessionService } from './session/session.service';
 import { SessionCookies } from './session/session-cookie';
+import type { SessionTokenSealer } from './session/session-tokens';
 import { SignInService } from './session/sign-in.service';
 import type { SessionResolution } from './session/signed-in-staff';
 
@@ -25,6 +26,8 @@ export interface HubAuthOptions {
   readonly publicUrl: string | undefined;
   readonly devHubPort: number;
   readonly sessionTtlSeconds: number;
+  /** Seals Hub's tokens in the session rows (the credential vault's keyring, decision 0093). */
+  readonly tokenSealer: SessionTokenSealer;
 }
 
 /** Everything that needs the suite's public URL, which with PORT=0 exists only once it listens. */
@@ -94,7 +97,12 @@ export class HubAuth {
       secure: !isLoopbackHttp(new URL(publicUrl)),
       sessionTtlSeconds: this.options.sessionTtlSeconds,
     });
-    const sessions = new SessionService(this.db.system, hub, this.options.sessionTtlSeconds);
+    const sessions = new SessionService(
+      this.db.system,
+      hub,
+      this.options.sessionTtlSeconds,
+      this.options.tokenSealer,
+    );
     const signIns = new SignInService(this.db.system, hub, sessions);
     const accessTokens = new AccessTokenVerifier(this.db.system, hub);
     this.#runtime = { publicUrl, issuer, cookies, sessions, signIns, hub, accessTokens };

@@ -1,9 +1,17 @@
 import type { ModuleName, SuiteModule } from '@suite/contracts';
-import { type DevHubStarter, HubAuth, type IntegrationClients, IntegrationKeys } from '@suite/hub-auth';
+import type { Database } from '@suite/db';
+import {
+  type DevHubStarter,
+  HubAuth,
+  type IntegrationClients,
+  IntegrationKeys,
+  sealPlaintextSessionTokens,
+} from '@suite/hub-auth';
 import {
   configureVault,
   configureWebhookEndpoints,
   keyringNotice,
+  sessionTokenSealer,
   startWebhookDispatcher,
   type WebhookDispatcher,
 } from '@suite/tools';
@@ -29,6 +37,17 @@ export interface RunningSuite {
 }
 
 /** Where this process reaches itself: calls between its own modules go over loopback HTTP. */
+/** Sessions opened before Hub tokens were sealed get sealed once the migration that allows it is in. */
+async function sealSessionTokens(db: Database, log: Logger): Promise<void> {
+  try {
+    const sealed = await sealPlaintextSessionTokens(db.system, sessionTokenSealer);
+    if (sealed > 0) log.info({ sealed }, 'sealed the Hub tokens of older staff sessions');
+  } catch (error) {
+    // Without a usable VAULT_KEYS (said at start) they stay as they were; the bus and jobs start anyway.
+    log.error(`older staff sessions keep plaintext Hub tokens: ${(error as Error).message}`);
+  }
+}
+
 function loopbackUrl(host: string, port: number): string {
   if (host === '0.0.0.0') return `http://127.0.0.1:${port}`;
   if (host === '::') return `http://[::1]:${port}`;
@@ -98,6 +117,7 @@ export async function startSuite(
     publicUrl: config.PUBLIC_URL,
     devHubPort: config.HUB_DEV_PORT,
     sessionTtlSeconds: config.SESSION_TTL_SECONDS,
+    tokenSealer: sessionTokenSealer,
   });
   const integrationKeys = new IntegrationKeys(database.db, log, {
     localModules: modules.filter((module) => module.integrationRouter).map((module) => module.name),
@@ -106,6 +126,7 @@ export async function startSuite(
   const scheduler = createJobScheduler(database.db, log, modules, integrationKeys.clients);
   let webhooks: WebhookDispatcher | undefined;
   const migrated = new StartWhenMigrated(database.url, log, async () => {
+    await sealSessionTokens(database.db, log);
     await startBus(bus, modules, hubAuth.subscriptions());
     if (config.JOBS_ENABLED) scheduler.start();
     if (modules.some((module) => module.name === 'tools'))

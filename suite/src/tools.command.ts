@@ -1,6 +1,6 @@
 import { entityId } from '@suite/contracts';
 import { forOrg, type OrgTransaction } from '@suite/db';
-import { cancelRun, listDeliveries, listRuns, replayDelivery, resumeRun } from '@suite/tools';
+import { cancelRun, configureVault, listDeliveries, listRuns, replayDelivery, resumeRun } from '@suite/tools';
 import { Command } from 'commander';
 import { print, withCliDatabase } from './cli-database';
 import { textTable } from './text-table';
@@ -8,8 +8,11 @@ import { textTable } from './text-table';
 export type OrgOption = { org: string };
 
 export function inOrg(orgId: string, fn: (tx: OrgTransaction) => Promise<void>): Promise<void> {
-  return withCliDatabase(async ({ database }) => {
-    await forOrg(database.db.app, orgId).transaction(fn);
+  return withCliDatabase(async ({ config, database }) => {
+    // A resume decrypts the run's credential: the vault's keys are those of VAULT_KEYS, as in `suite start`.
+    configureVault(config);
+    // A resume calls the vendor inside the transaction: its timeout must exceed the vendor's 15 s.
+    await forOrg(database.db.app, orgId).transaction(fn, { timeout: 60_000 });
   });
 }
 

@@ -43,8 +43,9 @@ export function vaultCommand(): Command {
     .option('--limit <n>', 'rows to show', version, 100)
     .action((options: { org: string; connection?: string; limit: number }) =>
       withCliDatabase(async ({ database }) => {
-        const rows = await forOrg(database.db.app, options.org).transaction((tx) =>
-          listDecryptAudit(tx, { connectionId: options.connection, limit: options.limit }),
+        const rows = await forOrg(database.db.app, options.org).transaction(
+          (tx) => listDecryptAudit(tx, { connectionId: options.connection, limit: options.limit }),
+          { timeout: 30_000 },
         );
         if (rows.length === 0) return print(['no decrypts recorded']);
         print(

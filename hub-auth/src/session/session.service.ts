@@ -1,8 +1,9 @@
 import type { PrismaClient } from '@suite/db';
 import { syncFromHub } from '../directory/directory.service';
 import type { HubRelyingParty, HubTokens } from '../oidc/relying-party';
-import { toSignInError } from '../oidc/sign-in-error';
+import { SignInError, toSignInError } from '../oidc/sign-in-error';
 import { cookieTokenId, newCookieToken } from './session-cookie';
+import { type SessionTokenSealer, sealedColumns, TOKEN_COLUMNS, tokensOf } from './session-tokens';
 import {
   type LoadedSession,
   type SessionResolution,
@@ -21,11 +22,13 @@ export class SessionService {
     private readonly db: PrismaClient,
     private readonly hub: HubRelyingParty,
     private readonly ttlSeconds: number,
+    private readonly sealer: SessionTokenSealer,
   ) {}
 
   /** Records what Hub said about the user and opens a session; returns the cookie token. */
   async create(tokens: HubTokens): Promise<string> {
     const { token, id } = newCookieToken();
+    const sealed = this.#sealFor(id, tokens);
     await this.db.$transaction(async (tx) => {
       await syncFromHub(tx, tokens.user, { reactivate: true });
       await tx.hubSession.deleteMany({ where: { expiresAt: { lt: new Date() } } });
@@ -34,8 +37,7 @@ export class SessionService {
           id,
           userId: tokens.user.sub,
           activeOrgId: tokens.user.orgs[0]?.id ?? null,
-          idToken: tokens.idToken,
-          refreshToken: tokens.refreshToken ?? null,
+          ...sealed,
           tokensExpireAt: tokens.expiresAt,
           expiresAt: new Date(Date.now() + this.ttlSeconds * 1000),
         },
@@ -72,9 +74,9 @@ export class SessionService {
   async end(token: string | undefined): Promise<string | undefined> {
     if (!token) return undefined;
     const id = cookieTokenId(token);
-    const [session] = await this.db.hubSession.findMany({ where: { id }, select: { idToken: true } });
+    const [session] = await this.db.hubSession.findMany({ where: { id }, select: TOKEN_COLUMNS });
     await this.db.hubSession.deleteMany({ where: { id } });
-    return session?.idToken;
+    return session && tokensOf(this.sealer, session)?.idToken;
   }
 
   /** Makes `orgId` the active org; false when the user is not a member of it. */
@@ -96,13 +98,14 @@ export class SessionService {
   }
 
   async #refresh(session: RefreshableSession): Promise<SessionResolution | undefined> {
-    if (!session.refreshToken) {
+    const stored = tokensOf(this.sealer, session);
+    if (!stored?.refreshToken) {
       await this.db.hubSession.deleteMany({ where: { id: session.id } });
       return signedOut('Hub tokens expired and Hub issued no refresh token');
     }
     let tokens: HubTokens;
     try {
-      tokens = await this.hub.refresh(session.refreshToken, session.userId, session.idToken);
+      tokens = await this.hub.refresh(stored.refreshToken, session.userId, stored.idToken);
     } catch (error) {
       const failure = toSignInError(error, 'refresh');
       if (failure.kind === 'rejected') await this.db.hubSession.deleteMany({ where: { id: session.id } });
@@ -113,8 +116,10 @@ export class SessionService {
       const { count } = await tx.hubSession.updateMany({
         where: { id: session.id },
         data: {
-          idToken: tokens.idToken,
-          refreshToken: tokens.refreshToken ?? null,
+          ...sealedColumns(this.sealer, session.id, {
+            idToken: tokens.idToken,
+            refreshToken: tokens.refreshToken ?? null,
+          }),
           tokensExpireAt: tokens.expiresAt,
           refreshedAt: new Date(),
         },
@@ -125,14 +130,52 @@ export class SessionService {
     return updated ? undefined : signedOut('session ended or unknown');
   }
 
+  /** A keyring the vault cannot use (production without VAULT_KEYS) fails the sign-in, naming the fix. */
+  #sealFor(id: string, tokens: HubTokens) {
+    try {
+      return sealedColumns(this.sealer, id, {
+        idToken: tokens.idToken,
+        refreshToken: tokens.refreshToken ?? null,
+      });
+    } catch (error) {
+      throw new SignInError(`staff sessions cannot be stored: ${(error as Error).message}`, 'failed');
+    }
+  }
+
   #find(id: string): Promise<LoadedSession | null> {
     return this.db.hubSession.findUnique({ where: { id }, include: WITH_MEMBERSHIPS });
   }
 }
 
+/**
+ * Seals the plaintext tokens of sessions opened before tokens were sealed (decision 0093); returns how
+ * many. The suite runs it once its migrations are applied.
+ */
+export async function sealPlaintextSessionTokens(
+  db: PrismaClient,
+  sealer: SessionTokenSealer,
+): Promise<number> {
+  const rows = await db.hubSession.findMany({ where: { idToken: { not: null } }, select: TOKEN_COLUMNS });
+  let sealed = 0;
+  for (const row of rows) {
+    const tokens = tokensOf(sealer, row);
+    if (!tokens) continue;
+    // Conditional on the plaintext still being there: a refresh meanwhile has sealed newer tokens.
+    const { count } = await db.hubSession.updateMany({
+      where: { id: row.id, idToken: row.idToken },
+      data: sealedColumns(sealer, row.id, tokens),
+    });
+    sealed += count;
+  }
+  return sealed;
+}
+
 interface RefreshableSession {
   readonly id: string;
   readonly userId: string;
-  readonly idToken: string;
+  readonly idToken: string | null;
   readonly refreshToken: string | null;
+  readonly tokensKekVersion: number | null;
+  readonly tokensWrappedKey: Uint8Array<ArrayBuffer> | null;
+  readonly tokensCiphertext: Uint8Array<ArrayBuffer> | null;
 }

@@ -15,6 +15,7 @@ export { TOOL_CATALOG, TOOL_NAMES, type ToolName, type ToolResult, toolError } f
 export { runTool, type ToolRequest } from './tools/tool-runner.service';
 export { listDecryptAudit } from './vault/decrypt-audit.service';
 export { configureVault, currentKeyring, keyringNotice, newKeyEntry, requireKeyring } from './vault/keyring';
+export { sessionTokenSealer } from './vault/session-token-sealer';
 export { rotateVault } from './vault/vault-rotation.service';
 export {
   createEndpoint,

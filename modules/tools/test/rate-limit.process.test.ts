@@ -66,4 +66,32 @@ describe('per (org, tool) rate limits', () => {
       success: true,
     });
   });
+
+  it(
+    'a background call waits a used-up window out instead of failing; two processes still share the limit',
+    async () => {
+      const waiting = await fixture.createOrg('Waiting');
+      await connect(waiting, 'google-maps', { apiKey: KEYS.googleMaps }, { apiBaseUrl: maps.url });
+      await waiting.transaction((tx) => setRateLimit(tx, 'geocode_address', { limit: 3, windowSeconds: 2 }));
+      const counts = (await raceProcesses(
+        'rate-racer.ts',
+        [fixture.database.url, waiting.orgId, '4', 'background'],
+        {
+          VAULT_KEYS: entries.join(','),
+        },
+      )) as { succeeded: number; limited: number }[];
+      expect(counts).toEqual([
+        { succeeded: 4, limited: 0 },
+        { succeeded: 4, limited: 0 },
+      ]);
+      const windows = await fixture.database.db.system.toolsRateWindow.findMany({
+        where: { orgId: waiting.orgId, tool: 'geocode_address' },
+      });
+      expect(windows.every((window) => window.used <= 3)).toBe(true);
+      expect(windows.reduce((sum, window) => sum + window.used, 0)).toBe(8);
+      // Eight calls at three per window need at least three windows: the waits really happened.
+      expect(windows.length).toBeGreaterThanOrEqual(3);
+    },
+    CHILD_PROCESSES_TIMEOUT,
+  );
 });

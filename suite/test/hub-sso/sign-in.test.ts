@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { DEV_HUB_SEED, PERMISSIONS } from '@suite/hub-auth';
+import { DEV_HUB_SEED, PERMISSIONS, sealPlaintextSessionTokens } from '@suite/hub-auth';
 import { StaffBrowser } from '@suite/hub-auth/testing';
+import { sessionTokenSealer } from '@suite/tools';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SuiteUnderTest, startTestSuite } from './test-suite';
 
@@ -79,6 +80,38 @@ describe('sign-in against the dev Hub', () => {
     expect(stored.map((row) => row.id)).not.toContain(token);
     const user = await sut.database.db.system.hubUser.findFirst({ where: { email: OLIVIA } });
     expect(user?.deactivatedAt).toBeNull();
+  });
+
+  it("keeps Hub's tokens sealed by the vault, bound to the session; older plaintext rows get sealed", async () => {
+    const browser = sut.browser();
+    await browser.signIn(OLIVIA);
+    const id = createHash('sha256')
+      .update((await browser.cookie('suite_session')) ?? '')
+      .digest('hex');
+    const sessions = sut.database.db.system.hubSession;
+    const row = await sessions.findUniqueOrThrow({ where: { id } });
+    expect([row.idToken, row.refreshToken]).toEqual([null, null]);
+    if (row.tokensKekVersion === null || !row.tokensWrappedKey || !row.tokensCiphertext)
+      throw new Error('the session has no sealed tokens');
+    const sealed = {
+      tokensKekVersion: row.tokensKekVersion,
+      tokensWrappedKey: row.tokensWrappedKey,
+      tokensCiphertext: row.tokensCiphertext,
+    };
+    const tokens = sessionTokenSealer.open(id, sealed);
+    expect(tokens.idToken.split('.')).toHaveLength(3);
+    expect(Buffer.from(row.tokensCiphertext).toString('latin1')).not.toContain(tokens.idToken.slice(0, 40));
+    expect(() => sessionTokenSealer.open(`${id.slice(0, -1)}0`, sealed)).toThrow();
+
+    // A session as an older release stored it: plaintext tokens, nothing sealed.
+    await sessions.update({
+      where: { id },
+      data: { ...tokens, tokensKekVersion: null, tokensWrappedKey: null, tokensCiphertext: null },
+    });
+    expect(await sealPlaintextSessionTokens(sut.database.db.system, sessionTokenSealer)).toBe(1);
+    const resealed = await sessions.findUniqueOrThrow({ where: { id } });
+    expect([resealed.idToken, resealed.refreshToken, resealed.tokensKekVersion]).toEqual([null, null, 1]);
+    expect((await browser.json('/auth/session')).status).toBe(200);
   });
 
   it('never redirects off the site after sign-in', async () => {
@@ -231,9 +264,14 @@ describe('sign-out', () => {
     expect(await sut.database.db.system.hubSession.count({ where: { id: expiredId } })).toBe(0);
 
     const lapsed = await sut.signedIn(OLIVIA);
+    const lapsedId = await sessionOf(lapsed);
+    // Tokens as Hub issues them without a refresh token, sealed as the suite stores them.
     await sut.database.db.system.hubSession.update({
-      where: { id: await sessionOf(lapsed) },
-      data: { tokensExpireAt: past, refreshToken: null },
+      where: { id: lapsedId },
+      data: {
+        tokensExpireAt: past,
+        ...sessionTokenSealer.seal(lapsedId, { idToken: 'header.payload.signature', refreshToken: null }),
+      },
     });
     expect(await lapsed.json('/auth/session')).toMatchObject({
       status: 401,

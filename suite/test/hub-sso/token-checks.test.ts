@@ -144,7 +144,11 @@ describe('silent refresh', () => {
     expect(proxy.grants.filter((grant) => grant === 'refresh_token').length).toBe(refreshesBefore + 1);
     const after = await sut.database.db.system.hubSession.findUniqueOrThrow({ where: { id: sessionId } });
     expect(after.tokensExpireAt.getTime()).toBeGreaterThan(before.tokensExpireAt.getTime());
-    expect(after.refreshToken).not.toBeNull();
+    // The new tokens are sealed again (a fresh data key), never stored in plaintext.
+    expect(after.refreshToken).toBeNull();
+    expect(Buffer.from(after.tokensCiphertext ?? []).equals(Buffer.from(before.tokensCiphertext ?? []))).toBe(
+      false,
+    );
   });
 
   it('ends the session when Hub refuses the refresh (the user signed out at Hub elsewhere)', async () => {

@@ -1,5 +1,6 @@
 // One of several processes calling geocode_address for one org, one call after another.
-// argv: <database url> <org id> <calls>; env: VAULT_KEYS. Says `ready`, starts on a `go` line on stdin,
+// argv: <database url> <org id> <calls> [background]; env: VAULT_KEYS. A background caller (a bus
+// handler, a job) waits a used-up window out instead of answering rate_limited. Says `ready`, starts on a `go` line on stdin,
 // prints how many calls succeeded and how many were refused by the rate limit, as JSON.
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
@@ -7,7 +8,7 @@ import { connectDatabase, forOrg } from '@suite/db';
 import { runTool } from '../../src/tools/tool-runner.service';
 import { configureVault } from '../../src/vault/keyring';
 
-const [url = '', orgId = '', calls = '0'] = process.argv.slice(2);
+const [url = '', orgId = '', calls = '0', mode = ''] = process.argv.slice(2);
 configureVault({ VAULT_KEYS: process.env.VAULT_KEYS });
 const db = connectDatabase(url);
 await db.app.$queryRaw`SELECT 1`;
@@ -25,7 +26,7 @@ for (let call = 0; call < Number(calls); call++)
           input: { address: '1 Main St, Springfield' },
           idempotencyKey: randomUUID(),
           actor: { type: 'job', id: `rate-racer-${process.pid}` },
-          background: false,
+          background: mode === 'background',
         }),
       { timeout: 60_000 },
     ),

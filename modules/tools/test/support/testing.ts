@@ -25,7 +25,7 @@ export {
   startStripeStandIn,
   type VendorStandIn,
 } from './stand-ins/vendor-stand-ins';
-export { connect, staffOperator } from './tool-calls';
+export { connect, run, staffOperator } from './tool-calls';
 export { type ToolsFixture, testKeyring, toolsFixture } from './tools-fixture';
 export {
   paymentIntentSucceeded,

@@ -1,11 +1,18 @@
 import { booksModule } from '@suite/books';
 import type { ModuleName, SuiteModule } from '@suite/contracts';
 import { crmModule } from '@suite/crm';
+import { portalModule } from '@suite/portal';
 import { psaModule } from '@suite/psa';
 import { toolsModule } from '@suite/tools';
 
 /** The modules this build ships, in start order. Each product module adds itself here. */
-export const installedModules: readonly SuiteModule[] = [crmModule, psaModule, booksModule, toolsModule];
+export const installedModules: readonly SuiteModule[] = [
+  crmModule,
+  psaModule,
+  booksModule,
+  toolsModule,
+  portalModule,
+];
 
 export function selectModules(
   requested: readonly ModuleName[] | undefined,

@@ -23,6 +23,13 @@ export interface RunningSuite {
 }
 
 /** Where this process reaches itself: calls between its own modules go over loopback HTTP. */
+/** Where staff reach the suite: `localhost`, the bind address and `PUBLIC_URL`'s host; portals get every other. */
+function staffHostsOf(config: SuiteConfig): ReadonlySet<string> {
+  const hosts = ['localhost', config.HOST.toLowerCase()];
+  if (config.PUBLIC_URL) hosts.push(new URL(config.PUBLIC_URL).hostname.toLowerCase());
+  return new Set(hosts);
+}
+
 function loopbackUrl(host: string, port: number): string {
   if (host === '0.0.0.0') return `http://127.0.0.1:${port}`;
   if (host === '::') return `http://[::1]:${port}`;
@@ -119,6 +126,7 @@ export async function startSuite(
     hubAuth,
     integrationKeys,
     bus: { kafkaBrokers: config.KAFKA_BROKERS, partitions: config.BUS_PARTITIONS },
+    staffHosts: staffHostsOf(config),
   });
   await step(
     () =>

@@ -2,6 +2,7 @@ import { booksEvents } from './books';
 import { crmEvents } from './crm';
 import { defineCatalog } from './event-catalog';
 import { hubEvents } from './hub';
+import { portalEvents } from './portal';
 import { psaEvents } from './psa';
 import { toolsEvents } from './tools';
 
@@ -12,4 +13,5 @@ export const eventCatalog = defineCatalog(
   ...psaEvents,
   ...booksEvents,
   ...toolsEvents,
+  ...portalEvents,
 );

@@ -6,11 +6,14 @@ export {
 } from './books.integration';
 export {
   activityList,
+  contactsFind,
   crmDealStage,
   crmIntegrationApi,
+  esignGet,
   healthGet,
   pipelineContext,
   quotesCreate,
+  quotesGet,
   revenuePeriod,
   revenueSummary,
 } from './crm.integration';

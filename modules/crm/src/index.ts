@@ -4,6 +4,7 @@ import { contractAmendedSubscription } from './handlers/contract-amended.handler
 import { contractSignedSubscription } from './handlers/contract-signed.handler';
 import { csatSubmittedSubscription } from './handlers/csat-submitted.handler';
 import { invoiceFinalizedSubscription } from './handlers/invoice-finalized.handler';
+import { portalQuoteSubscription } from './handlers/portal-quote.handler';
 import { ticketActivitySubscription } from './handlers/ticket-activity.handler';
 import { crmIntegrationRouter } from './integration';
 import { healthRecomputeJob } from './jobs/health-recompute.job';
@@ -21,6 +22,7 @@ export const crmModule = defineModule({
     csatSubmittedSubscription,
     ticketActivitySubscription,
     invoiceFinalizedSubscription,
+    portalQuoteSubscription,
   ],
   jobs: [healthRecomputeJob],
 });

@@ -1,9 +1,19 @@
-import { activityList, healthGet, pipelineContext, quotesCreate, revenueSummary } from '@suite/contracts';
+import {
+  activityList,
+  contactsFind,
+  healthGet,
+  pipelineContext,
+  quotesCreate,
+  quotesGet,
+  revenueSummary,
+} from '@suite/contracts';
 import { fromContract, inTenant, router } from '@suite/hub-auth';
 import { listCompanyActivity } from './activity/activity.service';
+import { findContactsByEmail } from './contacts/contact-lookup.service';
 import { getHealth } from './health/health.service';
 import { readPipelineContext } from './pipeline/pipeline-context.service';
 import { createRequestedQuote } from './quotes/quote.service';
+import { getQuoteForShare } from './quotes/quote-response.service';
 import { revenueSummaryOf } from './revenue/revenue-summary.service';
 
 /**
@@ -15,6 +25,10 @@ export const crmIntegrationRouter = router({
   pipeline: router({ context: fromContract(pipelineContext).query(inTenant(readPipelineContext)) }),
   activity: router({ list: fromContract(activityList).query(inTenant(listCompanyActivity)) }),
   health: router({ get: fromContract(healthGet).query(inTenant(getHealth)) }),
-  quotes: router({ create: fromContract(quotesCreate).mutation(inTenant(createRequestedQuote)) }),
+  quotes: router({
+    create: fromContract(quotesCreate).mutation(inTenant(createRequestedQuote)),
+    get: fromContract(quotesGet).query(inTenant(getQuoteForShare)),
+  }),
+  contacts: router({ find: fromContract(contactsFind).query(inTenant(findContactsByEmail)) }),
   revenue: router({ summary: fromContract(revenueSummary).query(inTenant(revenueSummaryOf)) }),
 });

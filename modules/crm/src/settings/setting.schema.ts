@@ -8,10 +8,18 @@ export const settingsUpdateInput = z
       .optional()
       .describe('Default of the per-deal choice to open a PSA project when the deal is won.'),
     defaultCurrency: currency.optional(),
+    winDealOnQuoteAccept: z
+      .boolean()
+      .optional()
+      .describe("Win a quote's deal when the client accepts the quote in the portal."),
   })
   .refine((input) => Object.keys(input).length > 0, 'give at least one setting to change');
 
-export const settingsView = z.object({ createProjectOnWin: z.boolean(), defaultCurrency: currency });
+export const settingsView = z.object({
+  createProjectOnWin: z.boolean(),
+  defaultCurrency: currency,
+  winDealOnQuoteAccept: z.boolean(),
+});
 
 export type SettingsUpdateInput = z.infer<typeof settingsUpdateInput>;
 export type CrmSettingsView = z.infer<typeof settingsView>;

@@ -1,13 +1,21 @@
 import type { OrgTransaction } from '@suite/db';
 import type { CrmSettingsView, SettingsUpdateInput } from './setting.schema';
 
-const DEFAULTS: CrmSettingsView = { createProjectOnWin: true, defaultCurrency: 'USD' };
+const DEFAULTS: CrmSettingsView = {
+  createProjectOnWin: true,
+  defaultCurrency: 'USD',
+  winDealOnQuoteAccept: true,
+};
 
 /** The org's CRM settings; defaults until someone changes one. */
 export async function getSettings(tx: OrgTransaction): Promise<CrmSettingsView> {
   const row = await tx.crmSettings.findFirst();
   return row
-    ? { createProjectOnWin: row.createProjectOnWin, defaultCurrency: row.defaultCurrency }
+    ? {
+        createProjectOnWin: row.createProjectOnWin,
+        defaultCurrency: row.defaultCurrency,
+        winDealOnQuoteAccept: row.winDealOnQuoteAccept,
+      }
     : DEFAULTS;
 }
 

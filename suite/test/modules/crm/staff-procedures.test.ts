@@ -222,10 +222,15 @@ describe('CRM staff procedures over HTTP (Hub session + permission)', () => {
       createProjectOnWin: false,
       defaultCurrency: 'EUR',
     });
-    expect(changed.data).toEqual({ createProjectOnWin: false, defaultCurrency: 'EUR' });
+    expect(changed.data).toEqual({
+      createProjectOnWin: false,
+      defaultCurrency: 'EUR',
+      winDealOnQuoteAccept: true,
+    });
     expect((await mia.query('settings.get')).data).toEqual({
       createProjectOnWin: false,
       defaultCurrency: 'EUR',
+      winDealOnQuoteAccept: true,
     });
     await olivia.mutate('settings.update', { createProjectOnWin: true, defaultCurrency: 'USD' });
   });

@@ -1,0 +1,52 @@
+import { Link, usePath } from '@suite/console/router';
+import { config, shows } from './config';
+import { ConfirmPage } from './pages/confirm.page';
+import { HomePage } from './pages/home.page';
+import { SignInPage } from './pages/sign-in.page';
+
+function Page({ path }: { path: string }) {
+  if (path === '/sign-in') return <SignInPage />;
+  if (path === '/sign-in/confirm') return <ConfirmPage />;
+  if (path === '/') return <HomePage />;
+  return (
+    <section aria-labelledby="missing">
+      <h1 id="missing">Not found</h1>
+      <p>
+        <Link href="/">Back to the start page</Link>
+      </p>
+    </section>
+  );
+}
+
+/** The portal's shell: the MSP's name and logo, the sections its toggles show, its support contact. */
+export function App() {
+  const path = usePath();
+  const signingIn = path.startsWith('/sign-in');
+  return (
+    <>
+      <header className="brand-bar">
+        {config.logoUrl && <img src={config.logoUrl} alt="" height="32" />}
+        <span className="brand-name">{config.name}</span>
+        {!signingIn && (
+          <nav aria-label="Sections">
+            <Link href="/" current={path === '/'}>
+              Home
+            </Link>
+            {shows('quotes') && (
+              <Link href="/quotes" current={path.startsWith('/quotes')}>
+                Quotes
+              </Link>
+            )}
+          </nav>
+        )}
+      </header>
+      <main id="main">
+        <Page path={path} />
+      </main>
+      <footer>
+        {config.support.email && <a href={`mailto:${config.support.email}`}>{config.support.email}</a>}
+        {config.support.phone && <span>{config.support.phone}</span>}
+      </footer>
+    </>
+  );
+}

@@ -1,13 +1,20 @@
 import { Link, usePath } from '@suite/console/router';
 import { config, shows } from './config';
+import { ActivityPage } from './pages/activity.page';
 import { ConfirmPage } from './pages/confirm.page';
 import { HomePage } from './pages/home.page';
+import { QuotePage } from './pages/quote.page';
+import { QuotesPage } from './pages/quotes.page';
 import { SignInPage } from './pages/sign-in.page';
 
 function Page({ path }: { path: string }) {
   if (path === '/sign-in') return <SignInPage />;
   if (path === '/sign-in/confirm') return <ConfirmPage />;
   if (path === '/') return <HomePage />;
+  if (path === '/quotes' && shows('quotes')) return <QuotesPage />;
+  const quote = path.match(/^\/quotes\/([0-9a-f-]{36})$/)?.[1];
+  if (quote && shows('quotes')) return <QuotePage shareId={quote} />;
+  if (path === '/activity' && shows('activity')) return <ActivityPage />;
   return (
     <section aria-labelledby="missing">
       <h1 id="missing">Not found</h1>
@@ -35,6 +42,11 @@ export function App() {
             {shows('quotes') && (
               <Link href="/quotes" current={path.startsWith('/quotes')}>
                 Quotes
+              </Link>
+            )}
+            {shows('activity') && (
+              <Link href="/activity" current={path === '/activity'}>
+                Activity
               </Link>
             )}
           </nav>

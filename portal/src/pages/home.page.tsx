@@ -12,7 +12,8 @@ export function HomePage() {
         <section aria-labelledby="welcome">
           <h1 id="welcome">Welcome, {client.name}</h1>
           <p className="muted">Signed in as {client.email}</p>
-          {shows('quotes') && <p>Quotes shared with you appear under Quotes.</p>}
+          {shows('quotes') && <p>Quotes shared with you are under Quotes.</p>}
+          {shows('activity') && <p>What happened on your account is under Activity.</p>}
         </section>
       )}
     </Loading>

@@ -1,9 +1,11 @@
+import type { EventDefinition } from '@suite/contracts';
 import { crmModule } from '@suite/crm';
 import { forOrg } from '@suite/db';
 import { portalModule } from '@suite/portal';
 import { psaModule } from '@suite/psa';
 import { toolsModule } from '@suite/tools';
 import { connect, KEYS, startSendGridStandIn, testKeyring, type VendorStandIn } from '@suite/tools/testing';
+import { cookieOf, portalRequest } from '../../support/portal-client';
 import type { StaffClient } from '../../support/staff-client';
 import { CONTOSO, NORTHWIND, startTestSuite, type TestSuite } from '../../support/suite-fixture';
 
@@ -24,12 +26,13 @@ interface Sent {
 }
 
 /** The suite with CRM, PSA, the tool layer and the portal, and SendGrid's stand-in as both orgs' mail vendor. */
-export async function startPortalWorld(): Promise<PortalWorld> {
+export async function startPortalWorld(observe: readonly EventDefinition[] = []): Promise<PortalWorld> {
   const { entries } = testKeyring();
   const mail = await startSendGridStandIn();
   const sut = await startTestSuite({
     modules: [crmModule, psaModule, toolsModule, portalModule],
     env: { VAULT_KEYS: entries.join(',') },
+    observe,
   });
   for (const orgId of [NORTHWIND, CONTOSO])
     await connect(
@@ -81,4 +84,14 @@ export async function clientCompany(staff: StaffClient, name: string, email: str
   const promoted = await crm.mutate('companies.promote', { companyId: company.data.id });
   if (promoted.status !== 200) throw new Error(`promote failed: ${promoted.body}`);
   return { companyId: company.data.id, contactId: contact.data.id };
+}
+
+/** A client of `portalHost` signed in through the emailed link; the session cookie to send. */
+export async function signedInClient(world: PortalWorld, portalHost: string, email: string): Promise<string> {
+  const host = `${portalHost}:${world.port}`;
+  const url = world.sut.suite.url;
+  const asked = await portalRequest(url, host, '/sign-in/link', { body: { email } });
+  if (asked.status !== 202) throw new Error(`sign-in link: ${asked.status} ${asked.body}`);
+  const token = tokenIn(lastMailTo(world.mail, email));
+  return cookieOf(await portalRequest(url, host, '/sign-in/confirm', { body: { token } }));
 }

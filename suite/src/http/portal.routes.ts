@@ -170,13 +170,11 @@ export function registerPortal(app: FastifyInstance, deps: PortalDeps): void {
       return clientSharePdf(tx, documentInput.parse({ shareId }), { client, portal });
     });
     if (!document)
-      return reply
-        .code(401)
-        .send({
-          code: 'UNAUTHORIZED',
-          message: 'sign in with the link we email you, then try again',
-          requestId: req.id,
-        });
+      return reply.code(401).send({
+        code: 'UNAUTHORIZED',
+        message: 'sign in with the link we email you, then try again',
+        requestId: req.id,
+      });
     return reply
       .type('application/pdf')
       .header('content-disposition', `inline; filename="${document.filename.replace(/[^\w. -]/g, '_')}"`)

@@ -1,5 +1,6 @@
 import type { ModuleName, SuiteModule } from '@suite/contracts';
 import { type DevHubStarter, HubAuth, type IntegrationClients, IntegrationKeys } from '@suite/hub-auth';
+import { configurePortalDns } from '@suite/portal';
 import { configureVault, keyringNotice } from '@suite/tools';
 import { createSuiteBus, startBus } from './bus.wiring';
 import { openDatabase } from './database';
@@ -59,6 +60,7 @@ export async function startSuite(
 ): Promise<RunningSuite> {
   const modules = selectModules(config.MODULES, available);
   const vault = keyringNotice(configureVault(config));
+  configurePortalDns({ cnameTarget: config.PORTAL_CNAME_TARGET, servers: config.PORTAL_DNS_SERVERS });
   log[vault.level](vault.message);
   // What started, newest first: `close` and a failed or aborted start stop these in this order.
   const started: (() => Promise<void>)[] = [];

@@ -3,6 +3,7 @@ import { portalAppRouter } from './router';
 
 export { portalClientRouter } from './client';
 export { clientSharePdf } from './client/client-quote.service';
+export { configurePortalDns } from './domains/dns-settings';
 export { confirmMagicLink, requestMagicLink, type SiteRequest } from './sign-in/magic-link.service';
 export { signedInUser, signOut } from './sign-in/session.service';
 export { clearedSessionCookie, sessionCookie, sessionTokenOf } from './sign-in/session-cookie';

@@ -1,4 +1,5 @@
 import { router } from '@suite/hub-auth';
+import { domainRouter } from './domains/domain.router';
 import { portalRouter } from './portals/portal.router';
 import { shareRouter } from './shares/share.router';
 import { portalUserRouter } from './users/portal-user.router';
@@ -6,6 +7,7 @@ import { portalUserRouter } from './users/portal-user.router';
 /** The portal's staff procedures, served at /portal/trpc (Hub session + permission). */
 export const portalAppRouter = router({
   portals: portalRouter,
+  domains: domainRouter,
   users: portalUserRouter,
   shares: shareRouter,
 });

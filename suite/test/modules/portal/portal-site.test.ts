@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DnsStandIn, startDnsStandIn } from '../../support/dns-stand-in';
 import { clientPath, cookieOf, portalRequest } from '../../support/portal-client';
+import { eventually } from '../../support/suite-fixture';
 import { clientCompany, lastMailTo, type PortalWorld, startPortalWorld, tokenIn } from './portal-support';
 
 let world: PortalWorld;
+let dns: DnsStandIn;
 let url: string;
 const host = (name: string) => `${name}:${world.port}`;
 
@@ -18,10 +21,14 @@ async function portal(slug: string, extra: Record<string, unknown> = {}): Promis
 }
 
 beforeAll(async () => {
-  world = await startPortalWorld();
+  dns = await startDnsStandIn();
+  world = await startPortalWorld([], { PORTAL_DNS_SERVERS: dns.server });
   url = world.sut.suite.url;
 });
-afterAll(async () => world?.close());
+afterAll(async () => {
+  await world?.close();
+  await dns?.close();
+});
 
 describe('portal hosts and branding', () => {
   it("serves a portal's page with its branding in the head, before any script runs", async () => {
@@ -214,5 +221,71 @@ describe('invitations and magic-link sign-in', () => {
       body: { email: 'not-invited@acmedental.test' },
     });
     expect(stranger.status).toBe(202);
+  });
+});
+
+interface Domain {
+  domainId: string;
+  status: string;
+  failureReason: string | null;
+  records: { type: string; name: string; value: string }[];
+}
+
+describe('custom domains', () => {
+  const name = 'clients.northwind.example';
+  const tlsAsk = () => portalRequest(url, '127.0.0.1', `/portal/tls-ask?domain=${name}`);
+  let domain: Domain;
+
+  beforeAll(async () => {
+    const { portalId } = await portal('custom-domain', { branding: { primaryColor: '#6b2fa3' } });
+    const added = await world.staff.mutate<Domain>('domains.add', {
+      portalId,
+      host: 'Clients.Northwind.Example',
+    });
+    expect(added.status, added.body).toBe(200);
+    domain = added.data;
+  });
+
+  it('starts pending with the TXT and CNAME records to create, and serves nothing', async () => {
+    expect(domain.status).toBe('pending');
+    expect(domain.records).toEqual([
+      {
+        type: 'TXT',
+        name: `_onestack-challenge.${name}`,
+        value: expect.stringMatching(/^onestack-[0-9a-f]{32}$/),
+      },
+      { type: 'CNAME', name, value: 'portals.onestack.localhost' },
+    ]);
+    expect((await portalRequest(url, host(name), '/')).status).toBe(404);
+    expect((await tlsAsk()).status).toBe(404);
+  });
+
+  it('fails with the reason while a record is missing, then verifies through the DNS server', async () => {
+    const verify = () => world.staff.mutate<Domain>('domains.verify', { domainId: domain.domainId });
+    const noTxt = await verify();
+    expect(noTxt.data.status).toBe('failed');
+    expect(noTxt.data.failureReason).toContain(`no TXT record _onestack-challenge.${name}`);
+    dns.txt(`_onestack-challenge.${name}`, domain.records[0]?.value ?? '');
+    const noCname = await verify();
+    expect(noCname.data.failureReason).toContain('has no CNAME to portals.onestack.localhost');
+    dns.cname(name, 'portals.onestack.localhost');
+    const verified = await verify();
+    expect(verified.data).toMatchObject({ status: 'verified', failureReason: null });
+    expect((await portalRequest(url, host(name), '/')).status).toBe(404);
+    expect((await tlsAsk()).status).toBe(404);
+  });
+
+  it('serves the portal and answers the TLS ask once active', async () => {
+    const active = await world.staff.mutate<Domain>('domains.activate', { domainId: domain.domainId });
+    expect(active.data.status).toBe('active');
+    const page = await eventually('the domain served', async () => {
+      const answer = await portalRequest(url, host(name), '/');
+      return answer.status === 200 && answer;
+    });
+    expect(page.body).toContain('--brand-primary:#6b2fa3');
+    await eventually('the TLS ask says yes', async () => (await tlsAsk()).status === 200);
+    expect(
+      (await portalRequest(url, '127.0.0.1', '/portal/tls-ask?domain=northwind.portal.localhost')).status,
+    ).toBe(404);
   });
 });

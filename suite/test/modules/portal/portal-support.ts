@@ -26,12 +26,15 @@ interface Sent {
 }
 
 /** The suite with CRM, PSA, the tool layer and the portal, and SendGrid's stand-in as both orgs' mail vendor. */
-export async function startPortalWorld(observe: readonly EventDefinition[] = []): Promise<PortalWorld> {
+export async function startPortalWorld(
+  observe: readonly EventDefinition[] = [],
+  env: Record<string, string> = {},
+): Promise<PortalWorld> {
   const { entries } = testKeyring();
   const mail = await startSendGridStandIn();
   const sut = await startTestSuite({
     modules: [crmModule, psaModule, toolsModule, portalModule],
-    env: { VAULT_KEYS: entries.join(',') },
+    env: { VAULT_KEYS: entries.join(','), ...env },
     observe,
   });
   for (const orgId of [NORTHWIND, CONTOSO])

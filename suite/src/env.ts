@@ -131,7 +131,9 @@ const configFields = z.object({
     .string()
     .regex(/^[a-z0-9.-]+$/i, 'expected a host name such as portals.yourmsp.com')
     .default('portals.onestack.localhost')
-    .describe("The host every portal's custom domain points its CNAME at: the name Caddy answers for the suite."),
+    .describe(
+      "The host every portal's custom domain points its CNAME at: the name Caddy answers for the suite.",
+    ),
   PORTAL_DNS_SERVERS: z
     .string()
     .optional()

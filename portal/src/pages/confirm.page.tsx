@@ -12,7 +12,7 @@ export function ConfirmPage() {
   const action = useClientAction();
   const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
   const confirm = async () => {
-    if (await action.run(() => post('/sign-in/confirm', { token }))) {
+    if (await action.run(() => post('/portal/sign-in/confirm', { token }))) {
       history.replaceState(null, '', '/sign-in/confirm');
       navigate('/');
     }

@@ -11,7 +11,7 @@ export function SignInPage() {
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const email = String(new FormData(event.currentTarget).get('email') ?? '');
-    if (await action.run(() => post('/sign-in/link', { email }))) setSent(true);
+    if (await action.run(() => post('/portal/sign-in/link', { email }))) setSent(true);
   };
   if (sent)
     return (

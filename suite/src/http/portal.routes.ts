@@ -29,7 +29,7 @@ import { ASSET_TYPES } from './console.routes';
 export const PORTAL_DIST = resolve(import.meta.dirname, '../../../portal/dist');
 
 /** Paths a portal host answers besides its page; everything of the staff suite stays unreachable there. */
-const PORTAL_API = /^\/(?:assets\/|portal\/client\/|documents\/|sign-in\/(?:link|confirm)$|sign-out$)/;
+const PORTAL_API = /^\/(?:assets\/|documents\/|portal\/(?:client\/|sign-in\/(?:link|confirm)$|sign-out$))/;
 
 const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Portal</title></head>
 <body><main><h1>The portal is not built</h1><p>Run <code>npm run build -w @suite/portal-web</code> and reload.</p></main></body></html>`;
@@ -116,7 +116,7 @@ export function registerPortal(app: FastifyInstance, deps: PortalDeps): void {
       .send(body);
   });
 
-  app.post('/sign-in/link', async (req, reply) => {
+  app.post('/portal/sign-in/link', async (req, reply) => {
     const portal = portalOf(req);
     if (!portal) return notFound(reply);
     const input = magicLinkRequestInput.parse(req.body);
@@ -138,7 +138,7 @@ export function registerPortal(app: FastifyInstance, deps: PortalDeps): void {
       .send({ status: 'sent', message: 'if this address has access, a sign-in link is on its way' });
   });
 
-  app.post('/sign-in/confirm', async (req, reply) => {
+  app.post('/portal/sign-in/confirm', async (req, reply) => {
     const portal = portalOf(req);
     if (!portal) return notFound(reply);
     const input = magicLinkConfirmInput.parse(req.body);
@@ -150,7 +150,7 @@ export function registerPortal(app: FastifyInstance, deps: PortalDeps): void {
       .send({ status: 'signed_in', expiresAt: signedIn.expiresAt.toISOString() });
   });
 
-  app.post('/sign-out', async (req, reply) => {
+  app.post('/portal/sign-out', async (req, reply) => {
     const portal = portalOf(req);
     if (!portal) return notFound(reply);
     const token = sessionTokenOf(req.headers.cookie);

@@ -104,10 +104,12 @@ describe('invitations and magic-link sign-in', () => {
   });
 
   async function signIn(portalHost: string): Promise<string> {
-    const asked = await portalRequest(url, host(portalHost), '/sign-in/link', { body: { email } });
+    const asked = await portalRequest(url, host(portalHost), '/portal/sign-in/link', { body: { email } });
     expect(asked.status, asked.body).toBe(202);
     const token = tokenIn(lastMailTo(world.mail, email));
-    const confirmed = await portalRequest(url, host(portalHost), '/sign-in/confirm', { body: { token } });
+    const confirmed = await portalRequest(url, host(portalHost), '/portal/sign-in/confirm', {
+      body: { token },
+    });
     expect(confirmed.status, confirmed.body).toBe(200);
     return cookieOf(confirmed);
   }
@@ -142,7 +144,7 @@ describe('invitations and magic-link sign-in', () => {
   });
 
   it('signs in with the emailed link on a confirm click, and the link works once', async () => {
-    const asked = await portalRequest(url, host('acme-clients.portal.localhost'), '/sign-in/link', {
+    const asked = await portalRequest(url, host('acme-clients.portal.localhost'), '/portal/sign-in/link', {
       body: { email },
     });
     expect(asked.status).toBe(202);
@@ -153,9 +155,14 @@ describe('invitations and magic-link sign-in', () => {
     });
     expect(stored.some((link) => link.tokenHash.includes(token))).toBe(false);
 
-    const confirmed = await portalRequest(url, host('acme-clients.portal.localhost'), '/sign-in/confirm', {
-      body: { token },
-    });
+    const confirmed = await portalRequest(
+      url,
+      host('acme-clients.portal.localhost'),
+      '/portal/sign-in/confirm',
+      {
+        body: { token },
+      },
+    );
     expect(confirmed.status).toBe(200);
     expect(String(confirmed.headers['set-cookie'])).toMatch(
       /^portal_session=[^;]+; Path=\/; HttpOnly; SameSite=Lax/,
@@ -166,7 +173,7 @@ describe('invitations and magic-link sign-in', () => {
     expect(me.status, me.body).toBe(200);
     expect(me.json<{ result: { data: { name: string } } }>().result.data.name).toBe('Acme Dental Buyer');
 
-    const again = await portalRequest(url, host('acme-clients.portal.localhost'), '/sign-in/confirm', {
+    const again = await portalRequest(url, host('acme-clients.portal.localhost'), '/portal/sign-in/confirm', {
       body: { token },
     });
     expect(again.status).toBe(400);
@@ -174,11 +181,18 @@ describe('invitations and magic-link sign-in', () => {
   });
 
   it('refuses an expired link and a link of another portal', async () => {
-    await portalRequest(url, host('acme-clients.portal.localhost'), '/sign-in/link', { body: { email } });
-    const token = tokenIn(lastMailTo(world.mail, email));
-    const onOther = await portalRequest(url, host('other-clients.portal.localhost'), '/sign-in/confirm', {
-      body: { token },
+    await portalRequest(url, host('acme-clients.portal.localhost'), '/portal/sign-in/link', {
+      body: { email },
     });
+    const token = tokenIn(lastMailTo(world.mail, email));
+    const onOther = await portalRequest(
+      url,
+      host('other-clients.portal.localhost'),
+      '/portal/sign-in/confirm',
+      {
+        body: { token },
+      },
+    );
     expect(onOther.status).toBe(400);
     expect(onOther.json().message).toContain('not one of this portal');
 
@@ -186,9 +200,14 @@ describe('invitations and magic-link sign-in', () => {
       where: { usedAt: null },
       data: { expiresAt: new Date(Date.now() - 1000) },
     });
-    const expired = await portalRequest(url, host('acme-clients.portal.localhost'), '/sign-in/confirm', {
-      body: { token },
-    });
+    const expired = await portalRequest(
+      url,
+      host('acme-clients.portal.localhost'),
+      '/portal/sign-in/confirm',
+      {
+        body: { token },
+      },
+    );
     expect(expired.status).toBe(400);
     expect(expired.json().message).toContain('expired');
   });
@@ -213,13 +232,18 @@ describe('invitations and magic-link sign-in', () => {
   it('limits sign-in links per address', async () => {
     await world.sut.database.db.system.portalMagicLink.deleteMany({});
     const ask = () =>
-      portalRequest(url, host('other-clients.portal.localhost'), '/sign-in/link', { body: { email } });
+      portalRequest(url, host('other-clients.portal.localhost'), '/portal/sign-in/link', { body: { email } });
     const answers = [];
     for (let i = 0; i < 6; i++) answers.push((await ask()).status);
     expect(answers).toEqual([202, 202, 202, 202, 202, 429]);
-    const stranger = await portalRequest(url, host('other-clients.portal.localhost'), '/sign-in/link', {
-      body: { email: 'not-invited@acmedental.test' },
-    });
+    const stranger = await portalRequest(
+      url,
+      host('other-clients.portal.localhost'),
+      '/portal/sign-in/link',
+      {
+        body: { email: 'not-invited@acmedental.test' },
+      },
+    );
     expect(stranger.status).toBe(202);
   });
 });

@@ -93,8 +93,8 @@ export async function clientCompany(staff: StaffClient, name: string, email: str
 export async function signedInClient(world: PortalWorld, portalHost: string, email: string): Promise<string> {
   const host = `${portalHost}:${world.port}`;
   const url = world.sut.suite.url;
-  const asked = await portalRequest(url, host, '/sign-in/link', { body: { email } });
+  const asked = await portalRequest(url, host, '/portal/sign-in/link', { body: { email } });
   if (asked.status !== 202) throw new Error(`sign-in link: ${asked.status} ${asked.body}`);
   const token = tokenIn(lastMailTo(world.mail, email));
-  return cookieOf(await portalRequest(url, host, '/sign-in/confirm', { body: { token } }));
+  return cookieOf(await portalRequest(url, host, '/portal/sign-in/confirm', { body: { token } }));
 }

@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // Three lanes, chosen by file name (docs/decisions/0065-test-lanes-and-turbo.md):
 // `*.process.test.ts` spawns child processes, `*.kafka.test.ts` needs a Kafka broker, `*.browser.test.ts`
-// drives Chromium against the built console, the rest is `unit`.
+// drives Chromium against the built console and portal, the rest is `unit`.
 const PROCESS = '**/test/**/*.process.test.{ts,tsx}';
 const BROWSER = '**/test/**/*.browser.test.{ts,tsx}';
 const KAFKA = '**/test/**/*.kafka.test.{ts,tsx}';
@@ -10,6 +10,7 @@ const EXCLUDE = ['**/node_modules/**', '**/.data/**'];
 const postgres = 'prisma/src/testing/global-setup.ts';
 const kafka = 'bus/src/testing/kafka-global-setup.ts';
 const consoleBuild = 'console/test/support/console-global-setup.ts';
+const portalBuild = 'portal/test/support/portal-global-setup.ts';
 
 export default defineConfig({
   test: {
@@ -27,7 +28,7 @@ export default defineConfig({
           include: ['**/test/**/*.test.{ts,tsx}'],
           exclude: [...EXCLUDE, PROCESS, KAFKA, BROWSER],
           // The console's routes are served from its build, made here (vite's API, no child process).
-          globalSetup: [postgres, consoleBuild],
+          globalSetup: [postgres, consoleBuild, portalBuild],
           setupFiles: ['scripts/unit-lane.setup.ts'],
         },
       },
@@ -45,7 +46,7 @@ export default defineConfig({
           name: 'browser',
           include: [BROWSER],
           exclude: EXCLUDE,
-          globalSetup: [postgres, consoleBuild],
+          globalSetup: [postgres, consoleBuild, portalBuild],
         },
       },
     ],

@@ -1,2 +1,2 @@
-/** Builds console/dist when missing or older than its sources; true when it built. */
-export declare function buildIfStale(): Promise<boolean>;
+/** Builds `root`/dist (the console's by default) when missing or older than its sources; true when it built. */
+export declare function buildIfStale(root?: string): Promise<boolean>;

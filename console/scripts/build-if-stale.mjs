@@ -1,11 +1,11 @@
-// Builds the console when console/dist is missing or older than its sources: `npm start` and the
-// test setup run it, so a fresh clone serves a current console with no separate build step.
+// Builds a front end (the console, or the portal with its root given) when its dist is missing or older
+// than its sources: `npm start` and the test setup run it, so a fresh clone serves current pages with
+// no separate build step.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const root = resolve(import.meta.dirname, '..');
-const built = join(root, 'dist/index.html');
+const consoleRoot = resolve(import.meta.dirname, '..');
 const sources = ['src', 'index.html', 'vite.config.ts', 'package.json'];
 
 function newest(path) {
@@ -14,7 +14,8 @@ function newest(path) {
   return Math.max(0, ...readdirSync(path).map((entry) => newest(join(path, entry))));
 }
 
-export async function buildIfStale() {
+export async function buildIfStale(root = consoleRoot) {
+  const built = join(root, 'dist/index.html');
   const builtAt = existsSync(built) ? statSync(built).mtimeMs : 0;
   if (builtAt >= Math.max(...sources.map((source) => newest(join(root, source))))) return false;
   const { build } = await import('vite');
@@ -23,5 +24,6 @@ export async function buildIfStale() {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  if (await buildIfStale()) console.log('console built into console/dist');
+  const root = process.argv[2] ? resolve(process.argv[2]) : consoleRoot;
+  if (await buildIfStale(root)) console.log(`built ${join(root, 'dist')}`);
 }

@@ -6,10 +6,11 @@ import { gzipSync } from 'node:zlib';
 
 export const CONSOLE_DIST = resolve(import.meta.dirname, '../dist');
 
-/** Bytes after gzip, per file and in total (`javascript` counts the scripts only). */
-export function firstLoadSize(dist = CONSOLE_DIST) {
+/** Bytes after gzip, per file and in total (`javascript` counts the scripts only); `base` is the build's. */
+export function firstLoadSize(dist = CONSOLE_DIST, base = '/console/') {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const files = [...html.matchAll(/(?:src|href)="\/console\/([^"]+\.(?:js|css))"/g)].map((match) => match[1]);
+  const pattern = new RegExp(`(?:src|href)="${base}([^"]+\\.(?:js|css))"`, 'g');
+  const files = [...html.matchAll(pattern)].map((match) => match[1]);
   const sizes = files.map((file) => ({ file, gzip: gzipSync(readFileSync(join(dist, file))).length }));
   const javascript = sizes
     .filter(({ file }) => file.endsWith('.js'))

@@ -133,6 +133,18 @@ const configFields = z.object({
     .describe(
       'Vault key-encryption keys, `<version>:<base64 of 32 bytes>` comma-separated, highest version active (`suite vault new-key`). Required in production; unset elsewhere: a development key in `DATA_DIR`. Never logged.',
     ),
+  PORTAL_CNAME_TARGET: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/i, 'expected a host name such as portals.yourmsp.com')
+    .default('portals.onestack.localhost')
+    .describe(
+      "The host every portal's custom domain points its CNAME at: the name Caddy answers for the suite.",
+    ),
+  PORTAL_DNS_SERVERS: z
+    .string()
+    .optional()
+    .transform((value) => (value ? value.split(',').map((server) => server.trim()) : []))
+    .describe('Resolvers that check custom domains (`1.1.1.1,8.8.8.8`); unset: the system resolver.'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info')

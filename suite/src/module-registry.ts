@@ -1,6 +1,7 @@
 import { booksModule } from '@suite/books';
 import type { ModuleName, SuiteModule } from '@suite/contracts';
 import { crmModule } from '@suite/crm';
+import { portalModule } from '@suite/portal';
 import { psaModule } from '@suite/psa';
 import { toolsModule } from '@suite/tools';
 import { voiceModule } from '@suite/voice';
@@ -12,6 +13,7 @@ export const installedModules: readonly SuiteModule[] = [
   booksModule,
   toolsModule,
   voiceModule,
+  portalModule,
 ];
 
 export function selectModules(

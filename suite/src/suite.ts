@@ -7,6 +7,7 @@ import {
   IntegrationKeys,
   sealPlaintextSessionTokens,
 } from '@suite/hub-auth';
+import { configurePortalDns } from '@suite/portal';
 import {
   configureVault,
   configureWebhookEndpoints,
@@ -48,6 +49,13 @@ async function sealSessionTokens(db: Database, log: Logger): Promise<void> {
   }
 }
 
+/** Where staff reach the suite: `localhost`, the bind address and `PUBLIC_URL`'s host; portals get every other. */
+function staffHostsOf(config: SuiteConfig): ReadonlySet<string> {
+  const hosts = ['localhost', config.HOST.toLowerCase()];
+  if (config.PUBLIC_URL) hosts.push(new URL(config.PUBLIC_URL).hostname.toLowerCase());
+  return new Set(hosts);
+}
+
 function loopbackUrl(host: string, port: number): string {
   if (host === '0.0.0.0') return `http://127.0.0.1:${port}`;
   if (host === '::') return `http://[::1]:${port}`;
@@ -77,6 +85,7 @@ export async function startSuite(
 ): Promise<RunningSuite> {
   const modules = selectModules(config.MODULES, available);
   const vault = keyringNotice(configureVault(config));
+  configurePortalDns({ cnameTarget: config.PORTAL_CNAME_TARGET, servers: config.PORTAL_DNS_SERVERS });
   log[vault.level](vault.message);
   configureWebhookEndpoints({ production: config.NODE_ENV === 'production' });
   // What started, newest first: `close` and a failed or aborted start stop these in this order.
@@ -154,6 +163,7 @@ export async function startSuite(
     integrationKeys,
     bus: { kafkaBrokers: config.KAFKA_BROKERS, partitions: config.BUS_PARTITIONS },
     mcp: { enabled: config.MCP_ENABLED, resourceUrl: config.MCP_RESOURCE_URL },
+    staffHosts: staffHostsOf(config),
   });
   await step(
     () =>

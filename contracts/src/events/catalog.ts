@@ -2,6 +2,7 @@ import { booksEvents } from './books';
 import { crmEvents } from './crm';
 import { defineCatalog } from './event-catalog';
 import { hubEvents } from './hub';
+import { portalEvents } from './portal';
 import { psaEvents } from './psa';
 import { toolsEvents } from './tools';
 import { voiceEvents } from './voice';
@@ -14,4 +15,5 @@ export const eventCatalog = defineCatalog(
   ...booksEvents,
   ...toolsEvents,
   ...voiceEvents,
+  ...portalEvents,
 );

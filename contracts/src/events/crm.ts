@@ -89,7 +89,7 @@ export const crmDealWon = defineEvent({
     createProject: z
       .boolean()
       .describe('Whether PSA should open a project (per deal, defaulting to the org setting).'),
-    via: z.enum(['staff', 'contract_signed']),
+    via: z.enum(['staff', 'contract_signed', 'quote_accepted']),
     wonAt: timestamp,
   }),
 });

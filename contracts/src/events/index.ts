@@ -31,6 +31,7 @@ export {
   hubUserDeactivated,
   hubUserUpdated,
 } from './hub';
+export { portalDocumentSigned, portalEvents, portalQuoteAccepted, portalQuoteDeclined } from './portal';
 export {
   psaClientStatus,
   psaClientStatusChanged,

@@ -87,6 +87,52 @@ export const quotesCreate = {
   }),
 } as const;
 
+// What the client portal needs of CRM: the contact it invites, a quote's fixed content to share, and
+// an e-sign request's addendum (scopes crm:contacts.find, crm:quotes.get, crm:esign.get).
+
+export const contactsFind = {
+  scope: 'crm:contacts.find',
+  input: z.object({ email: text(320, { min: 3 }).describe("The contact's email, any case.") }),
+  output: z.array(
+    z.object({
+      contactId: entityId,
+      name: z.string(),
+      email: z.string(),
+      companyId: entityId,
+      companyName: z.string(),
+      isClient: z.boolean().describe('The company has been promoted to a client.'),
+    }),
+  ),
+} as const;
+
+export const quotesGet = {
+  scope: 'crm:quotes.get',
+  input: z.object({ quoteId: entityId }),
+  output: quotesCreate.output.extend({
+    companyId: entityId,
+    companyName: z.string(),
+    dealId: entityId.nullable(),
+    note: z.string().nullable(),
+    createdAt: timestamp,
+    lines: z.array(crmLineItem),
+  }),
+} as const;
+
+export const esignGet = {
+  scope: 'crm:esign.get',
+  input: z.object({ esignRequestId: entityId }),
+  output: z.object({
+    esignRequestId: entityId,
+    companyId: entityId,
+    companyName: z.string(),
+    contractId: entityId,
+    revision: z.number().int(),
+    changes: z.unknown().describe('What the amendment changed, as PSA reported it.'),
+    status: z.string(),
+    requestedAt: timestamp,
+  }),
+} as const;
+
 // CRM's revenue figures for Books' combined revenue dashboard (scope crm:revenue.summary).
 
 export const revenuePeriod = z
@@ -206,4 +252,7 @@ export const crmIntegrationApi = {
   'contacts.lookupByPhone': contactsLookupByPhone,
   'contacts.rememberPhoneChoice': contactsRememberPhoneChoice,
   'email.log': emailLog,
+  'contacts.find': contactsFind,
+  'quotes.get': quotesGet,
+  'esign.get': esignGet,
 } as const;

@@ -6,14 +6,17 @@ export {
 } from './books.integration';
 export {
   activityList,
+  contactsFind,
   contactsLookupByPhone,
   contactsRememberPhoneChoice,
   crmDealStage,
   crmIntegrationApi,
   emailLog,
+  esignGet,
   healthGet,
   pipelineContext,
   quotesCreate,
+  quotesGet,
   revenuePeriod,
   revenueSummary,
   syncedEmail,

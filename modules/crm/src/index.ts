@@ -4,6 +4,7 @@ import { contractAmendedSubscription } from './handlers/contract-amended.handler
 import { contractSignedSubscription } from './handlers/contract-signed.handler';
 import { csatSubmittedSubscription } from './handlers/csat-submitted.handler';
 import { invoiceFinalizedSubscription } from './handlers/invoice-finalized.handler';
+import { portalQuoteSubscription } from './handlers/portal-quote.handler';
 import { ticketActivitySubscription } from './handlers/ticket-activity.handler';
 import { voiceCallSubscription } from './handlers/voice-call.handler';
 import { crmIntegrationRouter } from './integration';
@@ -24,6 +25,7 @@ export const crmModule = defineModule({
     ticketActivitySubscription,
     invoiceFinalizedSubscription,
     voiceCallSubscription,
+    portalQuoteSubscription,
   ],
   jobs: [healthRecomputeJob, sequenceSendJob],
 });

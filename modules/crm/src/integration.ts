@@ -1,20 +1,24 @@
 import {
   activityList,
+  contactsFind,
   contactsLookupByPhone,
   contactsRememberPhoneChoice,
   emailLog,
   healthGet,
   pipelineContext,
   quotesCreate,
+  quotesGet,
   revenueSummary,
 } from '@suite/contracts';
 import { fromContract, inTenant, router } from '@suite/hub-auth';
 import { listCompanyActivity } from './activity/activity.service';
+import { findContactsByEmail } from './contacts/contact-lookup.service';
 import { lookupContactsByPhone, rememberPhoneChoice } from './contacts/contact-phone.service';
 import { logSyncedEmail } from './email/email-log.service';
 import { getHealth } from './health/health.service';
 import { readPipelineContext } from './pipeline/pipeline-context.service';
 import { createRequestedQuote } from './quotes/quote.service';
+import { getQuoteForShare } from './quotes/quote-response.service';
 import { revenueSummaryOf } from './revenue/revenue-summary.service';
 
 /**
@@ -26,7 +30,11 @@ export const crmIntegrationRouter = router({
   pipeline: router({ context: fromContract(pipelineContext).query(inTenant(readPipelineContext)) }),
   activity: router({ list: fromContract(activityList).query(inTenant(listCompanyActivity)) }),
   health: router({ get: fromContract(healthGet).query(inTenant(getHealth)) }),
-  quotes: router({ create: fromContract(quotesCreate).mutation(inTenant(createRequestedQuote)) }),
+  quotes: router({
+    create: fromContract(quotesCreate).mutation(inTenant(createRequestedQuote)),
+    get: fromContract(quotesGet).query(inTenant(getQuoteForShare)),
+  }),
+  contacts: router({ find: fromContract(contactsFind).query(inTenant(findContactsByEmail)) }),
   revenue: router({ summary: fromContract(revenueSummary).query(inTenant(revenueSummaryOf)) }),
   contacts: router({
     lookupByPhone: fromContract(contactsLookupByPhone).query(inTenant(lookupContactsByPhone)),

@@ -6,9 +6,9 @@ import { m365DeltaSyncJob } from './jobs/m365-delta-sync.job';
 import { toolsAppRouter } from './router';
 import { inboundWebhookRoute } from './webhooks/inbound-webhook.route';
 
-export { consumeRate, limitOf, type RateDecision, type RateLimit } from './rate-limits/rate-limit.service';
 export { emailSyncRegistry } from './email-sync/email-sync.metrics';
 export { folderStatuses, requestResync } from './email-sync/mail-cursor.service';
+export { consumeRate, limitOf, type RateDecision, type RateLimit } from './rate-limits/rate-limit.service';
 export { cancelRun, listRuns, resumeRun } from './runs/paused-run.service';
 export { listToolAvailability, type ToolAvailability } from './tools/tool-availability.service';
 export { TOOL_CATALOG, TOOL_NAMES, type ToolName, type ToolResult, toolError } from './tools/tool-catalog';

@@ -15,7 +15,7 @@ const CONSOLE_PATHS = [...PRODUCTS, 'settings'];
 
 const API_SEGMENTS = new Set(['trpc', 'integration']);
 
-const TYPES: Record<string, string> = {
+export const ASSET_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -67,7 +67,7 @@ export function registerConsole(app: FastifyInstance, { databaseUrl, log, bus, m
     const body = assets.get(path);
     if (!body) return reply.code(404).send({ error: 'not_found', message: `no console file ${path}` });
     return reply
-      .type(TYPES[extname(path)] ?? 'application/octet-stream')
+      .type(ASSET_TYPES[extname(path)] ?? 'application/octet-stream')
       .header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache')
       .send(body);
   });

@@ -17,7 +17,9 @@ import { registerMcp } from '../mcp/mcp.routes';
 import type { SuiteMetrics } from '../metrics';
 import { type ConsoleDeps, registerConsole } from './console.routes';
 import { registerHealthRoutes } from './health.routes';
+import { clientErrorOf } from './http-error';
 import { registerModuleRoutes } from './module.routes';
+import { registerPortal, runsPortal } from './portal.routes';
 import { contextFactory } from './trpc-context';
 
 const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
@@ -33,6 +35,8 @@ export interface ServerDeps {
   readonly bus: ConsoleDeps['bus'];
   /** MCP_ENABLED and MCP_RESOURCE_URL. */
   readonly mcp: { readonly enabled: boolean; readonly resourceUrl: string | undefined };
+  /** Host names of the staff suite; with the portal module every other host is a portal's. */
+  readonly staffHosts: ReadonlySet<string>;
 }
 
 function mountRouter(
@@ -64,6 +68,7 @@ export function buildServer({
   integrationKeys,
   bus,
   mcp,
+  staffHosts,
 }: ServerDeps): FastifyInstance {
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,
@@ -105,6 +110,11 @@ export function buildServer({
   // What a client sees of an error outside tRPC, in every NODE_ENV: a code, a message and the request
   // id; an unexpected error's internals go to the log under that id.
   app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, req, reply) => {
+    const known = clientErrorOf(error);
+    if (known) {
+      const { status, ...body } = known;
+      return reply.status(status).send({ ...body, requestId: req.id });
+    }
     const status = error.statusCode !== undefined && error.statusCode >= 400 ? error.statusCode : 500;
     if (status >= 500) req.log.error({ err: error }, 'request failed');
     const message =
@@ -114,9 +124,17 @@ export function buildServer({
     return reply.status(status).send({ code: error.code ?? `HTTP_${status}`, message, requestId: req.id });
   });
 
+  const createContext = contextFactory(db, hubAuth, integrationKeys);
+  // First: a portal host must reach nothing of the staff suite, probes included.
+  if (runsPortal(modules))
+    registerPortal(app, {
+      db,
+      integrations: integrationKeys.clients,
+      staffHosts,
+      mount: (prefix, router) => mountRouter(app, prefix, router, createContext),
+    });
   registerHealthRoutes(app, { db, databaseUrl, metrics });
   registerAuthRoutes(app, hubAuth);
-  const createContext = contextFactory(db, hubAuth, integrationKeys);
   for (const module of modules) {
     if (module.appRouter) mountRouter(app, `/${module.name}/trpc`, module.appRouter, createContext);
     if (module.integrationRouter)

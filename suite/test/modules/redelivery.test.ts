@@ -146,6 +146,23 @@ const CASES: Record<string, RedeliveryCase> = {
   },
   'crm.psa-sync.contract-amended': contractAmended,
   'crm.psa-sync.client-status': clientStatusChanged('on_hold'),
+  'crm.portal-sync.quote-response': {
+    async first() {
+      return {
+        type: 'portal.quote.declined',
+        data: {
+          shareId: randomUUID(),
+          quoteId: randomUUID(),
+          companyId: await crmCompanyId(),
+          contactId: randomUUID(),
+          comment: 'Too early for us',
+          sha256: '0'.repeat(64),
+          respondedAt: now(),
+        },
+      };
+    },
+    later: (first) => withData(first, { respondedAt: now() }),
+  },
   'crm.psa-sync.csat': {
     async first() {
       return {

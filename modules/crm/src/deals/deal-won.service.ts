@@ -9,7 +9,7 @@ import { type DealRecord, dealInOrg, getDeal, viewOfDeal } from './deal.service'
 import { lineItemView } from './deal.view';
 
 interface WinOptions {
-  readonly via: 'staff' | 'contract_signed';
+  readonly via: 'staff' | 'contract_signed' | 'quote_accepted';
   readonly at: Date;
   /** Staff may set the deal's "create a PSA project" choice as they win it. */
   readonly createProject?: boolean | undefined;
@@ -22,7 +22,7 @@ interface WinOptions {
  * caller through even when staff and a signed contract race, and only that caller publishes
  * `crm.deal.won` and writes the timeline entry. Returns the won deal, or null when it was won already.
  */
-async function winDeal(
+export async function winDeal(
   tx: OrgTransaction,
   deal: DealRecord,
   options: WinOptions,

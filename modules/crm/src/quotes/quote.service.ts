@@ -22,7 +22,7 @@ interface QuoteRequest {
 
 const formatNumber = (number: number) => `Q-${String(number).padStart(5, '0')}`;
 
-function quoteView(quote: Prisma.CrmQuoteGetPayload<object>): QuoteView {
+export function quoteView(quote: Prisma.CrmQuoteGetPayload<object>): QuoteView {
   return {
     quoteId: quote.id,
     number: formatNumber(quote.number),

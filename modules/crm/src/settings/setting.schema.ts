@@ -9,6 +9,10 @@ export const settingsUpdateInput = z
       .describe('Default of the per-deal choice to open a PSA project when the deal is won.'),
     defaultCurrency: currency.optional(),
     defaultCountry: phoneCountry.optional(),
+    winDealOnQuoteAccept: z
+      .boolean()
+      .optional()
+      .describe("Win a quote's deal when the client accepts the quote in the portal."),
   })
   .refine((input) => Object.keys(input).length > 0, 'give at least one setting to change');
 
@@ -16,6 +20,7 @@ export const settingsView = z.object({
   createProjectOnWin: z.boolean(),
   defaultCurrency: currency,
   defaultCountry: phoneCountry,
+  winDealOnQuoteAccept: z.boolean(),
 });
 
 export type SettingsUpdateInput = z.infer<typeof settingsUpdateInput>;

@@ -1,14 +1,19 @@
 import type { OrgTransaction } from '@suite/db';
 import type { CrmSettingsView, SettingsUpdateInput } from './setting.schema';
 
-const DEFAULTS: CrmSettingsView = { createProjectOnWin: true, defaultCurrency: 'USD', defaultCountry: 'US' };
+const DEFAULTS: CrmSettingsView = {
+  createProjectOnWin: true,
+  defaultCurrency: 'USD',
+  defaultCountry: 'US',
+  winDealOnQuoteAccept: true,
+};
 
 /** The org's CRM settings; defaults until someone changes one. */
 export async function getSettings(tx: OrgTransaction): Promise<CrmSettingsView> {
   const row = await tx.crmSettings.findFirst();
   if (!row) return DEFAULTS;
-  const { createProjectOnWin, defaultCurrency, defaultCountry } = row;
-  return { createProjectOnWin, defaultCurrency, defaultCountry };
+  const { createProjectOnWin, defaultCurrency, defaultCountry, winDealOnQuoteAccept } = row;
+  return { createProjectOnWin, defaultCurrency, defaultCountry, winDealOnQuoteAccept };
 }
 
 export async function updateSettings(

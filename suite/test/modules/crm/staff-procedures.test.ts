@@ -222,11 +222,17 @@ describe('CRM staff procedures over HTTP (Hub session + permission)', () => {
       createProjectOnWin: false,
       defaultCurrency: 'EUR',
     });
-    expect(changed.data).toEqual({ createProjectOnWin: false, defaultCurrency: 'EUR', defaultCountry: 'US' });
+    expect(changed.data).toEqual({
+      createProjectOnWin: false,
+      defaultCurrency: 'EUR',
+      defaultCountry: 'US',
+      winDealOnQuoteAccept: true,
+    });
     expect((await mia.query('settings.get')).data).toEqual({
       createProjectOnWin: false,
       defaultCurrency: 'EUR',
       defaultCountry: 'US',
+      winDealOnQuoteAccept: true,
     });
     await olivia.mutate('settings.update', { createProjectOnWin: true, defaultCurrency: 'USD' });
   });

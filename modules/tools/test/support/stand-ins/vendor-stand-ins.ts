@@ -157,7 +157,11 @@ export async function startSendGridStandIn(): Promise<VendorStandIn> {
       if (!ok(request)) return unauthorized;
       const status = failing(state);
       if (status) return { status, body: { errors: [{ message: 'too many requests' }] } };
-      const body = request.fields as { personalizations: { to: { email: string }[] }[] };
+      const body = request.fields as {
+        personalizations: { to: { email: string }[] }[];
+        subject?: string;
+        content?: { value: string }[];
+      };
       const to = body.personalizations[0]?.to[0]?.email ?? '';
       if (to.endsWith('@blocked.example'))
         return {
@@ -167,7 +171,7 @@ export async function startSendGridStandIn(): Promise<VendorStandIn> {
           },
         };
       const messageId = id('sg-');
-      effects.push({ messageId, to });
+      effects.push({ messageId, to, subject: body.subject, text: body.content?.[0]?.value });
       return { status: 202, headers: { 'x-message-id': messageId } };
     },
   });

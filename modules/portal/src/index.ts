@@ -1,0 +1,18 @@
+import { defineModule } from '@suite/contracts';
+import { portalAppRouter } from './router';
+
+export { portalClientRouter } from './client';
+export { clientSharePdf } from './client/client-quote.service';
+export { configurePortalDns } from './domains/dns-settings';
+export { confirmMagicLink, requestMagicLink, type SiteRequest } from './sign-in/magic-link.service';
+export { signedInUser, signOut } from './sign-in/session.service';
+export { clearedSessionCookie, sessionCookie, sessionTokenOf } from './sign-in/session-cookie';
+export { magicLinkConfirmInput, magicLinkRequestInput } from './sign-in/sign-in.schema';
+export { PortalHosts, portalHostsFor } from './site/portal-host.service';
+export { renderPortalPage } from './site/portal-page';
+
+/** The client portal: branded portals per MSP, their domains, client sign-in, shared quotes, e-sign. */
+export const portalModule = defineModule({
+  name: 'portal',
+  appRouter: portalAppRouter,
+});

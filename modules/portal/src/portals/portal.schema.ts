@@ -1,0 +1,84 @@
+import { entityId, name, text } from '@suite/contracts';
+import { z } from 'zod';
+
+export const PORTAL_FEATURES = [
+  'quotes',
+  'esign',
+  'activity',
+  'tickets',
+  'invoices',
+  'pipeline',
+  'marketing',
+] as const;
+export const portalFeature = z.enum(PORTAL_FEATURES);
+
+const color = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggbb')
+  .transform((value) => value.toLowerCase());
+
+const logoUrl = z
+  .string()
+  .max(2000, 'a logo URL has at most 2000 characters')
+  .refine((value) => /^https:\/\/[^\s"'<>()]+$/.test(value), 'expected an https:// image URL')
+  .nullable();
+
+export const branding = z.object({
+  primaryColor: color,
+  accentColor: color,
+  backgroundColor: color,
+  textColor: color,
+  font: z.enum(['system', 'humanist', 'geometric', 'serif', 'mono']),
+  logoUrl,
+});
+export type Branding = z.infer<typeof branding>;
+
+export const support = z.object({
+  email: z.email().max(320).nullable().default(null),
+  phone: text(50).nullable().default(null),
+  url: z
+    .url({ protocol: /^https$/ })
+    .max(2000)
+    .nullable()
+    .default(null),
+});
+export type Support = z.infer<typeof support>;
+
+const slug = z
+  .string()
+  .regex(
+    /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/,
+    'expected lower-case letters, digits and inner hyphens (a DNS label)',
+  );
+
+export const portalCreateInput = z.object({
+  slug,
+  name,
+  branding: branding.partial().optional(),
+  support: support.optional(),
+  features: z.array(portalFeature).max(PORTAL_FEATURES.length).optional(),
+});
+export const portalUpdateInput = z.object({
+  portalId: entityId,
+  name: name.optional(),
+  branding: branding.partial().optional(),
+  support: support.optional(),
+  features: z.array(portalFeature).max(PORTAL_FEATURES.length).optional(),
+});
+export const byPortalId = z.object({ portalId: entityId });
+
+export const portalView = z.object({
+  portalId: entityId,
+  slug: z.string(),
+  name: z.string(),
+  branding,
+  support,
+  features: z.array(portalFeature),
+  developmentHost: z.string().describe('`<slug>.portal.localhost`: reachable with no DNS work.'),
+});
+
+export type PortalCreateInput = z.infer<typeof portalCreateInput>;
+export type PortalUpdateInput = z.infer<typeof portalUpdateInput>;
+export type ByPortalId = z.infer<typeof byPortalId>;
+export type PortalView = z.infer<typeof portalView>;
+export type PortalFeature = z.infer<typeof portalFeature>;

@@ -1,0 +1,19 @@
+import type { Prisma } from '@suite/db';
+import type { ShareView } from './share.schema';
+
+export type ShareRecord = Prisma.PortalShareGetPayload<object>;
+
+export function toShareView(share: ShareRecord): ShareView {
+  return {
+    shareId: share.id,
+    portalId: share.portalId,
+    companyId: share.companyId,
+    kind: share.kind,
+    title: share.title,
+    status: share.status,
+    sha256: share.sha256,
+    responseComment: share.responseComment,
+    respondedAt: share.respondedAt?.toISOString() ?? null,
+    sharedAt: share.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,14 @@
+import { inTenant, router, staffProcedure } from '@suite/hub-auth';
+import { z } from 'zod';
+import { byPortalId } from '../portals/portal.schema';
+import { invitationInput, portalUserView } from './portal-user.schema';
+import { inviteContact, listPortalUsers } from './portal-user.service';
+
+const read = staffProcedure.meta({ permission: 'portal.access' });
+const manage = staffProcedure.meta({ permission: 'portal.portals.manage' });
+
+/** Client contacts invited to a portal. */
+export const portalUserRouter = router({
+  list: read.input(byPortalId).output(z.array(portalUserView)).query(inTenant(listPortalUsers)),
+  invite: manage.input(invitationInput).output(portalUserView).mutation(inTenant(inviteContact)),
+});

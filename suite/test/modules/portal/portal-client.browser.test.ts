@@ -1,0 +1,135 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { launchChromium } from '@suite/console/launch-chromium';
+import { portalQuoteAccepted } from '@suite/contracts';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DnsStandIn, startDnsStandIn } from '../../support/dns-stand-in';
+import { eventually } from '../../support/suite-fixture';
+import { clientCompany, lastMailTo, type PortalWorld, startPortalWorld } from './portal-support';
+
+/** Git-ignored: the screenshots of the last run, for review. */
+const ARTIFACTS = resolve(import.meta.dirname, '../../../../.artifacts/portal');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+const DOMAIN = 'clients.northwind-it.example';
+const EMAIL = 'buyer@initech.test';
+let world: PortalWorld;
+let dns: DnsStandIn;
+let chromium: Browser;
+let dealId: string;
+
+beforeAll(async () => {
+  dns = await startDnsStandIn();
+  world = await startPortalWorld([portalQuoteAccepted], { PORTAL_DNS_SERVERS: dns.server });
+  // The custom domain resolves to the suite's loopback address, as public DNS would send a client.
+  chromium = await launchChromium([`--host-resolver-rules=MAP ${DOMAIN} 127.0.0.1`]);
+
+  const staff = world.staff;
+  const { portalId } = (
+    await staff.mutate<{ portalId: string }>('portals.create', {
+      slug: 'northwind-it',
+      name: 'Northwind IT',
+      branding: { primaryColor: '#8a1538', accentColor: '#f5b700', font: 'serif' },
+      support: { email: 'help@northwind-it.example', phone: '+1 555 0100' },
+    })
+  ).data;
+  const domain = (
+    await staff.mutate<{ domainId: string; records: { value: string }[] }>('domains.add', {
+      portalId,
+      host: DOMAIN,
+    })
+  ).data;
+  dns.txt(`_onestack-challenge.${DOMAIN}`, domain.records[0]?.value ?? '');
+  dns.cname(DOMAIN, 'portals.onestack.localhost');
+  expect(
+    (await staff.mutate<{ status: string }>('domains.verify', { domainId: domain.domainId })).data.status,
+  ).toBe('verified');
+  await staff.mutate('domains.activate', { domainId: domain.domainId });
+
+  const { companyId } = await clientCompany(staff, 'Initech', EMAIL);
+  await staff.mutate('users.invite', { portalId, email: EMAIL });
+  const crm = staff.on('crm');
+  dealId = (
+    await crm.mutate<{ dealId: string }>('deals.create', {
+      companyId,
+      name: 'Initech backup',
+      stage: 'proposal',
+      value: '2400',
+    })
+  ).data.dealId;
+  const quote = await crm.mutate<{ quoteId: string }>('quotes.create', {
+    companyId,
+    dealId,
+    lines: [
+      {
+        serviceCode: 'BACKUP-PRO',
+        description: 'Managed backup',
+        quantity: 4,
+        unitPrice: '50.00',
+        recurring: true,
+      },
+    ],
+  });
+  await staff.mutate('shares.shareQuote', { portalId, quoteId: quote.data.quoteId });
+});
+afterAll(async () => {
+  await chromium?.close();
+  await world?.close();
+  await dns?.close();
+});
+
+describe('a client in Chromium on the portal’s custom domain', () => {
+  it('sees the MSP’s branding, signs in by emailed link and accepts a shared quote', async () => {
+    const origin = `http://${DOMAIN}:${world.port}`;
+    const page = await (await chromium.newContext({ viewport: { width: 1100, height: 760 } })).newPage();
+    await eventually(
+      'the domain active',
+      async () => (await page.goto(`${origin}/sign-in`))?.status() === 200,
+    );
+
+    // Branding is in place at first paint: the server put it in the head.
+    const style = (selector: string, property: string) =>
+      page
+        .locator(selector)
+        .evaluate(
+          (element, name) =>
+            element.ownerDocument.defaultView?.getComputedStyle(element).getPropertyValue(name),
+          property,
+        );
+    expect((await style('html', '--brand-primary'))?.trim()).toBe('#8a1538');
+    const bar = await style('.brand-bar', 'background-color');
+    expect(bar).toBe('rgb(138, 21, 56)');
+    await page.getByRole('heading', { name: 'Sign in to Northwind IT' }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'sign-in-branded.png'), fullPage: true });
+
+    await page.getByLabel('Email address').fill(EMAIL);
+    await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    await page.getByText('a sign-in link is on its way').waitFor();
+
+    const link = lastMailTo(world.mail, EMAIL).text?.match(/https?:\/\/\S+#token=\S+/)?.[0];
+    expect(link?.startsWith(`http://${DOMAIN}:${world.port}/sign-in/confirm#token=`)).toBe(true);
+    await page.goto(link ?? '');
+    await page.screenshot({ path: join(ARTIFACTS, 'confirm.png'), fullPage: true });
+    expect(await page.locator('body').innerText()).toContain('Sign in to Northwind IT');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('heading', { name: /Welcome, Initech Buyer/ }).waitFor();
+
+    await page.getByRole('link', { name: 'Quotes' }).click();
+    await page.getByRole('link', { name: /Quote Q-/ }).click();
+    await page.getByText('Managed backup').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'quote.png'), fullPage: true });
+    await page.getByLabel('Comment (optional)').fill('Approved by finance');
+    await page.getByRole('button', { name: 'Send my answer' }).click();
+    await page.getByText('You accepted this quote: “Approved by finance”').waitFor();
+
+    const accepted = await eventually('portal.quote.accepted', async () =>
+      world.sut.received.find((event) => event.type === 'portal.quote.accepted'),
+    );
+    expect(accepted.data).toMatchObject({ comment: 'Approved by finance' });
+    await eventually('the CRM deal won', async () => {
+      const deal = await world.staff.on('crm').query<{ stage: string }>('deals.get', { dealId });
+      return deal.data.stage === 'won';
+    });
+  });
+});

@@ -1,0 +1,100 @@
+import type { EventDefinition } from '@suite/contracts';
+import { crmModule } from '@suite/crm';
+import { forOrg } from '@suite/db';
+import { portalModule } from '@suite/portal';
+import { psaModule } from '@suite/psa';
+import { toolsModule } from '@suite/tools';
+import { connect, KEYS, startSendGridStandIn, testKeyring, type VendorStandIn } from '@suite/tools/testing';
+import { cookieOf, portalRequest } from '../../support/portal-client';
+import type { StaffClient } from '../../support/staff-client';
+import { CONTOSO, NORTHWIND, startTestSuite, type TestSuite } from '../../support/suite-fixture';
+
+export interface PortalWorld {
+  readonly sut: TestSuite;
+  readonly mail: VendorStandIn;
+  /** Olivia, Owner of Northwind, on the portal's staff API. */
+  readonly staff: StaffClient;
+  /** The port of the suite, for `<host>:<port>` Host headers. */
+  readonly port: string;
+  close(): Promise<void>;
+}
+
+interface Sent {
+  readonly to: string;
+  readonly subject?: string;
+  readonly text?: string;
+}
+
+/** The suite with CRM, PSA, the tool layer and the portal, and SendGrid's stand-in as both orgs' mail vendor. */
+export async function startPortalWorld(
+  observe: readonly EventDefinition[] = [],
+  env: Record<string, string> = {},
+): Promise<PortalWorld> {
+  const { entries } = testKeyring();
+  const mail = await startSendGridStandIn();
+  const sut = await startTestSuite({
+    modules: [crmModule, psaModule, toolsModule, portalModule],
+    env: { VAULT_KEYS: entries.join(','), ...env },
+    observe,
+  });
+  for (const orgId of [NORTHWIND, CONTOSO])
+    await connect(
+      forOrg(sut.database.db.app, orgId),
+      'sendgrid',
+      { apiKey: KEYS.sendgrid },
+      { from: 'portal@msp.example', apiBaseUrl: mail.url },
+    );
+  const staff = await sut.staff('olivia@northwind.test', 'portal');
+  return {
+    sut,
+    mail,
+    staff,
+    port: new URL(sut.suite.url).port,
+    async close() {
+      await sut.close();
+      await mail.close();
+    },
+  };
+}
+
+/** The last email the mail vendor's stand-in accepted for this address. */
+export function lastMailTo(mail: VendorStandIn, to: string): Sent {
+  const sent = (mail.effects as Sent[]).filter((effect) => effect.to === to);
+  const last = sent.at(-1);
+  if (!last) throw new Error(`no email was sent to ${to}`);
+  return last;
+}
+
+/** The sign-in token in a magic-link email (`…/sign-in/confirm#token=<token>`). */
+export function tokenIn(email: Sent): string {
+  const token = email.text?.match(/#token=([A-Za-z0-9_-]+)/)?.[1];
+  if (!token) throw new Error(`no sign-in link in: ${email.text}`);
+  return token;
+}
+
+/** A CRM client company with one contact, as a staff member makes it. */
+export async function clientCompany(staff: StaffClient, name: string, email: string) {
+  const crm = staff.on('crm');
+  const company = await crm.mutate<{ id: string }>('companies.create', {
+    name,
+    domain: `${name.toLowerCase().replace(/\W+/g, '')}.test`,
+  });
+  const contact = await crm.mutate<{ id: string }>('contacts.create', {
+    companyId: company.data.id,
+    name: `${name} Buyer`,
+    email,
+  });
+  const promoted = await crm.mutate('companies.promote', { companyId: company.data.id });
+  if (promoted.status !== 200) throw new Error(`promote failed: ${promoted.body}`);
+  return { companyId: company.data.id, contactId: contact.data.id };
+}
+
+/** A client of `portalHost` signed in through the emailed link; the session cookie to send. */
+export async function signedInClient(world: PortalWorld, portalHost: string, email: string): Promise<string> {
+  const host = `${portalHost}:${world.port}`;
+  const url = world.sut.suite.url;
+  const asked = await portalRequest(url, host, '/portal/sign-in/link', { body: { email } });
+  if (asked.status !== 202) throw new Error(`sign-in link: ${asked.status} ${asked.body}`);
+  const token = tokenIn(lastMailTo(world.mail, email));
+  return cookieOf(await portalRequest(url, host, '/portal/sign-in/confirm', { body: { token } }));
+}

@@ -34,9 +34,9 @@ export const crmIntegrationRouter = router({
     create: fromContract(quotesCreate).mutation(inTenant(createRequestedQuote)),
     get: fromContract(quotesGet).query(inTenant(getQuoteForShare)),
   }),
-  contacts: router({ find: fromContract(contactsFind).query(inTenant(findContactsByEmail)) }),
   revenue: router({ summary: fromContract(revenueSummary).query(inTenant(revenueSummaryOf)) }),
   contacts: router({
+    find: fromContract(contactsFind).query(inTenant(findContactsByEmail)),
     lookupByPhone: fromContract(contactsLookupByPhone).query(inTenant(lookupContactsByPhone)),
     rememberPhoneChoice: fromContract(contactsRememberPhoneChoice).mutation(inTenant(rememberPhoneChoice)),
   }),

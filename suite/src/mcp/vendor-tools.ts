@@ -19,7 +19,9 @@ interface VendorToolText {
 // Honest hints (MCP annotations): every tool-layer tool reaches an outside vendor (open world); a charge
 // and a public post cannot be taken back (destructive); a geocode changes nothing.
 const sends = { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true };
-const TEXT: Record<ToolName, VendorToolText> = {
+// `recording_media` is Voice's own step behind its permission-checked recording link: never an assistant's.
+type AssistantTool = Exclude<ToolName, 'recording_media'>;
+const TEXT: Record<AssistantTool, VendorToolText> = {
   send_sms: {
     title: 'Send an SMS',
     description: "Texts a phone number (E.164) through the org's SMS vendor.",
@@ -46,6 +48,12 @@ const TEXT: Record<ToolName, VendorToolText> = {
     description: "Sends a document for e-signature through the org's e-signature vendor.",
     annotations: sends,
   },
+  place_call: {
+    title: 'Place a phone call',
+    description:
+      "Rings a staff phone, then bridges it to the number called, through the org's telephony vendor.",
+    annotations: sends,
+  },
   geocode_address: {
     title: 'Geocode an address',
     description: 'Finds the coordinates and the formatted form of an address.',
@@ -53,7 +61,7 @@ const TEXT: Record<ToolName, VendorToolText> = {
   },
 };
 
-const isDestructive = (tool: ToolName) => TEXT[tool].annotations.destructiveHint === true;
+const isDestructive = (tool: AssistantTool) => TEXT[tool].annotations.destructiveHint === true;
 
 const idempotencyField = {
   idempotency_key: z
@@ -67,13 +75,13 @@ const idempotencyField = {
 };
 
 /** The catalog's input plus what the MCP layer adds (retry key; confirmation for destructive tools). */
-function inputOf(tool: ToolName) {
+function inputOf(tool: AssistantTool) {
   const input = TOOL_CATALOG[tool].input.extend(idempotencyField);
   return isDestructive(tool) ? input.extend(confirmationField) : input;
 }
 
 /** `{ success, provider, …the catalog's output }`, or `{ success: false, error }`, or a confirmation request. */
-function outputOf(tool: ToolName) {
+function outputOf(tool: AssistantTool) {
   return TOOL_CATALOG[tool].output.partial().extend({
     success: z.boolean(),
     provider: z.string().optional(),
@@ -84,8 +92,8 @@ function outputOf(tool: ToolName) {
   });
 }
 
-const TOOL_NAMES = Object.keys(TEXT) as ToolName[];
-const DEFINITIONS = new Map(
+const TOOL_NAMES = Object.keys(TEXT) as AssistantTool[];
+const DEFINITIONS = new Map<ToolName, Tool>(
   TOOL_NAMES.map((tool) => [
     tool,
     {
@@ -99,7 +107,7 @@ const DEFINITIONS = new Map(
   ]),
 );
 
-export const isVendorTool = (name: string): name is ToolName => DEFINITIONS.has(name as ToolName);
+export const isVendorTool = (name: string): name is AssistantTool => DEFINITIONS.has(name as AssistantTool);
 
 /** The tool layer's tools the caller may run, for its org's connections (unavailable ones with why). */
 export async function listVendorTools(db: Database, caller: McpCaller): Promise<Tool[]> {
@@ -120,7 +128,7 @@ export async function listVendorTools(db: Database, caller: McpCaller): Promise<
 }
 
 interface VendorCall {
-  readonly tool: ToolName;
+  readonly tool: AssistantTool;
   readonly args: Record<string, unknown>;
   readonly requestId: string;
 }

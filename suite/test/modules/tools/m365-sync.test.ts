@@ -145,7 +145,8 @@ describe('Microsoft 365 email sync', () => {
 
   it('follows deletions: a message deleted in Outlook leaves the timeline', async () => {
     const entry = (await emailEntries()).find((row) => row.companyId === globex);
-    const messageId = (entry?.detail as { messageId: string }).messageId;
+    if (!entry) throw new Error('expected an email entry on the Globex timeline');
+    const messageId = (entry.detail as { messageId: string }).messageId;
     graph.remove(ANNA, 'inbox', messageId);
     await sync();
     expect((await emailEntries()).map((row) => row.companyId)).not.toContain(globex);

@@ -87,8 +87,8 @@ export const quotesCreate = {
   }),
 } as const;
 
-// What the client portal needs of CRM: the contact it invites, a quote's fixed content to share, and
-// an e-sign request's addendum (scopes crm:contacts.find, crm:quotes.get, crm:esign.get).
+// What the client portal needs of CRM: the contact it invites and a quote's fixed content to share
+// (scopes crm:contacts.find, crm:quotes.get).
 
 export const contactsFind = {
   scope: 'crm:contacts.find',
@@ -115,21 +115,6 @@ export const quotesGet = {
     note: z.string().nullable(),
     createdAt: timestamp,
     lines: z.array(crmLineItem),
-  }),
-} as const;
-
-export const esignGet = {
-  scope: 'crm:esign.get',
-  input: z.object({ esignRequestId: entityId }),
-  output: z.object({
-    esignRequestId: entityId,
-    companyId: entityId,
-    companyName: z.string(),
-    contractId: entityId,
-    revision: z.number().int(),
-    changes: z.unknown().describe('What the amendment changed, as PSA reported it.'),
-    status: z.string(),
-    requestedAt: timestamp,
   }),
 } as const;
 
@@ -254,5 +239,4 @@ export const crmIntegrationApi = {
   'email.log': emailLog,
   'contacts.find': contactsFind,
   'quotes.get': quotesGet,
-  'esign.get': esignGet,
 } as const;

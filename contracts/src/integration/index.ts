@@ -12,7 +12,6 @@ export {
   crmDealStage,
   crmIntegrationApi,
   emailLog,
-  esignGet,
   healthGet,
   pipelineContext,
   quotesCreate,

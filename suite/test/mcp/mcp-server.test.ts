@@ -153,7 +153,8 @@ describe('tools per caller', () => {
       'crm_pipeline',
       'crm_search',
     ];
-    const vendor = ['charge_card', 'geocode_address', 'send_sms'];
+    // Stripe, Google Maps and Twilio are connected; Twilio runs send_sms and place_call.
+    const vendor = ['charge_card', 'geocode_address', 'place_call', 'send_sms'];
     expect(await names(await clientAs(bearer(tokens.owner)))).toEqual([...vendor, ...crm].toSorted());
     expect(await names(await clientAs(bearer(tokens.viewer)))).toEqual(crm);
     expect(await names(await clientAs({ 'x-integration-key': mcpKey }))).toEqual(vendor);

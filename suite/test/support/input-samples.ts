@@ -35,8 +35,8 @@ const FORMATS: Record<string, () => string> = {
   date: () => '2027-01-01',
   'date-time': () => new Date().toISOString(),
 };
-/** Values tried, in order, for a string with a pattern: a domain, money, a currency, a country or code. */
-const PATTERNED = ['example.com', '100.00', 'USD', 'GB', 'sample'];
+/** Values tried, in order, for a string with a pattern: a domain, money, a currency, a country or code, a colour. */
+const PATTERNED = ['example.com', '100.00', 'USD', 'GB', 'sample', '#336699'];
 
 function sampleString(schema: JsonSchema): string {
   const format = schema.format && FORMATS[schema.format];

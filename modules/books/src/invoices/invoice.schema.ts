@@ -56,8 +56,18 @@ const idempotencyKey = z
   .min(8)
   .max(200)
   .describe('The same key makes the change once however often the request is retried.');
-/** Amounts arrive as decimal strings of any size: the service refuses, naming the field, what does not fit. */
-const amount = z.string().regex(/^-?\d+(\.\d+)?$/, 'expected a decimal amount like "1234.50"');
+/**
+ * Amounts are the suite's `money` (0 or more, at most 999999999999.99), refused at the edge before any
+ * lookup; the service still refuses, naming the field, more fraction digits than the currency has.
+ */
+const amount = money;
+/** Above 0 and at most a million, with at most 4 decimals, as a number or a decimal string. */
+const lineQuantity = z
+  .union([z.number(), z.string()])
+  .refine(
+    (value) => /^\d{1,7}(\.\d{1,4})?$/.test(String(value)) && Number(value) > 0 && Number(value) <= 1_000_000,
+    'expected a quantity above 0 and at most 1000000, with at most 4 decimals',
+  );
 
 export const invoiceCreateInput = z.object({
   crmCompanyId: entityId.describe('The client billed; its billing account must exist.'),
@@ -67,7 +77,7 @@ export const invoiceCreateInput = z.object({
       z.object({
         itemCode: text(64, { min: 1 }),
         description: text(500, { min: 1 }),
-        quantity: z.union([z.number(), z.string()]).describe('Above 0, at most 4 decimals.'),
+        quantity: lineQuantity,
         unitPrice: amount.describe("In the invoice's currency, 0 or more."),
       }),
     )

@@ -18,7 +18,7 @@ const color = z
   .transform((value) => value.toLowerCase());
 
 const logoUrl = z
-  .string()
+  .url({ protocol: /^https$/, error: 'expected an https:// image URL' })
   .max(2000, 'a logo URL has at most 2000 characters')
   .refine((value) => /^https:\/\/[^\s"'<>()]+$/.test(value), 'expected an https:// image URL')
   .nullable();

@@ -1,6 +1,6 @@
 import type { OrgScope } from '@suite/db';
 import type { JobContext } from '@suite/jobs';
-import { Agent, setGlobalDispatcher } from 'undici';
+import { Agent, getGlobalDispatcher, setGlobalDispatcher } from 'undici';
 import { m365DeltaSyncJob } from '../../src/jobs/m365-delta-sync.job';
 import {
   type GraphStandIn,
@@ -12,11 +12,20 @@ import {
 } from './stand-ins/graph.stand-in';
 import { connect } from './tool-calls';
 
-/** This process's fetch trusts the stand-in's certificate (and only it: tests reach no other https host). */
+/**
+ * This process's fetch trusts the stand-in's certificate (and only it: tests reach no other https host)
+ * until `close`, which gives the process its own dispatcher back: test files share the worker.
+ */
 export function trustGraphStandIn(): { close(): Promise<void> } {
+  const previous = getGlobalDispatcher();
   const agent = new Agent({ connect: { ca: STAND_IN_CA } });
   setGlobalDispatcher(agent);
-  return agent;
+  return {
+    async close() {
+      setGlobalDispatcher(previous);
+      await agent.close();
+    },
+  };
 }
 
 /** Connects Microsoft 365 with the stand-in's app registration and these mailboxes. */

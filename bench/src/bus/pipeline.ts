@@ -3,7 +3,7 @@ import type { BenchEnvironment } from './bench-environment';
 import { benchChild } from './child-process';
 import type { ConsumerConfig } from './consumer.process';
 import type { PublisherConfig, PublisherResult } from './publisher.process';
-import { type ProcessCounts, perEvent, type StatementCounts } from './statement-counter';
+import { perEvent, type StatementCounts } from './statement-counter';
 import { percentile } from './stats';
 
 export interface PipelineOptions {
@@ -24,7 +24,7 @@ export interface Latency {
   readonly ratePerSecond: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
-  /** Consumer statements per event at this rate (small batches): fetches, leases, offsets, handlers. */
+  /** Relay and consumer statements per event at this rate (small batches). */
   readonly bus: PerEvent;
 }
 
@@ -40,9 +40,8 @@ export interface PipelineResult {
   readonly publishSinglePerSecond: number;
   /** Publish-commit → handler's effect row, at fixed rates. */
   readonly latencies: readonly Latency[];
-  /** Consumer statements per event in the publishMany run, and the relay's. */
+  /** Relay and consumer statements per event in the publishMany run. */
   readonly bus: PerEvent;
-  readonly relay: PerEvent;
   /** Publisher statements per event: publishMany, and one event per transaction. */
   readonly publishMany: PerEvent;
   readonly publishSingle: PerEvent;
@@ -67,19 +66,19 @@ export async function pipeline(env: BenchEnvironment, options: PipelineOptions):
     (await env.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM bench.effect')).rows[0]?.n ?? 0;
   let expected = await effects();
   let readings = 0;
-  const busCounts = async (): Promise<ProcessCounts> => {
+  const busCounts = async (): Promise<StatementCounts> => {
     const n = ++readings;
     consumer.signal('SIGUSR2');
     const line = await consumer.line((text) => text.startsWith(`counts ${n} `));
-    return JSON.parse(line.slice(`counts ${n} `.length)) as ProcessCounts;
+    return JSON.parse(line.slice(`counts ${n} `.length)) as StatementCounts;
   };
   const sent = (runs: readonly PublisherResult[], events: number) =>
     perEvent(
       { statements: 0, commits: 0 },
       runs.reduce<StatementCounts>(
         (sum, run) => ({
-          statements: sum.statements + run.sent.other.statements,
-          commits: sum.commits + run.sent.other.commits,
+          statements: sum.statements + run.sent.statements,
+          commits: sum.commits + run.sent.commits,
         }),
         { statements: 0, commits: 0 },
       ),
@@ -128,9 +127,7 @@ export async function pipeline(env: BenchEnvironment, options: PipelineOptions):
     await allHandled('the publishMany run');
     const eventsPerSecond = options.events / ((performance.now() - started) / 1000);
     const publishManyPerSecond = options.events / (Math.max(...many.map((run) => run.elapsedMs)) / 1000);
-    const busAfter = await busCounts();
-    const bus = perEvent(busBefore.other, busAfter.other, options.events);
-    const relay = perEvent(busBefore.relay, busAfter.relay, options.events);
+    const bus = perEvent(busBefore, await busCounts(), options.events);
 
     expected += options.singleEvents;
     const single = await publishers(options.publishers, {
@@ -157,7 +154,7 @@ export async function pipeline(env: BenchEnvironment, options: PipelineOptions):
         recordCommits: true,
       });
       await allHandled(`the ${ratePerSecond}/s run`);
-      const atRate = perEvent(before.other, (await busCounts()).other, events);
+      const atRate = perEvent(before, await busCounts(), events);
       const commits = new Map(run?.commits);
       const { rows } = await env.sql.query<{ event_id: string; at: number }>(
         `SELECT event_id::text, extract(epoch FROM handled_at) * 1000 AS at FROM bench.effect WHERE event_id = ANY($1::uuid[])`,
@@ -179,7 +176,6 @@ export async function pipeline(env: BenchEnvironment, options: PipelineOptions):
       publishSinglePerSecond,
       latencies,
       bus,
-      relay,
       publishMany: sent(many, options.events),
       publishSingle: sent(single, options.singleEvents),
     };

@@ -80,7 +80,6 @@ export function createBus(options: BusOptions): Bus {
         handlerTimeoutMs: tuning.handlerTimeoutMs,
         maxInFlight: tuning.maxInFlight,
         maxBatch: tuning.maxBatch,
-        lingerMs: tuning.lingerMs,
         controlPollMs: tuning.controlPollMs,
       });
       subscriptions.push(running);

@@ -1,12 +1,11 @@
 // The bus side of the pipeline bench, in a process of its own: the relay and one consumer group whose
 // handler writes one effect row per event (its handled_at is the bench's handler time), set-wise per
-// batch through handleBatch. Counts the statements it sends, read by SIGUSR2.
+// batch through handleBatch.
 import { createBus } from '@suite/bus';
 import { testEvents } from '@suite/bus/testing';
 import { connectDatabase } from '@suite/db';
 import { pino } from 'pino';
 import { childConfig } from './child-process';
-import { countStatements } from './statement-counter';
 
 export interface ConsumerConfig {
   readonly databaseUrl: string;
@@ -15,7 +14,6 @@ export interface ConsumerConfig {
   readonly partitions: number;
 }
 
-const counts = countStatements();
 const config = childConfig<ConsumerConfig>();
 const events = testEvents(config.producer);
 const db = connectDatabase(config.databaseUrl);
@@ -44,9 +42,6 @@ await bus.subscribe({
   },
 });
 process.stdout.write('ready\n');
-// SIGUSR2: prints the statements sent so far (relay and consumer), as `counts <n> {json}`.
-let readings = 0;
-process.on('SIGUSR2', () => process.stdout.write(`counts ${++readings} ${JSON.stringify(counts())}\n`));
 process.once('SIGTERM', async () => {
   await bus.close();
   await db.close();

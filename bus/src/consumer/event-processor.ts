@@ -10,7 +10,6 @@ import type { InboundRecord } from '../transport/transport';
 import { type DeadLetterReason, insertDeadLetter } from './dead-letter.repository';
 import { waitOutOutage } from './infrastructure';
 import type { Limiter } from './limiter';
-import type { AdvanceOffset } from './partition-pipeline';
 import type { Stopper } from './stopper';
 import type { BusEvent, RetryPolicy, Subscription } from './subscription';
 
@@ -74,9 +73,9 @@ export class EventProcessor {
    * insert for all and the handlers in offset order for the new ones. False (nothing of the failed
    * org's transaction committed) when a record is invalid or a handler fails: the pipeline then
    * applies them one at a time, with retries and dead letters per event. A database outage is waited
-   * out and the batch tried again. `advance` runs last in the last org's transaction.
+   * out and the batch tried again.
    */
-  async processBatch(records: readonly InboundRecord[], advance?: AdvanceOffset): Promise<boolean> {
+  async processBatch(records: readonly InboundRecord[]): Promise<boolean> {
     const byOrg = new Map<string, BusEvent[]>();
     for (const record of records) {
       const checked = this.validate(record);
@@ -87,11 +86,10 @@ export class EventProcessor {
       byOrg.set(checked.event.orgid, events);
     }
     const { limiter, stopper, pool, log } = this.deps;
-    const lastOrg = [...byOrg.keys()].at(-1);
     for (const [orgId, events] of byOrg) {
       for (;;) {
         try {
-          await limiter.run(() => this.applyTogether(orgId, events, orgId === lastOrg ? advance : undefined));
+          await limiter.run(() => this.applyTogether(orgId, events));
           break;
         } catch (error) {
           if (stopper.stopped) throw new ConsumerStoppingError(this.subscription.group);
@@ -133,19 +131,14 @@ export class EventProcessor {
     return { kind: 'valid', event: { ...attributes.data, data: data.data } as BusEvent };
   }
 
-  private async applyTogether(
-    orgId: string,
-    events: readonly BusEvent[],
-    advance: AdvanceOffset | undefined,
-  ): Promise<void> {
+  private async applyTogether(orgId: string, events: readonly BusEvent[]): Promise<void> {
     const { group, handleBatch, handler } = this.subscription;
     const log = this.deps.log.child({ orgId });
-    const fresh = await forOrg(this.deps.db.app, orgId).transactionSettingOrg(
-      async (tx, setOrg) => {
+    const fresh = await forOrg(this.deps.db.app, orgId).transaction(
+      async (tx) => {
         const inserted = await tx.$queryRaw<{ event_id: string }[]>`
-          WITH org AS (SELECT ${setOrg}::uuid AS id)
-          INSERT INTO bus.inbox (group_name, event_id, org_id)
-          SELECT ${group}, e.id, org.id FROM org, unnest(${events.map((event) => event.id)}::uuid[]) AS e(id)
+          INSERT INTO bus.inbox (group_name, event_id)
+          SELECT ${group}, id FROM unnest(${events.map((event) => event.id)}::uuid[]) AS id
           ON CONFLICT DO NOTHING RETURNING event_id::text`;
         const ids = new Set(inserted.map((row) => row.event_id));
         const fresh = events.filter((event) => ids.has(event.id));
@@ -159,7 +152,6 @@ export class EventProcessor {
               throw new BatchHandlerError(event.id, error);
             }
           }
-        await advance?.(tx);
         return fresh;
       },
       { timeout: this.deps.handlerTimeoutMs },
@@ -209,12 +201,10 @@ export class EventProcessor {
 
   private async apply(event: BusEvent, attempt: number): Promise<Outcome> {
     const group = this.subscription.group;
-    const applied = await forOrg(this.deps.db.app, event.orgid).transactionSettingOrg(
-      async (tx, setOrg) => {
+    const applied = await forOrg(this.deps.db.app, event.orgid).transaction(
+      async (tx) => {
         const fresh = await tx.$executeRaw`
-          WITH org AS (SELECT ${setOrg}::uuid AS id)
-          INSERT INTO bus.inbox (group_name, event_id, org_id) SELECT ${group}, ${event.id}::uuid, org.id FROM org
-          ON CONFLICT DO NOTHING`;
+          INSERT INTO bus.inbox (group_name, event_id) VALUES (${group}, ${event.id}::uuid) ON CONFLICT DO NOTHING`;
         if (fresh === 0) return false;
         await this.subscription.handler(event, this.context(tx, event, attempt));
         return true;

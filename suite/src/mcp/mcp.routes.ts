@@ -29,7 +29,8 @@ export function registerMcp(app: FastifyInstance, deps: McpDeps): void {
     | CrmAppRouter
     | undefined;
   // A stand-in CRM (tests' own modules named `crm`) has no assistant procedures: no CRM queries then.
-  const crm = crmRouter && 'assistant.search' in crmRouter._def.procedures ? new CrmQueries(crmRouter) : undefined;
+  const crm =
+    crmRouter && 'assistant.search' in crmRouter._def.procedures ? new CrmQueries(crmRouter) : undefined;
   const resource = (): McpResource => {
     const { publicUrl, issuer } = deps.hubAuth.runtime();
     return mcpResource(publicUrl, deps.resourceUrl, issuer);

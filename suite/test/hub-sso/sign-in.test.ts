@@ -101,7 +101,9 @@ describe('sign-in against the dev Hub', () => {
     const tokens = sessionTokenSealer.open(id, sealed);
     expect(tokens.idToken.split('.')).toHaveLength(3);
     expect(Buffer.from(row.tokensCiphertext).toString('latin1')).not.toContain(tokens.idToken.slice(0, 40));
-    expect(() => sessionTokenSealer.open(`${id.slice(0, -1)}0`, sealed)).toThrow();
+    // Another session's id (its last character changed, never to itself): the AAD no longer matches.
+    const otherId = `${id.slice(0, -1)}${id.endsWith('0') ? '1' : '0'}`;
+    expect(() => sessionTokenSealer.open(otherId, sealed)).toThrow();
 
     // A session as an older release stored it: plaintext tokens, nothing sealed.
     await sessions.update({

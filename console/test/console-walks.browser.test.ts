@@ -168,8 +168,8 @@ describe('the staff console in Chromium', () => {
     const card = page.getByRole('article', { name: /^Twilio/ });
     await card.getByText('Not connected').waitFor();
     await checkPage(page, 'settings-integrations');
-    const saveAndTest = async (authToken: string) => {
-      await card.getByRole('button', { name: 'Connect Twilio' }).click();
+    const saveAndTest = async (opener: string, authToken: string) => {
+      await card.getByRole('button', { name: opener }).click();
       const form = card.getByRole('form', { name: 'Connect Twilio' });
       await form.getByLabel('Account SID').fill(TWILIO_SID);
       await form.getByLabel('Auth token').fill(authToken);
@@ -178,7 +178,7 @@ describe('the staff console in Chromium', () => {
       await form.getByRole('button', { name: 'Save & Test' }).click();
       return form;
     };
-    const form = await saveAndTest('WrongTokenWrongTokenWrongToken00');
+    const form = await saveAndTest('Connect Twilio', 'WrongTokenWrongTokenWrongToken00');
     await form
       .getByRole('status')
       .getByText(
@@ -188,8 +188,10 @@ describe('the staff console in Chromium', () => {
     expect(await form.getByLabel('Auth token').getAttribute('aria-invalid')).toBe('true');
     await checkPage(page, 'settings-integrations-wrong-key');
     await form.getByRole('button', { name: 'Close' }).click();
+    // The wrong key was stored and failed its test: once the page has reloaded, the card says so.
+    await card.locator('.pill-error', { hasText: 'Error' }).first().waitFor();
 
-    await saveAndTest(TWILIO_TOKEN);
+    await saveAndTest('Replace key of Twilio', TWILIO_TOKEN);
     await card.getByRole('status').getByText('Twilio is connected').waitFor();
     await card.locator('.pill-connected', { hasText: 'Connected' }).first().waitFor();
     await card.getByRole('button', { name: 'Verify Twilio' }).click();

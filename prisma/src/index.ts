@@ -5,4 +5,10 @@ export { appLoginUrl, ensureAppLogin } from './app-login';
 export { connectDatabase, type Database, DB_ROLES, type DbRole } from './client';
 export { loadEmbeddedPostgres, type RunningPostgres, startEmbeddedPostgres } from './embedded-postgres';
 export { applyMigrations, pendingMigrations } from './migrations';
-export { forOrg, type OrgScope, type OrgTransaction, TenantViolationError } from './tenant-client';
+export {
+  forOrg,
+  type OrgScope,
+  type OrgTransaction,
+  TenantViolationError,
+  withinTransaction,
+} from './tenant-client';

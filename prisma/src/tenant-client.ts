@@ -163,3 +163,12 @@ export function forOrg(client: PrismaClient, orgId: string): OrgScope {
     },
   };
 }
+
+/**
+ * A scope whose transactions are the already open `tx` of the same org: a caller that must do its own
+ * writes atomically with a procedure's (an MCP call's rate limit and audit row around a CRM query)
+ * hands the procedure this, and the procedure's work joins that one transaction.
+ */
+export function withinTransaction(orgId: string, tx: OrgTransaction): OrgScope {
+  return { orgId, transaction: (fn) => fn(tx) };
+}

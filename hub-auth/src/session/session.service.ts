@@ -62,7 +62,7 @@ export class SessionService {
       return signedOut('session expired');
     }
     if (session.tokensExpireAt <= new Date()) {
-      const refreshFailed = await this.#refreshOnce(session);
+      const refreshFailed = await this.#refreshOnce(id);
       if (refreshFailed) return refreshFailed;
       session = await this.#find(id);
       if (!session) return signedOut('session ended or unknown');
@@ -88,16 +88,21 @@ export class SessionService {
 
   // Requests arriving together share one refresh: Hub may rotate the refresh token, and presenting a
   // rotated one twice would make Hub revoke the whole grant.
-  #refreshOnce(session: RefreshableSession): Promise<SessionResolution | undefined> {
-    let running = this.#refreshing.get(session.id);
+  #refreshOnce(id: string): Promise<SessionResolution | undefined> {
+    let running = this.#refreshing.get(id);
     if (!running) {
-      running = this.#refresh(session).finally(() => this.#refreshing.delete(session.id));
-      this.#refreshing.set(session.id, running);
+      running = this.#refresh(id).finally(() => this.#refreshing.delete(id));
+      this.#refreshing.set(id, running);
     }
     return running;
   }
 
-  async #refresh(session: RefreshableSession): Promise<SessionResolution | undefined> {
+  async #refresh(id: string): Promise<SessionResolution | undefined> {
+    // Read again inside the single flight: a request that loaded the session before another's refresh
+    // committed arrives here after that refresh has left the map, and must not refresh a second time.
+    const session = await this.db.hubSession.findUnique({ where: { id }, select: REFRESH_COLUMNS });
+    if (!session) return signedOut('session ended or unknown');
+    if (session.tokensExpireAt > new Date()) return undefined;
     const stored = tokensOf(this.sealer, session);
     if (!stored?.refreshToken) {
       await this.db.hubSession.deleteMany({ where: { id: session.id } });
@@ -170,12 +175,4 @@ export async function sealPlaintextSessionTokens(
   return sealed;
 }
 
-interface RefreshableSession {
-  readonly id: string;
-  readonly userId: string;
-  readonly idToken: string | null;
-  readonly refreshToken: string | null;
-  readonly tokensKekVersion: number | null;
-  readonly tokensWrappedKey: Uint8Array<ArrayBuffer> | null;
-  readonly tokensCiphertext: Uint8Array<ArrayBuffer> | null;
-}
+const REFRESH_COLUMNS = { ...TOKEN_COLUMNS, userId: true, tokensExpireAt: true } as const;

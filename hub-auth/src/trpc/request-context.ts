@@ -1,4 +1,4 @@
-import type { Database } from '@suite/db';
+import type { Database, OrgScope } from '@suite/db';
 import type { FastifyBaseLogger } from 'fastify';
 import type { IntegrationClients } from '../integration-keys/integration-client.factory';
 import type { IntegrationKeyResolution } from '../integration-keys/integration-key.verifier';
@@ -20,4 +20,9 @@ export interface RequestContext {
   readonly integration: IntegrationKeyResolution;
   /** Typed clients for calling other modules' integration APIs on behalf of an org. */
   readonly integrations: IntegrationClients;
+  /**
+   * Set by an in-process caller already holding a transaction of the org (see `withinTransaction`):
+   * tenant procedures of that org run in it instead of opening their own.
+   */
+  readonly tenant?: OrgScope;
 }

@@ -45,7 +45,7 @@ const staffSession = t.middleware(({ ctx, meta, next }) => {
     org,
     role: org.role,
     can: (permission) => staff.permissions.has(permission),
-    tenant: forOrg(ctx.db.app, org.id),
+    tenant: ctx.tenant?.orgId === org.id ? ctx.tenant : forOrg(ctx.db.app, org.id),
   };
   return next({ ctx: staffContext });
 });

@@ -8,7 +8,7 @@ import { inboundWebhookRoute } from './webhooks/inbound-webhook.route';
 
 export { emailSyncRegistry } from './email-sync/email-sync.metrics';
 export { folderStatuses, requestResync } from './email-sync/mail-cursor.service';
-export { consumeRate, limitOf, type RateDecision, type RateLimit } from './rate-limits/rate-limit.service';
+export { consumeRate, type RateDecision, type RateLimit } from './rate-limits/rate-limit.service';
 export { cancelRun, listRuns, resumeRun } from './runs/paused-run.service';
 export { listToolAvailability, type ToolAvailability } from './tools/tool-availability.service';
 export { TOOL_CATALOG, TOOL_NAMES, type ToolName, type ToolResult, toolError } from './tools/tool-catalog';

@@ -1,8 +1,8 @@
 import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { CrmAppRouter } from '@suite/crm/api';
-import { forOrg } from '@suite/db';
+import { forOrg, type OrgTransaction, withinTransaction } from '@suite/db';
 import type { Permission, RequestContext } from '@suite/hub-auth';
-import { consumeRate, limitOf } from '@suite/tools';
+import { consumeRate } from '@suite/tools';
 import { TRPCError } from '@trpc/server';
 import type { z } from 'zod';
 import { jsonSchemaOf } from './json-schema';
@@ -109,6 +109,10 @@ export class CrmQueries {
     );
   }
 
+  /**
+   * One transaction per call: the rate limit is taken, the query runs (its procedure joins the
+   * transaction) and the audit row is written, so a call is either fully on record or did not happen.
+   */
   async call(
     caller: McpCaller,
     context: RequestContext,
@@ -119,36 +123,46 @@ export class CrmQueries {
     if (!query || caller.kind !== 'staff')
       return failure(`${name}: CRM queries are for Hub users; sign in with a Hub access token`);
     const startedAt = Date.now();
-    const tenant = forOrg(context.db.app, caller.orgId);
-    const audit = (outcome: CallOutcome, result: CallToolResult) =>
-      tenant
-        .transaction((tx) =>
-          auditToolCall(tx, caller, {
-            tool: name,
-            argumentsHash: argumentsHash(args),
-            outcome,
-            startedAt,
-            requestId: context.requestId,
-          }),
-        )
-        .then(() => result);
     const parsed = this.#inputs.get(name)?.safeParse(args);
-    if (parsed && !parsed.success) return audit('error', invalidArguments(name, parsed.error));
-    const rate = await tenant.transaction(async (tx) =>
-      consumeRate(tx, name, await limitOf(tx, name, QUERY_RATE)),
-    );
+    return forOrg(context.db.app, caller.orgId).transaction(async (tx) => {
+      const answer = await this.#answer(tx, caller, context, query, args, parsed?.error);
+      await auditToolCall(tx, caller, {
+        tool: name,
+        argumentsHash: argumentsHash(args),
+        outcome: answer.outcome,
+        startedAt,
+        requestId: context.requestId,
+      });
+      return answer.result;
+    });
+  }
+
+  async #answer(
+    tx: OrgTransaction,
+    caller: McpCaller & { kind: 'staff' },
+    context: RequestContext,
+    query: CrmQuery,
+    args: Record<string, unknown>,
+    invalid: z.ZodError | undefined,
+  ): Promise<{ outcome: CallOutcome; result: CallToolResult }> {
+    const { name } = query;
+    if (invalid) return { outcome: 'error', result: invalidArguments(name, invalid) };
+    const rate = await consumeRate(tx, name, QUERY_RATE);
     if (!rate.allowed)
-      return audit(
-        'rate_limited',
-        failure(`${name}: this org's limit for this query is used up; retry in ${rate.retryAfterSeconds}s`),
-      );
+      return {
+        outcome: 'rate_limited',
+        result: failure(
+          `${name}: this org's limit for this query is used up; retry in ${rate.retryAfterSeconds}s`,
+        ),
+      };
     try {
-      const assistant = this.router.createCaller(context).assistant;
+      const joined = { ...context, tenant: withinTransaction(caller.orgId, tx) };
+      const assistant = this.router.createCaller(joined).assistant;
       const run = assistant[query.procedure] as (input: unknown) => Promise<Record<string, unknown>>;
-      return audit('ok', structured(await run(args)));
+      return { outcome: 'ok', result: structured(await run(args)) };
     } catch (error) {
       if (!(error instanceof TRPCError) || error.code === 'INTERNAL_SERVER_ERROR') throw error;
-      return audit('error', failure(`${name}: ${error.message}`));
+      return { outcome: 'error', result: failure(`${name}: ${error.message}`) };
     }
   }
 }

@@ -309,6 +309,33 @@ describe('tool calls', () => {
     ]);
   });
 
+  it('limits a CRM query per org through the tool layer limits, and audits the refused call', async () => {
+    await org.transaction(async (tx) => {
+      await tx.toolsRateWindow.deleteMany({ where: { tool: 'crm_pipeline' } });
+      await tx.toolsRateLimit.create({ data: { tool: 'crm_pipeline', limit: 1, windowSeconds: 3600 } });
+    });
+    try {
+      const client = await clientAs(bearer(tokens.owner));
+      expect((await call(client, 'crm_pipeline', {})).isError).toBeUndefined();
+      const refused = await call(client, 'crm_pipeline', {});
+      expect(refused).toMatchObject({
+        isError: true,
+        content: [{ text: expect.stringMatching(/^crm_pipeline: this org's limit .* retry in \d+s$/) }],
+      });
+      const rows = (await auditRows()).filter((entry) => entry.target === 'crm_pipeline').slice(-2);
+      expect(rows.map((row) => (row.detail as { outcome: string }).outcome)).toEqual(['ok', 'rate_limited']);
+      const windows = await org.transaction((tx) =>
+        tx.toolsRateWindow.findMany({ where: { tool: 'crm_pipeline' } }),
+      );
+      expect(windows.map((window) => window.used)).toEqual([1]);
+    } finally {
+      await org.transaction(async (tx) => {
+        await tx.toolsRateLimit.deleteMany({ where: { tool: 'crm_pipeline' } });
+        await tx.toolsRateWindow.deleteMany({ where: { tool: 'crm_pipeline' } });
+      });
+    }
+  });
+
   it('answers a tool whose connection is in Error with an unavailable result', async () => {
     twilio.state.authToken = 'revoked';
     const client = await clientAs(bearer(tokens.owner));

@@ -7,14 +7,11 @@ export interface RateLimit {
 }
 
 /** The org's limit for a tool: its own override, else the catalog's default. */
-export function rateLimitFor(tx: OrgTransaction, tool: ToolName): Promise<RateLimit> {
-  return limitOf(tx, tool, TOOL_CATALOG[tool].rateLimit);
-}
-
-/** The org's limit for any named call (the MCP server's CRM queries too): its override, else `fallback`. */
-export async function limitOf(tx: OrgTransaction, name: string, fallback: RateLimit): Promise<RateLimit> {
-  const override = await tx.toolsRateLimit.findFirst({ where: { tool: name } });
-  return override ? { limit: override.limit, windowSeconds: override.windowSeconds } : fallback;
+export async function rateLimitFor(tx: OrgTransaction, tool: ToolName): Promise<RateLimit> {
+  const override = await tx.toolsRateLimit.findFirst({ where: { tool } });
+  return override
+    ? { limit: override.limit, windowSeconds: override.windowSeconds }
+    : TOOL_CATALOG[tool].rateLimit;
 }
 
 export async function setRateLimit(tx: OrgTransaction, tool: ToolName, limit: RateLimit): Promise<RateLimit> {
@@ -45,25 +42,38 @@ export type RateDecision =
   | { readonly allowed: false; readonly retryAfterSeconds: number };
 
 /**
- * Takes one call from the (org, name) window, fixed windows counted in PostgreSQL: the conditional
- * upsert is atomic across processes, so a window never counts more than its limit (decision 0091). A
- * tool call takes its token inside its call gate instead (decision 0092); this is for other named calls.
+ * Takes one call from the (org, name) window under the org's limit for `name` (its override, else
+ * `fallback`), in one statement. Fixed windows counted in PostgreSQL: the conditional upsert is atomic
+ * across processes, so a window never counts more than its limit (decision 0091). A tool call takes its
+ * token inside its call gate instead (decision 0092); this is for other named calls (MCP's CRM queries).
  */
 export async function consumeRate(
   tx: OrgTransaction,
   name: string,
-  limit: RateLimit,
+  fallback: RateLimit,
   now = Date.now(),
 ): Promise<RateDecision> {
-  const window = rateWindow(limit, now);
-  const rows = await tx.$queryRaw<{ used: number }[]>`
-    INSERT INTO tools.rate_window (org_id, tool, window_start, used) VALUES (DEFAULT, ${name}, ${window.start}, 1)
-    ON CONFLICT (org_id, tool, window_start) DO UPDATE SET used = tools.rate_window.used + 1
-      WHERE tools.rate_window.used < ${limit.limit}
-    RETURNING used`;
-  return rows.length > 0
-    ? { allowed: true }
-    : { allowed: false, retryAfterSeconds: window.retryAfterSeconds };
+  const [row] = await tx.$queryRaw<{ allowed: boolean; window_seconds: number }[]>`
+    WITH chosen AS (
+      SELECT COALESCE(o.limit, ${fallback.limit}) AS calls,
+             COALESCE(o.window_seconds, ${fallback.windowSeconds}) AS window_seconds
+      FROM (SELECT 1) AS one LEFT JOIN tools.rate_limit o ON o.tool = ${name}
+    ), token AS (
+      INSERT INTO tools.rate_window (org_id, tool, window_start, used)
+      SELECT NULLIF(current_setting('app.org_id', true), '')::uuid, ${name},
+             to_timestamp(floor(${now / 1000}::float8 / window_seconds) * window_seconds), 1
+      FROM chosen
+      ON CONFLICT (org_id, tool, window_start) DO UPDATE SET used = tools.rate_window.used + 1
+        WHERE tools.rate_window.used < (SELECT calls FROM chosen)
+      RETURNING used
+    )
+    SELECT EXISTS (SELECT 1 FROM token) AS allowed, window_seconds FROM chosen`;
+  if (row?.allowed) return { allowed: true };
+  const windowSeconds = row?.window_seconds ?? fallback.windowSeconds;
+  return {
+    allowed: false,
+    retryAfterSeconds: rateWindow({ limit: 0, windowSeconds }, now).retryAfterSeconds,
+  };
 }
 
 /** The org of the transaction (forOrg sets it); tenant rows default to it. */

@@ -9,7 +9,7 @@ import pg from 'pg';
 import { pino } from 'pino';
 import { plainSqlInvoices, seedContracts } from './books/books-seed';
 import { benchEnvironment } from './bus/bench-environment';
-import { round } from './bus/stats';
+import { round } from './support/stats';
 
 const CONTRACTS = Number(process.env.BOOKS_BENCH_CONTRACTS ?? 10_000);
 const LINES = 5;

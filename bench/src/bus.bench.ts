@@ -14,7 +14,7 @@ import { benchEnvironment } from './bus/bench-environment';
 import { graphileWorkerNoop, rawPgBatchedInsert } from './bus/ceilings';
 import { envelopes, kafkaMessages, rawKafkajs, transportKafka } from './bus/kafka-throughput';
 import { type Latency, type PipelineOptions, pipeline } from './bus/pipeline';
-import { round } from './bus/stats';
+import { round } from './support/stats';
 
 const PARTITIONS = 8;
 const MESSAGES = 30_000;

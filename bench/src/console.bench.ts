@@ -1,15 +1,10 @@
 // `npm run bench:console`: how long the console's company page takes to become usable, against a
 // static page served by the same suite process, both loaded alternately in the same Chromium run.
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { firstLoadSize } from '@suite/console/first-load-size';
 import { launchChromium } from '@suite/console/launch-chromium';
-import { dropDatabase, ensureDatabase, startEmbeddedPostgres } from '@suite/db';
 import { StaffBrowser } from '@suite/hub-auth/testing';
-import { createLogger, loadConfig, startSuite } from '@suite/suite';
 import type { Page } from 'playwright-core';
+import { withBenchSuite } from './support/bench-database';
 
 const WARMUP = 3;
 const ROUNDS = 21;
@@ -24,19 +19,7 @@ async function timeToInteractive(page: Page, url: string, ready: () => Promise<v
   return page.evaluate(() => performance.now());
 }
 
-async function main(): Promise<void> {
-  const pgDir = process.env.DATABASE_URL ? undefined : mkdtempSync(path.join(tmpdir(), 'console-bench-pg-'));
-  const embedded = pgDir
-    ? await startEmbeddedPostgres({ dataDir: path.join(pgDir, 'pg'), port: 0 })
-    : undefined;
-  const serverUrl = process.env.DATABASE_URL ?? embedded?.url ?? '';
-  const database = `suite_bench_console_${randomUUID().slice(0, 8)}`;
-  const config = loadConfig({
-    DATABASE_URL: await ensureDatabase(serverUrl, database),
-    PORT: '0',
-    NODE_ENV: 'test',
-  });
-  const suite = await startSuite(config, createLogger('silent'));
+await withBenchSuite('console', undefined, async (suite) => {
   const browser = await launchChromium();
   try {
     const api = new StaffBrowser(suite.url);
@@ -75,11 +58,5 @@ async function main(): Promise<void> {
     );
   } finally {
     await browser.close();
-    await suite.close();
-    await dropDatabase(serverUrl, database);
-    await embedded?.stop();
-    if (pgDir) rmSync(pgDir, { recursive: true, force: true });
   }
-}
-
-await main();
+});

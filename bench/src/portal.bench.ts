@@ -1,15 +1,11 @@
 // `npm run bench:portal`: p50 time to a portal page's HTML with its branding applied, against a static
 // file served by the same suite process, requests alternating in the same run. PORTAL_BENCH_ROUNDS
 // shrinks the run (the default is what the figures are measured with).
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { firstLoadSize } from '@suite/console/first-load-size';
-import { dropDatabase, ensureDatabase, startEmbeddedPostgres } from '@suite/db';
 import { StaffBrowser } from '@suite/hub-auth/testing';
-import { createLogger, loadConfig, startSuite } from '@suite/suite';
+import { withBenchSuite } from './support/bench-database';
 
 const WARMUP = 20;
 const ROUNDS = Number(process.env.PORTAL_BENCH_ROUNDS ?? 500);
@@ -39,57 +35,36 @@ function timed(url: string, host: string, expect: string): Promise<number> {
   });
 }
 
-async function main(): Promise<void> {
-  const pgDir = process.env.DATABASE_URL ? undefined : mkdtempSync(path.join(tmpdir(), 'portal-bench-pg-'));
-  const embedded = pgDir
-    ? await startEmbeddedPostgres({ dataDir: path.join(pgDir, 'pg'), port: 0 })
-    : undefined;
-  const serverUrl = process.env.DATABASE_URL ?? embedded?.url ?? '';
-  const database = `suite_bench_portal_${randomUUID().slice(0, 8)}`;
-  const config = loadConfig({
-    DATABASE_URL: await ensureDatabase(serverUrl, database),
-    PORT: '0',
-    NODE_ENV: 'test',
+await withBenchSuite('portal', undefined, async (suite) => {
+  const staff = new StaffBrowser(suite.url);
+  await staff.signIn('adam@northwind.test');
+  const made = await staff.postJson('/portal/trpc/portals.create', {
+    slug: 'bench',
+    name: 'Bench MSP',
+    branding: { primaryColor: '#123456' },
   });
-  const suite = await startSuite(config, createLogger('silent'));
-  try {
-    const staff = new StaffBrowser(suite.url);
-    await staff.signIn('adam@northwind.test');
-    const made = await staff.postJson('/portal/trpc/portals.create', {
-      slug: 'bench',
-      name: 'Bench MSP',
-      branding: { primaryColor: '#123456' },
-    });
-    if (made.status !== 200) throw new Error(`portal not created: ${JSON.stringify(made.body)}`);
-    const { port } = new URL(suite.url);
-    const portalPage = () =>
-      timed(`${suite.url}/`, `bench.portal.localhost:${port}`, '--brand-primary:#123456');
-    const staticFile = () => timed(`${suite.url}/console/index.html`, `localhost:${port}`, '<div id="root">');
+  if (made.status !== 200) throw new Error(`portal not created: ${JSON.stringify(made.body)}`);
+  const { port } = new URL(suite.url);
+  const portalPage = () =>
+    timed(`${suite.url}/`, `bench.portal.localhost:${port}`, '--brand-primary:#123456');
+  const staticFile = () => timed(`${suite.url}/console/index.html`, `localhost:${port}`, '<div id="root">');
 
-    const portalTimes: number[] = [];
-    const staticTimes: number[] = [];
-    for (let round = 0; round < WARMUP + ROUNDS; round++) {
-      const [p, s] = [await portalPage(), await staticFile()];
-      if (round >= WARMUP) {
-        portalTimes.push(p);
-        staticTimes.push(s);
-      }
+  const portalTimes: number[] = [];
+  const staticTimes: number[] = [];
+  for (let round = 0; round < WARMUP + ROUNDS; round++) {
+    const [p, s] = [await portalPage(), await staticFile()];
+    if (round >= WARMUP) {
+      portalTimes.push(p);
+      staticTimes.push(s);
     }
-    const portalP50 = median(portalTimes);
-    const staticP50 = median(staticTimes);
-    const kb = (firstLoadSize(PORTAL_DIST, '/').javascript / 1024).toFixed(1);
-    console.log(
-      `portal page p50 ${portalP50.toFixed(2)} ms, static file p50 ${staticP50.toFixed(2)} ms (${ROUNDS} rounds)`,
-    );
-    console.log(
-      `portal-bench: page_p50_ms=${portalP50.toFixed(2)} static_p50_ms=${staticP50.toFixed(2)} ratio=${(portalP50 / staticP50).toFixed(2)} first_load_js_gzip_kb=${kb}`,
-    );
-  } finally {
-    await suite.close();
-    await dropDatabase(serverUrl, database);
-    await embedded?.stop();
-    if (pgDir) rmSync(pgDir, { recursive: true, force: true });
   }
-}
-
-await main();
+  const portalP50 = median(portalTimes);
+  const staticP50 = median(staticTimes);
+  const kb = (firstLoadSize(PORTAL_DIST, '/').javascript / 1024).toFixed(1);
+  console.log(
+    `portal page p50 ${portalP50.toFixed(2)} ms, static file p50 ${staticP50.toFixed(2)} ms (${ROUNDS} rounds)`,
+  );
+  console.log(
+    `portal-bench: page_p50_ms=${portalP50.toFixed(2)} static_p50_ms=${staticP50.toFixed(2)} ratio=${(portalP50 / staticP50).toFixed(2)} first_load_js_gzip_kb=${kb}`,
+  );
+});

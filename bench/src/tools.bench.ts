@@ -5,17 +5,7 @@
 // It also counts the SQL statements one call sends (BEGIN and COMMIT included), a figure the machine's
 // load does not change. TOOLS_BENCH_CALLS (calls per round, default 100) shrinks a trial run.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import {
-  applyMigrations,
-  connectDatabase,
-  dropDatabase,
-  ensureDatabase,
-  forOrg,
-  startEmbeddedPostgres,
-} from '@suite/db';
+import { forOrg } from '@suite/db';
 import pg from 'pg';
 import twilio from 'twilio';
 import { connectApiKey } from '../../modules/tools/src/connections/connect.service';
@@ -27,21 +17,13 @@ import {
   TWILIO_SID,
   TWILIO_TOKEN,
 } from '../../modules/tools/test/support/stand-ins/twilio.stand-in';
+import { timed, withBenchDatabase } from './support/bench-database';
+import { percentileOf } from './support/stats';
 
 const CALLS_PER_ROUND = Number(process.env.TOOLS_BENCH_CALLS ?? 100);
 const WARMUP = CALLS_PER_ROUND;
 const ROUNDS = 5;
 const SMS = { to: '+14155550199', body: 'Your technician is on the way' };
-
-const percentile = (samples: number[], p: number) =>
-  [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor((samples.length * p) / 100))] ??
-  NaN;
-
-async function timed(call: () => Promise<unknown>): Promise<number> {
-  const started = process.hrtime.bigint();
-  await call();
-  return Number(process.hrtime.bigint() - started) / 1e6;
-}
 
 /** Counts the statements every pg client of this process sends (Prisma's adapter uses `pg`). */
 function statementCounter(): () => number {
@@ -54,17 +36,8 @@ function statementCounter(): () => number {
   return () => statements;
 }
 
-async function main(): Promise<void> {
-  const statementsSoFar = statementCounter();
-  const pgDir = process.env.DATABASE_URL ? undefined : mkdtempSync(path.join(tmpdir(), 'tools-bench-pg-'));
-  const embedded = pgDir
-    ? await startEmbeddedPostgres({ dataDir: path.join(pgDir, 'pg'), port: 0 })
-    : undefined;
-  const serverUrl = process.env.DATABASE_URL ?? embedded?.url ?? '';
-  const name = `suite_bench_tools_${randomUUID().slice(0, 8)}`;
-  const url = await ensureDatabase(serverUrl, name);
-  await applyMigrations(url);
-  const db = connectDatabase(url);
+const statementsSoFar = statementCounter();
+await withBenchDatabase('tools', async (db) => {
   const standIn = await startTwilioStandIn();
   try {
     configureVault({ VAULT_KEYS: newKeyEntry(1) });
@@ -111,22 +84,16 @@ async function main(): Promise<void> {
         samples.tools.push(await timed(throughTools));
         samples.raw.push(await timed(direct));
       }
-    const toolsP50 = percentile(samples.tools, 50);
-    const rawP50 = percentile(samples.raw, 50);
+    const toolsP50 = percentileOf(samples.tools, 50);
+    const rawP50 = percentileOf(samples.raw, 50);
     const ratio = toolsP50 / rawP50;
     console.log(
-      `calls: ${samples.tools.length} each; SQL statements per send_sms: ${statementsPerCall}; p95 tools ${percentile(samples.tools, 95).toFixed(3)} ms, raw SDK ${percentile(samples.raw, 95).toFixed(3)} ms`,
+      `calls: ${samples.tools.length} each; SQL statements per send_sms: ${statementsPerCall}; p95 tools ${percentileOf(samples.tools, 95).toFixed(3)} ms, raw SDK ${percentileOf(samples.raw, 95).toFixed(3)} ms`,
     );
     console.log(
       `tools-bench: send_sms_p50_ms=${toolsP50.toFixed(3)} raw_sdk_p50_ms=${rawP50.toFixed(3)} ratio=${ratio.toFixed(2)} statements_per_call=${statementsPerCall} target=1.50 ${ratio <= 1.5 ? 'met' : 'missed'}`,
     );
   } finally {
     await standIn.close();
-    await db.close();
-    await dropDatabase(serverUrl, name);
-    await embedded?.stop();
-    if (pgDir) rmSync(pgDir, { recursive: true, force: true });
   }
-}
-
-await main();
+});

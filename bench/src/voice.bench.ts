@@ -9,8 +9,8 @@ import pg from 'pg';
 import twilio from 'twilio';
 import { lookupContactsByPhone } from '../../modules/crm/src/contacts/contact-phone.service';
 import { applyCallStatus } from '../../modules/voice/src/calls/call.service';
-import { percentile } from './bus/stats';
 import { timed, withBenchDatabase } from './support/bench-database';
+import { percentile } from './support/stats';
 
 const CONTACTS = Number(process.env.VOICE_BENCH_CONTACTS ?? 100_000);
 const LOOKUPS = Number(process.env.VOICE_BENCH_LOOKUPS ?? 2_000);

@@ -1,6 +1,6 @@
 import { Logger, makeWorkerUtils, run } from 'graphile-worker';
 import pg from 'pg';
-import { until } from './stats';
+import { until } from '../support/stats';
 
 /**
  * The database's ceiling for what the pipeline writes: `clients` connections, each committing

@@ -2,7 +2,7 @@ import { type Bus, type EventEnvelope, toKafkaMessage } from '@suite/bus';
 import type { TestEvents } from '@suite/bus/testing';
 import { Kafka, logLevel, type Message, Partitioners } from 'kafkajs';
 import type pg from 'pg';
-import { until } from './stats';
+import { until } from '../support/stats';
 
 const CHUNK = 500;
 

@@ -1,9 +1,9 @@
 import { testEvents } from '@suite/bus/testing';
+import { percentile } from '../support/stats';
 import type { BenchEnvironment } from './bench-environment';
 import { benchChild } from './child-process';
 import type { ConsumerConfig } from './consumer.process';
 import type { PublisherConfig, PublisherResult } from './publisher.process';
-import { percentile } from './stats';
 
 export interface PipelineOptions {
   readonly kafka: boolean;

@@ -8,7 +8,7 @@ import {
   publish,
   type Subscription,
 } from '@suite/bus';
-import { redelivery, startGroupsAtEnd, TEST_TUNING } from '@suite/bus/testing';
+import { eventually, redelivery, startGroupsAtEnd, TEST_TUNING } from '@suite/bus/testing';
 import type { EventDefinition, ModuleName, SuiteModule } from '@suite/contracts';
 import { forOrg } from '@suite/db';
 import { createTestDatabase, type TestDatabase } from '@suite/db/testing';
@@ -84,20 +84,7 @@ export function isolated(module: SuiteModule, suffix: string, release: Release =
   };
 }
 
-/** Polls until `probe` gives a value (not undefined, null or false), or fails naming what it waited for. */
-export async function eventually<T>(
-  what: string,
-  probe: () => Promise<T | undefined | null | false>,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== null && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+export { eventually };
 
 /**
  * The one suite fixture of module tests: a whole suite process running `modules` on the chosen bus

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { createPublisher, defineSubscription } from '@suite/bus';
@@ -35,7 +35,7 @@ const notesModule = defineModule({
 async function waitFor<T>(
   what: string,
   probe: () => Promise<T | undefined | false> | T | undefined | false,
-  timeoutMs = 20_000,
+  timeoutMs = 60_000,
 ): Promise<T> {
   for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(50)) {
     const value = await probe();
@@ -49,14 +49,28 @@ describe('the bus in the suite process', () => {
   let suite: RunningSuite;
   let orgId: string;
 
-  /** `suite ...` exactly as an operator runs it, against `databaseUrl`. */
-  const suiteCommand = (databaseUrl: string, args: readonly string[]) => {
+  /**
+   * `suite ...` exactly as an operator runs it, against `databaseUrl`. Asynchronous, so the suite under
+   * test keeps serving meanwhile; a cold CLI process takes tens of seconds on a loaded machine.
+   */
+  const runSuite = (databaseUrl: string, args: readonly string[]) => {
     const { KAFKA_BROKERS: _transport, ...env } = process.env;
-    const run = spawnSync(process.execPath, [bin, ...args], {
-      env: { ...env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
-      encoding: 'utf8',
-      timeout: 30_000,
+    return new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        [bin, ...args],
+        { env: { ...env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' }, timeout: 120_000 },
+        (error, stdout, stderr) =>
+          resolve({
+            status: error ? Number(error.code ?? 1) : 0,
+            stdout,
+            stderr: error?.killed ? `suite ${args.join(' ')} hung and was killed\n${stderr}` : stderr,
+          }),
+      );
     });
+  };
+  const suiteCommand = async (databaseUrl: string, args: readonly string[]) => {
+    const run = await runSuite(databaseUrl, args);
     if (run.status !== 0) throw new Error(`suite ${args.join(' ')} failed: ${run.stderr}`);
     return run.stdout;
   };
@@ -102,14 +116,14 @@ describe('the bus in the suite process', () => {
       database.db.system.$queryRaw<{ replayed: boolean }[]>`
         SELECT replayed_at IS NOT NULL AS replayed FROM bus.dead_letter WHERE group_name = ${group}`;
     await waitFor('a dead letter', async () => (await deadLetters()).length === 1);
-    const listed = cli('dlq', 'list', '--group', group);
+    const listed = await cli('dlq', 'list', '--group', group);
     expect(listed).toMatch(/handler-failed\s+2\s/);
     const metrics = await (await fetch(`${suite.url}/metrics`)).text();
     const labels = `group="${group}",type="${events.itemChanged.type}"`;
     expect(metrics).toContain(`suite_bus_retried_total{${labels}} 1`);
     expect(metrics).toContain(`suite_bus_dead_lettered_total{${labels},reason="handler-failed"} 1`);
     const id = /^(\d+)\s/m.exec(listed.split('\n')[1] ?? '')?.[1] as string;
-    const shown = JSON.parse(cli('dlq', 'show', id));
+    const shown = JSON.parse(await cli('dlq', 'show', id));
     expect(shown).toMatchObject({ group, reason: 'handler-failed', attempts: 2, key: 'second' });
     expect(shown.error).toContain('cannot take note of second');
     expect(shown.envelope).toMatchObject({
@@ -117,7 +131,7 @@ describe('the bus in the suite process', () => {
       data: { itemId: 'second', seq: 1 },
     });
 
-    const status = cli('status');
+    const status = await cli('status');
     expect(status).toContain('transport: PostgreSQL log');
     expect(status).toMatch(/relay: active \(suite-bus-relay pid \d+\); backlog 0/);
     expect(status).toMatch(
@@ -127,26 +141,26 @@ describe('the bus in the suite process', () => {
     );
 
     failing = false;
-    expect(cli('dlq', 'replay', '--group', group, '--all')).toContain(
+    expect(await cli('dlq', 'replay', '--group', group, '--all')).toContain(
       `queued 1 dead letter(s) for replay (${id})`,
     );
     await waitFor('the replayed event to be handled', () => seen.includes('second'));
     await waitFor('the dead letter to be marked replayed', async () => (await deadLetters())[0]?.replayed);
-    expect(cli('dlq', 'list', '--all')).toMatch(
+    expect(await cli('dlq', 'list', '--all')).toMatch(
       new RegExp(`^${id}\\s.*\\d{4}-\\d\\d-\\d\\dT[\\d:]+Z\\s+Error`, 'm'),
     );
-  }, 120_000);
+  }, 300_000);
 
   it('pauses and resumes a group through `suite bus`', async () => {
-    expect(cli('pause', group)).toContain(`${group} paused`);
-    expect(cli('status')).toMatch(new RegExp(`${group.replaceAll('.', '\\.')}\\s+paused`));
+    expect(await cli('pause', group)).toContain(`${group} paused`);
+    expect(await cli('status')).toMatch(new RegExp(`${group.replaceAll('.', '\\.')}\\s+paused`));
     await sleep(300);
     await publishItem('third');
     await sleep(1500);
     expect(seen).not.toContain('third');
-    cli('resume', group);
+    await cli('resume', group);
     await waitFor('the resumed group to handle the event', () => seen.includes('third'));
-  }, 120_000);
+  }, 300_000);
 
   it('starts the bus once `suite migrate` has run, without a restart', async () => {
     const late = await createTestDatabase({ migrated: false });
@@ -154,7 +168,7 @@ describe('the bus in the suite process', () => {
     const waiting = await startSuite(config, createLogger('silent'), [notesModule]);
     try {
       expect((await fetch(`${waiting.url}/readyz`)).status).toBe(503);
-      suiteCommand(late.url, ['migrate']);
+      await suiteCommand(late.url, ['migrate']);
       const lateOrg = await late.db.system.organization.create({ data: { slug: 'late', name: 'Late' } });
       await forOrg(late.db.app, lateOrg.id).transaction((tx) =>
         publish(tx, { type: events.itemChanged.type, data: { itemId: 'after-migrate', seq: 1 } }),
@@ -169,27 +183,17 @@ describe('the bus in the suite process', () => {
     }
   });
 
-  it('says which group is unknown', () => {
-    const { KAFKA_BROKERS: _transport, ...env } = process.env;
-    const run = spawnSync(process.execPath, [bin, 'bus', 'pause', 'no.such-group'], {
-      env: { ...env, DATABASE_URL: database.url, LOG_LEVEL: 'warn' },
-      encoding: 'utf8',
-    });
+  it('says which group is unknown', async () => {
+    const run = await runSuite(database.url, ['bus', 'pause', 'no.such-group']);
     expect(run.status).not.toBe(0);
     expect(run.stderr).toMatch(new RegExp(`no consumer group "no\\.such-group"; known groups: .*${group}`));
   });
-  it('answers a dead letter id that is not one, or is unknown, with a message and no SQL', () => {
-    const show = (id: string) => {
-      const { KAFKA_BROKERS: _transport, ...env } = process.env;
-      return spawnSync(process.execPath, [bin, 'bus', 'dlq', 'show', id], {
-        env: { ...env, DATABASE_URL: database.url, LOG_LEVEL: 'warn' },
-        encoding: 'utf8',
-      });
-    };
-    const malformed = show('0b5c8a4e-6f1d-4c1e-9a53-2f0d8b7c1e11');
+  it('answers a dead letter id that is not one, or is unknown, with a message and no SQL', async () => {
+    const show = (id: string) => runSuite(database.url, ['bus', 'dlq', 'show', id]);
+    const malformed = await show('0b5c8a4e-6f1d-4c1e-9a53-2f0d8b7c1e11');
     expect(malformed.status).toBe(1);
     expect(malformed.stderr).toContain('dead letter ids are whole numbers; see suite bus dlq list');
-    const unknown = show('987654321');
+    const unknown = await show('987654321');
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain('no dead letter 987654321; see suite bus dlq list');
     for (const run of [malformed, unknown]) expect(run.stderr).not.toMatch(/bigint|syntax|SELECT|at \//);

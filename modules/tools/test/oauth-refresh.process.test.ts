@@ -29,6 +29,7 @@ describe('OAuth refresh', () => {
     'two processes hitting a 401 together refresh once, and both calls succeed',
     async () => {
       oauth().expireAccessTokens();
+      oauth().holdRefusals(2);
       const before = oauth().refreshes;
       const results = await raceProcesses('refresh-racer.ts', [fixture.database.url, org.orgId], {
         VAULT_KEYS: entries.join(','),

@@ -16,6 +16,7 @@ export class OAuthServer {
   private readonly codes = new Map<string, { challenge: string; redirectUri: string }>();
   refreshes = 0;
   expiresIn = 3600;
+  #held: { count: number; arrived: number; all: Promise<void>; release: () => void } | undefined;
 
   issue(): { access_token: string; refresh_token: string; expires_in: number; token_type: string } {
     const access = `at-${randomBytes(12).toString('hex')}`;
@@ -34,6 +35,32 @@ export class OAuthServer {
   /** Access tokens stop working, refresh tokens still do (they expired). */
   expireAccessTokens(): void {
     this.accessTokens.clear();
+  }
+
+  /**
+   * The next `count` calls with a dead token are answered together, once all have arrived (at most 30 s
+   * later): callers racing on an expired token all see the 401 before any of them can refresh.
+   */
+  holdRefusals(count: number): void {
+    let release = () => {};
+    const all = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    setTimeout(release, 30_000).unref();
+    this.#held = { count, arrived: 0, all, release };
+  }
+
+  /** `reply` to a call with a dead token, after the other held refusals have arrived. */
+  async refuse<T>(reply: T): Promise<T> {
+    const held = this.#held;
+    if (!held) return reply;
+    held.arrived++;
+    if (held.arrived >= held.count) {
+      this.#held = undefined;
+      held.release();
+    }
+    await held.all;
+    return reply;
   }
 
   authorized(request: StandInRequest): boolean {

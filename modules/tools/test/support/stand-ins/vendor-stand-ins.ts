@@ -364,8 +364,8 @@ export function startMetaStandIn(): Promise<VendorStandIn> {
     return {
       'GET /(\\d+)': (request) =>
         oauth.authorized(request) ? { status: 200, body: { id: '1234', name: 'Acme' } } : denied,
-      'POST /(\\d+)/feed': (request) => {
-        if (!oauth.authorized(request)) return denied;
+      'POST /(\\d+)/feed': async (request) => {
+        if (!oauth.authorized(request)) return oauth.refuse(denied);
         const status = failing(state);
         if (status)
           return { status, body: { error: { message: 'Application request limit reached', code: 4 } } };

@@ -101,9 +101,10 @@ export async function verifySignature(
   if (chain.head !== request.chainHead)
     return broken(`the request's chain head ${request.chainHead} is not the last row's hash ${chain.head}`);
   const created = trail[0];
-  if (created?.detail.documentSha256 !== request.documentSha256)
+  if (!created) return broken('the trail has no rows, not even its created row');
+  if (created.detail.documentSha256 !== request.documentSha256)
     return broken(
-      `row 1 (created) records document SHA-256 ${created?.detail.documentSha256}, the request ${request.documentSha256}`,
+      `row 1 (created) records document SHA-256 ${created.detail.documentSha256}, the request ${request.documentSha256}`,
     );
   const share = await tx.portalShare.findUniqueOrThrow({ where: { id: request.shareId } });
   const documentSha256 = sha256Hex(share.pdf);

@@ -5,6 +5,7 @@ import { ConfirmPage } from './pages/confirm.page';
 import { HomePage } from './pages/home.page';
 import { QuotePage } from './pages/quote.page';
 import { QuotesPage } from './pages/quotes.page';
+import { SignPage } from './pages/sign.page';
 import { SignInPage } from './pages/sign-in.page';
 
 function Page({ path }: { path: string }) {
@@ -14,6 +15,8 @@ function Page({ path }: { path: string }) {
   if (path === '/quotes' && shows('quotes')) return <QuotesPage />;
   const quote = path.match(/^\/quotes\/([0-9a-f-]{36})$/)?.[1];
   if (quote && shows('quotes')) return <QuotePage shareId={quote} />;
+  const signature = path.match(/^\/sign\/([0-9a-f-]{36})$/)?.[1];
+  if (signature && shows('esign')) return <SignPage requestId={signature} />;
   if (path === '/activity' && shows('activity')) return <ActivityPage />;
   return (
     <section aria-labelledby="missing">

@@ -10,6 +10,7 @@ import { keysCommand } from './keys.command';
 import { createLogger } from './logger';
 import { m365Command } from './m365.command';
 import { installedModules } from './module-registry';
+import { portalCommand } from './portal.command';
 import { startSuite } from './suite';
 import { toolsCommand } from './tools.command';
 import { vaultCommand } from './vault.command';
@@ -100,6 +101,7 @@ export function buildCli(): Command {
   program.addCommand(toolsCommand());
   program.addCommand(m365Command());
   program.addCommand(webhooksCommand());
+  program.addCommand(portalCommand());
   program
     .command('config')
     .description('print the configuration variables as a Markdown table')

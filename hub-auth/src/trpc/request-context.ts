@@ -14,6 +14,8 @@ export interface RequestContext {
   readonly log: FastifyBaseLogger;
   readonly requestId: string;
   readonly headers: Record<string, string | string[] | undefined>;
+  /** The caller's address as the HTTP layer sees it (evidence such as the portal's signature trail). */
+  readonly ip?: string;
   /** The Hub session behind the request's cookie. */
   readonly session: SessionResolution;
   /** The caller behind the request's `X-Integration-Key` header. */

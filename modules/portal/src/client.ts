@@ -2,6 +2,7 @@ import { router } from '@suite/hub-auth';
 import { clientRouter } from './client/client.router';
 import { clientQuoteRouter } from './client/client-quote.router';
 import { clientActivityRouter, clientInvoiceRouter } from './client/client-record.router';
+import { clientSignatureRouter } from './client/client-signature.router';
 
 /**
  * The portal's client API, served at /portal/client on portal hosts only: the Host names the portal,
@@ -12,4 +13,5 @@ export const portalClientRouter = router({
   quotes: clientQuoteRouter,
   activity: clientActivityRouter,
   invoices: clientInvoiceRouter,
+  signatures: clientSignatureRouter,
 });

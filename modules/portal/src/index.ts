@@ -8,6 +8,7 @@ export { confirmMagicLink, requestMagicLink, type SiteRequest } from './sign-in/
 export { signedInUser, signOut } from './sign-in/session.service';
 export { clearedSessionCookie, sessionCookie, sessionTokenOf } from './sign-in/session-cookie';
 export { magicLinkConfirmInput, magicLinkRequestInput } from './sign-in/sign-in.schema';
+export { orgOfSignature, verifySignature } from './signatures/signature.service';
 export { PortalHosts, portalHostsFor } from './site/portal-host.service';
 export { renderPortalPage } from './site/portal-page';
 

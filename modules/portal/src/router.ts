@@ -2,6 +2,7 @@ import { router } from '@suite/hub-auth';
 import { domainRouter } from './domains/domain.router';
 import { portalRouter } from './portals/portal.router';
 import { shareRouter } from './shares/share.router';
+import { signatureRouter } from './signatures/signature.router';
 import { portalUserRouter } from './users/portal-user.router';
 
 /** The portal's staff procedures, served at /portal/trpc (Hub session + permission). */
@@ -10,4 +11,5 @@ export const portalAppRouter = router({
   domains: domainRouter,
   users: portalUserRouter,
   shares: shareRouter,
+  signatures: signatureRouter,
 });

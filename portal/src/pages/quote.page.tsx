@@ -1,11 +1,18 @@
 import { ErrorNote, Loading } from '@suite/console/feedback';
+import { Link } from '@suite/console/router';
 import { type FormEvent, useState } from 'react';
 import { api } from '../api/client';
+import { shows } from '../config';
 import { useClientAction, useClientLoad } from '../use-client';
 
 /** One shared quote: its fixed content, its PDF with the hash, and the accept or decline form. */
 export function QuotePage({ shareId }: { shareId: string }) {
   const quote = useClientLoad(() => api.quotes.open.mutate({ shareId }), shareId);
+  const signatures = useClientLoad(
+    () => (shows('esign') ? api.signatures.list.query() : Promise.resolve([])),
+    `signatures-${shareId}`,
+  );
+  const signature = signatures.data?.find((request) => request.shareId === shareId);
   const action = useClientAction();
   const [decision, setDecision] = useState<'accept' | 'decline'>('accept');
   const respond = async (event: FormEvent<HTMLFormElement>) => {
@@ -58,6 +65,13 @@ export function QuotePage({ shareId }: { shareId: string }) {
               SHA-256 <code>{shared.sha256}</code>
             </span>
           </p>
+          {signature && (
+            <p>
+              <Link href={`/sign/${signature.requestId}`}>
+                {signature.status === 'signed' ? 'See the signature' : 'Sign this document'}
+              </Link>
+            </p>
+          )}
           {shared.status === 'accepted' || shared.status === 'declined' ? (
             <p role="status">
               You {shared.status} this quote{shared.responseComment ? `: “${shared.responseComment}”` : '.'}

@@ -17,6 +17,7 @@ export function contextFactory(db: Database, hubAuth: HubAuth, integrationKeys: 
     log: req.log,
     requestId: req.id,
     headers: req.headers,
+    ip: req.ip,
     session: await hubAuth.resolveSession(req.headers.cookie),
     integration: await integrationKeys.resolve(req.headers[INTEGRATION_KEY_HEADER]),
     integrations: integrationKeys.clients,

@@ -15,7 +15,7 @@ export function portalRequest(
   suiteUrl: string,
   host: string,
   path: string,
-  options: { method?: string; body?: unknown; cookie?: string } = {},
+  options: { method?: string; body?: unknown; cookie?: string; headers?: Record<string, string> } = {},
 ): Promise<PortalAnswer> {
   const url = new URL(path, suiteUrl);
   const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
@@ -28,6 +28,7 @@ export function portalRequest(
           host,
           ...(payload && { 'content-type': 'application/json' }),
           ...(options.cookie && { cookie: options.cookie }),
+          ...options.headers,
         },
       },
       (res) => {

@@ -3,7 +3,7 @@ import { type IntegrationClients, middleware, publicProcedure } from '@suite/hub
 import { TRPCError } from '@trpc/server';
 import type { PortalFeature } from '../portals/portal.schema';
 import { featuresOf, type PortalRecord } from '../portals/portal.view';
-import { type PortalUserRecord, signedInUser } from '../sign-in/session.service';
+import { type PortalUserRecord, signedInSession } from '../sign-in/session.service';
 import { sessionTokenOf } from '../sign-in/session-cookie';
 import { portalHostsFor } from '../site/portal-host.service';
 
@@ -11,6 +11,8 @@ import { portalHostsFor } from '../site/portal-host.service';
 export interface ClientContext {
   readonly portal: PortalRecord;
   readonly client: PortalUserRecord;
+  /** How the client's session began (`magic_link`). */
+  readonly signInMethod: string;
   readonly integrations: IntegrationClients;
   readonly tenant: OrgScope;
 }
@@ -22,13 +24,19 @@ const clientSession = middleware(async ({ ctx, next }) => {
   if (!portal) throw new TRPCError({ code: 'NOT_FOUND', message: 'not found' });
   const tenant = forOrg(ctx.db.app, portal.orgId);
   const token = sessionTokenOf(header(ctx.headers.cookie));
-  const client = token ? await tenant.transaction((tx) => signedInUser(tx, portal.id, token)) : null;
-  if (!client)
+  const session = token ? await tenant.transaction((tx) => signedInSession(tx, portal.id, token)) : null;
+  if (!session)
     throw new TRPCError({
       code: 'UNAUTHORIZED',
       message: 'sign in with the link we email you, then try again',
     });
-  const clientContext: ClientContext = { portal, client, integrations: ctx.integrations, tenant };
+  const clientContext: ClientContext = {
+    portal,
+    client: session.user,
+    signInMethod: session.method,
+    integrations: ctx.integrations,
+    tenant,
+  };
   return next({ ctx: clientContext });
 });
 

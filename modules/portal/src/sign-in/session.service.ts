@@ -3,18 +3,33 @@ import { hashToken } from './secret-token';
 
 export type PortalUserRecord = Prisma.PortalUserGetPayload<object>;
 
-/** The user behind a session cookie on this portal; another portal's session, or an expired one, is none. */
-export async function signedInUser(
+export interface SignedInSession {
+  readonly user: PortalUserRecord;
+  /** How the session began (`magic_link`), which the signature trail records. */
+  readonly method: string;
+}
+
+/** The session behind a cookie on this portal; another portal's session, or an expired one, is none. */
+export async function signedInSession(
   tx: OrgTransaction,
   portalId: string,
   token: string,
-): Promise<PortalUserRecord | null> {
+): Promise<SignedInSession | null> {
   const session = await tx.portalSession.findUnique({
     where: { tokenHash: hashToken(token) },
     include: { user: true },
   });
   if (!session || session.portalId !== portalId || session.expiresAt.getTime() <= Date.now()) return null;
-  return session.user;
+  return { user: session.user, method: session.method };
+}
+
+/** The user behind a session cookie on this portal, or null. */
+export async function signedInUser(
+  tx: OrgTransaction,
+  portalId: string,
+  token: string,
+): Promise<PortalUserRecord | null> {
+  return (await signedInSession(tx, portalId, token))?.user ?? null;
 }
 
 export async function signOut(tx: OrgTransaction, token: string): Promise<void> {

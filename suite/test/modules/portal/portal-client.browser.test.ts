@@ -18,6 +18,7 @@ let world: PortalWorld;
 let dns: DnsStandIn;
 let chromium: Browser;
 let dealId: string;
+let requestId: string;
 
 beforeAll(async () => {
   dns = await startDnsStandIn();
@@ -71,7 +72,14 @@ beforeAll(async () => {
       },
     ],
   });
-  await staff.mutate('shares.shareQuote', { portalId, quoteId: quote.data.quoteId });
+  const share = await staff.mutate<{ shareId: string }>('shares.shareQuote', {
+    portalId,
+    quoteId: quote.data.quoteId,
+  });
+  const signature = await staff.mutate<{ requestId: string }>('signatures.request', {
+    shareId: share.data.shareId,
+  });
+  requestId = signature.data.requestId;
 });
 afterAll(async () => {
   await chromium?.close();
@@ -80,7 +88,7 @@ afterAll(async () => {
 });
 
 describe('a client in Chromium on the portal’s custom domain', () => {
-  it('sees the MSP’s branding, signs in by emailed link and accepts a shared quote', async () => {
+  it('sees the MSP’s branding, signs in by emailed link, accepts a shared quote and signs it', async () => {
     const origin = `http://${DOMAIN}:${world.port}`;
     const page = await (await chromium.newContext({ viewport: { width: 1100, height: 760 } })).newPage();
     await eventually(
@@ -130,6 +138,25 @@ describe('a client in Chromium on the portal’s custom domain', () => {
     await eventually('the CRM deal won', async () => {
       const deal = await world.staff.on('crm').query<{ stage: string }>('deals.get', { dealId });
       return deal.data.stage === 'won';
+    });
+
+    await page.getByRole('link', { name: 'Sign this document' }).click();
+    await page.getByRole('heading', { name: /^Sign Quote Q-/ }).waitFor();
+    await page.getByLabel('Your full name').fill('Ina Initech');
+    await page.getByLabel(/I agree to sign this document electronically/).check();
+    await page.screenshot({ path: join(ARTIFACTS, 'sign.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Sign', exact: true }).click();
+    await page.getByText('Signed by Ina Initech').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'signed.png'), fullPage: true });
+    const signed = await world.staff.query<{
+      status: string;
+      trail: { step: string; userAgent: string; signInMethod: string }[];
+    }>('signatures.get', { requestId });
+    expect(signed.data.status).toBe('signed');
+    expect(signed.data.trail.map((row) => row.step)).toEqual(['created', 'viewed', 'consented', 'signed']);
+    expect(signed.data.trail[3]).toMatchObject({
+      signInMethod: 'magic_link',
+      userAgent: expect.stringContaining('Chrome'),
     });
   });
 });

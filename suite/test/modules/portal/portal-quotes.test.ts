@@ -3,44 +3,20 @@ import { portalQuoteAccepted, portalQuoteDeclined } from '@suite/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientPath, portalRequest } from '../../support/portal-client';
 import { eventually } from '../../support/suite-fixture';
-import { clientCompany, type PortalWorld, signedInClient, startPortalWorld } from './portal-support';
+import {
+  clientCompany,
+  type PortalWorld,
+  type Share,
+  sharedQuote,
+  signedInClient,
+  startPortalWorld,
+} from './portal-support';
 
 let world: PortalWorld;
 let url: string;
 let portalId: string;
 const HOST = 'quotes-clients.portal.localhost';
 const host = () => `${HOST}:${world.port}`;
-
-interface Share {
-  shareId: string;
-  sha256: string;
-  status: string;
-}
-
-async function quoteFor(companyId: string, dealId?: string): Promise<string> {
-  const quote = await world.staff.on('crm').mutate<{ quoteId: string }>('quotes.create', {
-    companyId,
-    ...(dealId && { dealId }),
-    lines: [
-      {
-        serviceCode: 'M365-BASIC',
-        description: 'Microsoft 365 Basic',
-        quantity: 12,
-        unitPrice: '6.00',
-        recurring: true,
-      },
-    ],
-    note: 'Includes onboarding.',
-  });
-  expect(quote.status, quote.body).toBe(200);
-  return quote.data.quoteId;
-}
-
-async function share(quoteId: string): Promise<Share> {
-  const shared = await world.staff.mutate<Share>('shares.shareQuote', { portalId, quoteId });
-  expect(shared.status, shared.body).toBe(200);
-  return shared.data;
-}
 
 const call = (procedure: string, cookie: string, input?: unknown) =>
   input === undefined
@@ -72,12 +48,12 @@ beforeAll(async () => {
   acme = {
     companyId: a.companyId,
     dealId: deal.data.dealId,
-    share: await share(await quoteFor(a.companyId, deal.data.dealId)),
+    share: await sharedQuote(world.staff, portalId, a.companyId, deal.data.dealId),
     cookie: await signedInClient(world, HOST, 'buyer@acmequotes.test'),
   };
   globex = {
     companyId: b.companyId,
-    share: await share(await quoteFor(b.companyId)),
+    share: await sharedQuote(world.staff, portalId, b.companyId),
     cookie: await signedInClient(world, HOST, 'buyer@globexquotes.test'),
   };
 });

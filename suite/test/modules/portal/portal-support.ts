@@ -98,3 +98,36 @@ export async function signedInClient(world: PortalWorld, portalHost: string, ema
   const token = tokenIn(lastMailTo(world.mail, email));
   return cookieOf(await portalRequest(url, host, '/portal/sign-in/confirm', { body: { token } }));
 }
+
+export interface Share {
+  readonly shareId: string;
+  readonly sha256: string;
+  readonly status: string;
+}
+
+/** A CRM quote for the company (on the deal when given), shared through the portal by staff. */
+export async function sharedQuote(
+  staff: StaffClient,
+  portalId: string,
+  companyId: string,
+  dealId?: string,
+): Promise<Share> {
+  const quote = await staff.on('crm').mutate<{ quoteId: string }>('quotes.create', {
+    companyId,
+    ...(dealId && { dealId }),
+    lines: [
+      {
+        serviceCode: 'M365-BASIC',
+        description: 'Microsoft 365 Basic',
+        quantity: 12,
+        unitPrice: '6.00',
+        recurring: true,
+      },
+    ],
+    note: 'Includes onboarding.',
+  });
+  if (quote.status !== 200) throw new Error(`quote: ${quote.status} ${quote.body}`);
+  const shared = await staff.mutate<Share>('shares.shareQuote', { portalId, quoteId: quote.data.quoteId });
+  if (shared.status !== 200) throw new Error(`share: ${shared.status} ${shared.body}`);
+  return shared.data;
+}

@@ -1,0 +1,72 @@
+import { entityId, name } from '@suite/contracts';
+import { z } from 'zod';
+
+export const SIGNATURE_STEPS = ['created', 'viewed', 'consented', 'signed'] as const;
+export type SignatureStep = (typeof SIGNATURE_STEPS)[number];
+
+/** What the signer agrees to by ticking the box; recorded word for word in the trail. */
+export const CONSENT_TEXT =
+  'I agree to sign this document electronically and that my typed name is my signature.';
+
+export const signatureRequestInput = z.object({ shareId: entityId });
+export const byRequestId = z.object({ requestId: entityId });
+export const signInput = z.object({
+  requestId: entityId,
+  signerName: name.describe('The signer’s full name, typed as their signature.'),
+  consent: z.literal(true, {
+    error: 'consent: tick the box to agree to sign electronically, then sign again',
+  }),
+});
+
+const sha256 = z.string().describe('SHA-256, lower-case hex.');
+
+export const signatureEventView = z.object({
+  seq: z.number().int(),
+  step: z.string().describe(`One of ${SIGNATURE_STEPS.join(', ')}.`),
+  actor: z.string(),
+  actorName: z.string(),
+  signInMethod: z.string(),
+  ip: z.string(),
+  userAgent: z.string(),
+  at: z.string(),
+  detail: z.record(z.string(), z.string()),
+  prevHash: sha256,
+  hash: sha256,
+});
+
+export const signatureView = z.object({
+  requestId: entityId,
+  shareId: entityId,
+  title: z.string(),
+  status: z.enum(['pending', 'signed']),
+  documentSha256: sha256.describe('SHA-256 of the PDF as it was when signing was requested.'),
+  chainHead: sha256.describe('Hash of the trail’s last row.'),
+  signerName: z.string().nullable(),
+  signedAt: z.string().nullable(),
+  signedSha256: sha256.nullable().describe('SHA-256 of the signed PDF with its certificate page.'),
+  consentText: z.string(),
+  trail: z.array(signatureEventView),
+});
+
+export const signedPdfView = z.object({
+  filename: z.string(),
+  sha256,
+  pdfBase64: z.string(),
+});
+
+export const verificationView = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), rows: z.number().int(), documentSha256: sha256, chainHead: sha256 }),
+  z.object({
+    ok: z.literal(false),
+    seq: z.number().int().nullable().describe('The first broken row, or null when the trail is whole.'),
+    problem: z.string(),
+  }),
+]);
+
+export type SignatureRequestInput = z.infer<typeof signatureRequestInput>;
+export type ByRequestId = z.infer<typeof byRequestId>;
+export type SignInput = z.infer<typeof signInput>;
+export type SignatureEventView = z.infer<typeof signatureEventView>;
+export type SignatureView = z.infer<typeof signatureView>;
+export type SignedPdfView = z.infer<typeof signedPdfView>;
+export type VerificationView = z.infer<typeof verificationView>;

@@ -23,4 +23,6 @@ export {
   type SuiteModule,
 } from './module';
 export { type DecimalLike, formatMoney } from './money/money-format';
+export { compactPage, nextCursor } from './paging/compact-page';
+export { decodeOffset, encodeOffset, pageOf } from './paging/offset-cursor';
 export { normalisePhone, type PhoneNumber, phoneCountry } from './phone/phone-number';

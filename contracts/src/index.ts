@@ -1,3 +1,4 @@
+export { termEndsOn } from './dates/contract-term';
 export {
   conflict,
   DomainError,

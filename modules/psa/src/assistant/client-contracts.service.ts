@@ -1,8 +1,7 @@
-import { decodeOffset, formatMoney, pageOf } from '@suite/contracts';
+import { decodeOffset, formatMoney, pageOf, termEndsOn } from '@suite/contracts';
 import type { OrgTransaction } from '@suite/db';
 import type { ClientContractsInput, ClientContractsView } from './assistant.schema';
 import { compactClient } from './compact-client.service';
-import { termEndDate } from './contract-term';
 
 const isoDay = (day: Date) => day.toISOString().slice(0, 10);
 
@@ -30,7 +29,7 @@ export async function clientContracts(
       currency: contract.currency,
       startDate: startDate && isoDay(startDate),
       termMonths,
-      endDate: startDate && termMonths ? isoDay(termEndDate(startDate, termMonths)) : null,
+      endDate: startDate && termMonths ? isoDay(termEndsOn(startDate, termMonths)) : null,
       termValue: termMonths ? formatMoney(contract.monthlyValue.mul(termMonths)) : null,
       signedAt: contract.signedAt?.toISOString() ?? null,
     };

@@ -1,3 +1,4 @@
+export { termEndsOn } from './dates/contract-term';
 export {
   conflict,
   DomainError,
@@ -23,4 +24,6 @@ export {
   type SuiteModule,
 } from './module';
 export { type DecimalLike, formatMoney } from './money/money-format';
+export { compactPage, nextCursor } from './paging/compact-page';
+export { decodeOffset, encodeOffset, pageOf } from './paging/offset-cursor';
 export { normalisePhone, type PhoneNumber, phoneCountry } from './phone/phone-number';

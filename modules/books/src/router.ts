@@ -1,4 +1,5 @@
 import { router } from '@suite/hub-auth';
+import { assistantRouter } from './assistant/assistant.router';
 import { contractRouter } from './contracts/contract.router';
 import { glRouter } from './gl/gl-account.router';
 import { invoiceRouter } from './invoices/invoice.router';
@@ -14,4 +15,5 @@ export const booksAppRouter = router({
   gl: glRouter,
   revenue: revenueRouter,
   settings: settingRouter,
+  assistant: assistantRouter,
 });

@@ -1,4 +1,5 @@
 import { router } from '@suite/hub-auth';
+import { assistantRouter } from './assistant/assistant.router';
 import { serviceCatalogRouter } from './catalog/service-catalog.router';
 import { clientRouter } from './clients/client.router';
 import { contractRouter } from './contracts/contract.router';
@@ -14,4 +15,5 @@ export const psaAppRouter = router({
   services: serviceCatalogRouter,
   tickets: ticketRouter,
   csat: csatRouter,
+  assistant: assistantRouter,
 });

@@ -6,34 +6,30 @@ import {
   McpError,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { RequestContext } from '@suite/hub-auth';
-import type { CrmQueries } from './crm-queries';
 import type { McpCaller } from './mcp-caller';
+import type { ProductQueries } from './product-queries';
 import { callVendorTool, isVendorTool, listVendorTools } from './vendor-tools';
 
 const INSTRUCTIONS =
-  "Tools of the One Stack suite for the signed-in user's org: messaging, payments, social posts, e-signature and geocoding through the org's connected vendors, and read-only CRM queries. Destructive tools answer a confirmation first; show it to the user before calling again with it.";
+  "Tools of the One Stack suite for the signed-in user's org: messaging, payments, social posts, e-signature and geocoding through the org's connected vendors, and read-only CRM, PSA and Books queries. Destructive tools answer a confirmation first; show it to the user before calling again with it.";
 
 /**
  * One MCP server per request (the stateless Streamable HTTP mode): it lists and runs exactly the tools
  * this caller may use in its org.
  */
-export function mcpServerFor(
-  caller: McpCaller,
-  context: RequestContext,
-  crm: CrmQueries | undefined,
-): Server {
+export function mcpServerFor(caller: McpCaller, context: RequestContext, queries: ProductQueries): Server {
   const server = new Server(
     { name: 'one-stack-suite', title: 'One Stack suite', version: '1.0.0' },
     { capabilities: { tools: { listChanged: false } }, instructions: INSTRUCTIONS },
   );
   server.setRequestHandler(ListToolsRequestSchema, async () => ({
-    tools: [...(await listVendorTools(context.db, caller)), ...(crm?.list(caller) ?? [])],
+    tools: [...(await listVendorTools(context.db, caller)), ...queries.list(caller)],
   }));
   server.setRequestHandler(CallToolRequestSchema, async (request) => {
     const { name, arguments: args = {} } = request.params;
     if (isVendorTool(name))
       return callVendorTool(context.db, caller, { tool: name, args, requestId: context.requestId });
-    if (crm?.has(name)) return crm.call(caller, context, name, args);
+    if (queries.has(name)) return queries.call(caller, context, name, args);
     throw new McpError(
       ErrorCode.InvalidParams,
       `unknown tool "${name}"; list the tools to see which this caller has`,

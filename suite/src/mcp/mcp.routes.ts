@@ -1,13 +1,12 @@
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { SuiteModule } from '@suite/contracts';
-import type { CrmAppRouter } from '@suite/crm/api';
 import type { Database } from '@suite/db';
 import type { HubAuth, IntegrationKeys, RequestContext } from '@suite/hub-auth';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { CrmQueries } from './crm-queries';
 import { resolveMcpCaller } from './mcp-caller';
 import { type McpResource, mcpResource, protectedResourceMetadata } from './mcp-resource';
 import { mcpServerFor } from './mcp-server';
+import { ProductQueries } from './product-queries';
 
 export interface McpDeps {
   readonly db: Database;
@@ -25,12 +24,7 @@ const METADATA_PATH = '/.well-known/oauth-protected-resource';
  * RFC 9728 metadata. It reaches products only through their staff routers and the tool layer's entry.
  */
 export function registerMcp(app: FastifyInstance, deps: McpDeps): void {
-  const crmRouter = deps.modules.find((module) => module.name === 'crm')?.appRouter as
-    | CrmAppRouter
-    | undefined;
-  // A stand-in CRM (tests' own modules named `crm`) has no assistant procedures: no CRM queries then.
-  const crm =
-    crmRouter && 'assistant.search' in crmRouter._def.procedures ? new CrmQueries(crmRouter) : undefined;
+  const queries = new ProductQueries(deps.modules);
   const resource = (): McpResource => {
     const { publicUrl, issuer } = deps.hubAuth.runtime();
     return mcpResource(publicUrl, deps.resourceUrl, issuer);
@@ -79,7 +73,7 @@ export function registerMcp(app: FastifyInstance, deps: McpDeps): void {
       },
       integrations: deps.integrationKeys.clients,
     };
-    const server = mcpServerFor(caller, context, crm);
+    const server = mcpServerFor(caller, context, queries);
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
       enableJsonResponse: true,

@@ -1,6 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { booksModule } from '@suite/books';
+import { defineModule } from '@suite/contracts';
 import { crmModule } from '@suite/crm';
 import { forOrg, type OrgScope } from '@suite/db';
+import { router, staffProcedure } from '@suite/hub-auth';
+import { psaModule } from '@suite/psa';
 import { toolsModule } from '@suite/tools';
 import {
   connect,
@@ -16,11 +21,26 @@ import {
 } from '@suite/tools/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { discover, hubAccessToken, type McpDiscovery, mcpClient } from '../support/mcp-access';
-import { NORTHWIND, startTestSuite, type TestSuite } from '../support/suite-fixture';
+import type { StaffClient } from '../support/staff-client';
+import { eventually, NORTHWIND, startTestSuite, type TestSuite } from '../support/suite-fixture';
 
 const OWNER = 'olivia@northwind.test';
 const VIEWER = 'victor@northwind.test';
+/** A Northwind member denied `books.access`. */
+const NO_BOOKS = 'grace@northwind.test';
+/** Contoso's owner: Contoso has CRM and PSA, not Books. */
+const CONTOSO_OWNER = 'carl@contoso.test';
 const MONTH = new Date().toISOString().slice(0, 7);
+
+const CRM_QUERIES = [
+  'crm_company_summary',
+  'crm_contact_timeline',
+  'crm_deals_closing_this_month',
+  'crm_pipeline',
+  'crm_search',
+];
+const PSA_QUERIES = ['psa_client_contracts', 'psa_client_tickets'];
+const BOOKS_QUERIES = ['books_outstanding_invoices'];
 
 let sut: TestSuite;
 let org: OrgScope;
@@ -56,6 +76,48 @@ const auditRows = () =>
     tx.auditLogEntry.findMany({ where: { action: 'mcp.tool_call' }, orderBy: { at: 'asc' } }),
   );
 
+/** The UTC day `days` before today. */
+const daysAgo = (days: number) => {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - days));
+};
+
+/**
+ * A CRM company with a deal, promoted to a client: PSA drafts its contract (from 31 January 2027, 13
+ * months, so its last day is 28 February 2028, a leap year) and Books opens its billing account, each
+ * from CRM's event.
+ */
+async function promotedClient(name: string) {
+  const crm = await sut.staff(OWNER, 'crm');
+  const company = await crm.ok<{ id: string }>('companies.create', { name });
+  const deal = await crm.ok<{ dealId: string }>('deals.create', {
+    companyId: company.id,
+    name: `${name.split(' ')[0]} managed services`,
+    value: '1950.00',
+    recurringRevenue: '150.00',
+    lineItems: [],
+  });
+  await crm.ok('companies.promote', {
+    companyId: company.id,
+    dealId: deal.dealId,
+    startDate: '2027-01-31',
+    termMonths: 13,
+  });
+  const psa: StaffClient = await sut.staff(OWNER, 'psa');
+  const clientId = await eventually(`${name} a PSA client`, async () => {
+    const clients = await psa.ok<{ id: string; crmCompanyId: string }[]>('clients.list', undefined, 'query');
+    return clients.find((client) => client.crmCompanyId === company.id)?.id;
+  });
+  await eventually(`${name}'s contract and billing account`, () =>
+    org.transaction(async (tx) => {
+      const contract = await tx.psaContract.findFirst({ where: { clientId } });
+      const account = await tx.booksBillingAccount.findFirst({ where: { crmCompanyId: company.id } });
+      return contract && account;
+    }),
+  );
+  return { companyId: company.id, clientId, dealId: deal.dealId };
+}
+
 beforeAll(async () => {
   [twilio, maps, stripe] = await Promise.all([
     startTwilioStandIn(),
@@ -63,12 +125,12 @@ beforeAll(async () => {
     startStripeStandIn(),
   ]);
   sut = await startTestSuite({
-    modules: [crmModule, toolsModule],
+    modules: [crmModule, toolsModule, psaModule, booksModule],
     env: { VAULT_KEYS: testKeyring().entries.join(',') },
   });
   org = forOrg(sut.database.db.app, NORTHWIND);
   // Signing in once puts the users in the suite's directory, as Hub's events would.
-  await Promise.all([sut.staff(OWNER, 'crm'), sut.staff(VIEWER, 'crm')]);
+  await Promise.all([OWNER, VIEWER, NO_BOOKS, CONTOSO_OWNER].map((email) => sut.staff(email, 'crm')));
   await connect(
     org,
     'twilio',
@@ -80,6 +142,8 @@ beforeAll(async () => {
   discovery = await discover(sut.suite.url);
   tokens.owner = await hubAccessToken(sut.suite.url, discovery, OWNER);
   tokens.viewer = await hubAccessToken(sut.suite.url, discovery, VIEWER);
+  tokens.noBooks = await hubAccessToken(sut.suite.url, discovery, NO_BOOKS);
+  tokens.contoso = await hubAccessToken(sut.suite.url, discovery, CONTOSO_OWNER);
   mcpKey = await sut.integrationKey(['mcp:*'], { caller: 'jarvis', target: 'mcp' });
 }, 120_000);
 
@@ -146,18 +210,27 @@ describe('tools per caller', () => {
   it('lists different tools for an owner, a viewer and a machine key', async () => {
     const names = async (client: Client) =>
       (await client.listTools()).tools.map((tool) => tool.name).toSorted();
-    const crm = [
-      'crm_company_summary',
-      'crm_contact_timeline',
-      'crm_deals_closing_this_month',
-      'crm_pipeline',
-      'crm_search',
-    ];
     // Stripe, Google Maps and Twilio are connected; Twilio runs send_sms and place_call.
     const vendor = ['charge_card', 'geocode_address', 'place_call', 'send_sms'];
-    expect(await names(await clientAs(bearer(tokens.owner)))).toEqual([...vendor, ...crm].toSorted());
-    expect(await names(await clientAs(bearer(tokens.viewer)))).toEqual(crm);
+    const queries = [...CRM_QUERIES, ...PSA_QUERIES, ...BOOKS_QUERIES].toSorted();
+    expect(await names(await clientAs(bearer(tokens.owner)))).toEqual([...vendor, ...queries].toSorted());
+    expect(await names(await clientAs(bearer(tokens.viewer)))).toEqual(queries);
     expect(await names(await clientAs({ 'x-integration-key': mcpKey }))).toEqual(vendor);
+  });
+
+  it("lists a product's queries only to users whose org has the product and who have its permission", async () => {
+    const queries = async (token: string | undefined) =>
+      (await (await clientAs(bearer(token))).listTools()).tools
+        .map((tool) => tool.name)
+        .filter((name) => /^(crm|psa|books)_/.test(name))
+        .toSorted();
+    expect(await queries(tokens.noBooks)).toEqual([...CRM_QUERIES, ...PSA_QUERIES].toSorted());
+    expect(await queries(tokens.contoso)).toEqual([...CRM_QUERIES, ...PSA_QUERIES].toSorted());
+    const refused = await call(await clientAs(bearer(tokens.noBooks)), 'books_outstanding_invoices', {});
+    expect(refused).toMatchObject({
+      isError: true,
+      content: [{ text: expect.stringMatching(/^books_outstanding_invoices: .*books\.invoices\.read/) }],
+    });
   });
 
   it('carries the tool layer schemas and honest annotations', async () => {
@@ -306,6 +379,181 @@ describe('tool calls', () => {
       ['crm_contact_timeline', 'ok'],
       ['crm_company_summary', 'ok'],
       ['crm_pipeline', 'ok'],
+    ]);
+  });
+
+  it('answers PSA queries: a client’s tickets and contracts, compact and paged', async () => {
+    const { clientId, dealId } = await promotedClient('Tailspin Toys');
+    const psa = await sut.staff(OWNER, 'psa');
+    const ticket = (subject: string) => psa.ok<{ id: string }>('tickets.create', { clientId, subject });
+    const printer = await ticket('Printer jammed');
+    await ticket('VPN drops');
+    await psa.ok('tickets.close', { ticketId: printer.id });
+    const laptop = await ticket('New laptop');
+    const client = await clientAs(bearer(tokens.viewer));
+
+    const open = await call(client, 'psa_client_tickets', { clientId, limit: 1 });
+    expect(open.structuredContent).toEqual({
+      client: { clientId, name: 'Tailspin Toys', status: 'active' },
+      openTickets: 2,
+      items: [
+        {
+          ticketId: laptop.id,
+          number: expect.any(Number),
+          subject: 'New laptop',
+          status: 'new',
+          priority: 'normal',
+          updatedAt: expect.any(String),
+          closedAt: null,
+        },
+      ],
+      nextCursor: expect.any(String),
+    });
+    const next = await call(client, 'psa_client_tickets', {
+      clientId,
+      limit: 1,
+      cursor: open.structuredContent?.nextCursor,
+    });
+    expect(next.structuredContent).toMatchObject({ items: [{ subject: 'VPN drops' }], nextCursor: null });
+    const any = await call(client, 'psa_client_tickets', { clientId, state: 'any' });
+    expect(any.structuredContent?.items).toMatchObject([
+      { subject: 'New laptop' },
+      { subject: 'Printer jammed', status: 'closed', closedAt: expect.any(String) },
+      { subject: 'VPN drops' },
+    ]);
+
+    const contracts = await call(client, 'psa_client_contracts', { clientId });
+    expect(contracts.structuredContent).toEqual({
+      client: { clientId, name: 'Tailspin Toys', status: 'active' },
+      items: [
+        {
+          contractId: expect.any(String),
+          name: 'Tailspin managed services',
+          status: 'draft',
+          revision: 1,
+          monthlyValue: '150.00',
+          currency: 'USD',
+          startDate: '2027-01-31',
+          termMonths: 13,
+          endDate: '2028-02-28',
+          termValue: '1950.00',
+          signedAt: null,
+        },
+      ],
+      nextCursor: null,
+    });
+    const unknown = await call(client, 'psa_client_contracts', { clientId: dealId });
+    expect(unknown).toMatchObject({
+      isError: true,
+      content: [{ text: `psa_client_contracts: client ${dealId} not found` }],
+    });
+    const rows = (await auditRows()).filter((entry) => entry.target?.startsWith('psa_'));
+    expect(rows.map((row) => [row.target, (row.detail as { outcome: string }).outcome])).toEqual([
+      ['psa_client_tickets', 'ok'],
+      ['psa_client_tickets', 'ok'],
+      ['psa_client_tickets', 'ok'],
+      ['psa_client_contracts', 'ok'],
+      ['psa_client_contracts', 'error'],
+    ]);
+    expect(rows[0]).toMatchObject({ actor: expect.stringMatching(/^user:/), detail: { caller: VIEWER } });
+  });
+
+  it('answers the Books query: invoices still owing, soonest due first, with totals per currency', async () => {
+    const books = await sut.staff(OWNER, 'books');
+    const gl = await books.ok<{ glAccountId: string }>('gl.createAccount', {
+      code: '4000',
+      name: 'Services',
+    });
+    await books.ok('gl.setDefault', { glAccountId: gl.glAccountId });
+    const first = await promotedClient('Fourth Coffee');
+    const second = await promotedClient('Litware');
+    const invoice = async (crmCompanyId: string, unitPrice: string) => {
+      const draft = await books.ok<{ invoiceId: string }>('invoices.create', {
+        crmCompanyId,
+        currency: 'USD',
+        lines: [{ itemCode: 'SVC', description: 'Support', quantity: 1, unitPrice }],
+        idempotencyKey: randomUUID(),
+      });
+      return books.ok<{ invoiceId: string; number: string; dueOn: string }>('invoices.finalize', draft);
+    };
+    const credit = (invoiceId: string, amount: string) =>
+      books.ok('invoices.credit', { invoiceId, amount, reason: 'goodwill', idempotencyKey: randomUUID() });
+    const late = await invoice(first.companyId, '100.00');
+    const partlyCredited = await invoice(first.companyId, '250.00');
+    await credit(partlyCredited.invoiceId, '50.00');
+    const credited = await invoice(first.companyId, '40.00');
+    await credit(credited.invoiceId, '40.00');
+    const other = await invoice(second.companyId, '70.00');
+    // Issued 40 days ago on 30 days' terms: 10 days overdue.
+    await org.transaction((tx) =>
+      tx.booksInvoice.update({
+        where: { id: late.invoiceId },
+        data: { issuedOn: daysAgo(40), dueOn: daysAgo(10) },
+      }),
+    );
+    const client = await clientAs(bearer(tokens.viewer));
+
+    const page = await call(client, 'books_outstanding_invoices', { limit: 2 });
+    expect(page.structuredContent).toEqual({
+      asOf: new Date().toISOString().slice(0, 10),
+      items: [
+        {
+          invoiceId: late.invoiceId,
+          number: late.number,
+          crmCompanyId: first.companyId,
+          companyName: 'Fourth Coffee',
+          currency: 'USD',
+          total: '100.00',
+          outstanding: '100.00',
+          issuedOn: daysAgo(40).toISOString().slice(0, 10),
+          dueOn: daysAgo(10).toISOString().slice(0, 10),
+          daysOverdue: 10,
+        },
+        expect.objectContaining({
+          invoiceId: partlyCredited.invoiceId,
+          total: '250.00',
+          outstanding: '200.00',
+          dueOn: partlyCredited.dueOn,
+          daysOverdue: 0,
+        }),
+      ],
+      totals: [{ currency: 'USD', invoices: 3, outstanding: '370.00', overdue: '100.00' }],
+      nextCursor: expect.any(String),
+    });
+    const next = await call(client, 'books_outstanding_invoices', {
+      limit: 2,
+      cursor: page.structuredContent?.nextCursor,
+    });
+    expect(next.structuredContent).toMatchObject({
+      items: [{ invoiceId: other.invoiceId, companyName: 'Litware', outstanding: '70.00' }],
+      nextCursor: null,
+    });
+    const ofFirst = await call(client, 'books_outstanding_invoices', { crmCompanyId: first.companyId });
+    expect(ofFirst.structuredContent).toMatchObject({
+      items: [{ invoiceId: late.invoiceId }, { invoiceId: partlyCredited.invoiceId }],
+      totals: [{ invoices: 2, outstanding: '300.00', overdue: '100.00' }],
+    });
+    const overdue = await call(client, 'books_outstanding_invoices', { overdueOnly: true });
+    expect(overdue.structuredContent).toMatchObject({
+      items: [{ invoiceId: late.invoiceId }],
+      totals: [{ invoices: 1, outstanding: '100.00', overdue: '100.00' }],
+    });
+    const badCursor = await call(client, 'books_outstanding_invoices', { cursor: 'not-a-cursor' });
+    expect(badCursor).toMatchObject({
+      isError: true,
+      content: [{ text: expect.stringMatching(/^books_outstanding_invoices: cursor: /) }],
+    });
+    const rows = (await auditRows()).filter(
+      (entry) =>
+        entry.target === 'books_outstanding_invoices' &&
+        (entry.detail as { caller: string }).caller === VIEWER,
+    );
+    expect(rows.map((row) => (row.detail as { outcome: string }).outcome)).toEqual([
+      'ok',
+      'ok',
+      'ok',
+      'ok',
+      'error',
     ]);
   });
 
@@ -471,6 +719,28 @@ describe('every tool result of this run', () => {
       expect(text).not.toContain(secret);
     // Field names may appear ("credential.authToken" tells the user what to fix); vault fields never.
     expect(text).not.toMatch(/ciphertext|wrapped_?key|kek_?version|data_?key/i);
+  });
+});
+
+describe("a stand-in for a product (a test's own module with its name)", () => {
+  it("serves no queries of it, and the real products' queries still", async () => {
+    const psa = defineModule({
+      name: 'psa',
+      appRouter: router({
+        ping: staffProcedure.meta({ permission: 'psa.tickets.read' }).query(() => 'pong'),
+      }),
+    });
+    const beside = await startTestSuite({ modules: [crmModule, psa] });
+    try {
+      await beside.staff(VIEWER, 'crm');
+      const token = await hubAccessToken(beside.suite.url, await discover(beside.suite.url), VIEWER);
+      const client = await mcpClient(beside.suite.url, bearer(token));
+      const listed = await client.listTools();
+      await client.close();
+      expect(listed.tools.map((tool) => tool.name).toSorted()).toEqual(CRM_QUERIES);
+    } finally {
+      await beside.close();
+    }
   });
 });
 

@@ -1,20 +1,12 @@
-import type { EventData, psaContractAmended, psaContractSigned } from '@suite/contracts';
+import {
+  type EventData,
+  type psaContractAmended,
+  type psaContractSigned,
+  termEndsOn,
+} from '@suite/contracts';
 import type { OrgTransaction } from '@suite/db';
-import { addDays, utcDate } from '../invoices/billing-period';
 import { creditEndedLines } from '../invoices/credit-note.service';
 import { lockContract } from './contract.service';
-
-/**
- * The last day of a term of `months` from `start`: the day before the same calendar day `months` later,
- * that day clamped to the month's length (a term from 31 January of one month ends on 27 February, of
- * 12 months on 30 January).
- */
-export function termEndsOn(start: Date, months: number): Date {
-  const year = start.getUTCFullYear();
-  const month = start.getUTCMonth() + months;
-  const lastDay = utcDate(year, month + 1, 0).getUTCDate();
-  return addDays(utcDate(year, month, Math.min(start.getUTCDate(), lastDay)), -1);
-}
 
 /**
  * Flow 2: the PSA contract's term bounds the recurring lines of the current version of the deal's Books

@@ -1,11 +1,11 @@
 import {
-  count,
+  compactPage,
   crmDealStage,
   currency,
-  cursor,
   entityId,
   healthGet,
   money,
+  nextCursor,
   text,
   timestamp,
 } from '@suite/contracts';
@@ -13,12 +13,9 @@ import { z } from 'zod';
 
 // The assistant's read-only view of CRM: compact rows and pages, so an AI's context stays small.
 
-const page = { cursor: cursor.optional(), limit: count(50).default(10) };
-const nextCursor = z.string().nullable().describe('Pass it as `cursor` for the next page; null on the last.');
-
 export const crmSearchInput = z.object({
   query: text(200, { min: 1 }).describe('Part of a company name or domain, or of a contact name or email.'),
-  ...page,
+  ...compactPage,
 });
 
 export const crmSearchView = z.object({
@@ -65,7 +62,7 @@ export const pipelineView = z.object({
   totals: z.array(z.object({ currency, openDeals: z.number().int(), value: money })),
 });
 
-export const closingInput = z.object({ ...page });
+export const closingInput = z.object({ ...compactPage });
 
 export const closingView = z.object({
   month: z.string().describe('YYYY-MM, in UTC.'),
@@ -73,7 +70,7 @@ export const closingView = z.object({
   nextCursor,
 });
 
-export const contactTimelineInput = z.object({ contactId: entityId, ...page });
+export const contactTimelineInput = z.object({ contactId: entityId, ...compactPage });
 
 export const contactTimelineView = z.object({
   contact: z.object({

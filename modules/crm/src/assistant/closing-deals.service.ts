@@ -1,7 +1,7 @@
+import { decodeOffset, pageOf } from '@suite/contracts';
 import type { OrgTransaction } from '@suite/db';
 import type { ClosingInput, ClosingView } from './assistant.schema';
 import { compactDeal, OPEN_STAGES } from './compact-deal';
-import { decodeOffset, pageOf } from './offset-cursor';
 
 /** Open deals expected to close in the current UTC month, soonest first. */
 export async function dealsClosingThisMonth(

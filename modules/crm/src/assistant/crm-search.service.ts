@@ -1,6 +1,6 @@
+import { decodeOffset, pageOf } from '@suite/contracts';
 import type { OrgTransaction } from '@suite/db';
 import type { CrmSearchInput, CrmSearchView } from './assistant.schema';
-import { decodeOffset, pageOf } from './offset-cursor';
 
 type SearchRow = CrmSearchView['items'][number];
 

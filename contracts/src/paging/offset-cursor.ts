@@ -1,4 +1,4 @@
-import { invalid } from '@suite/contracts';
+import { invalid } from '../errors/domain-errors';
 
 /** A page's position as an opaque cursor: how many rows came before it. */
 export function encodeOffset(offset: number): string {

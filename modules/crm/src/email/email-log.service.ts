@@ -35,6 +35,29 @@ function emailDetail(
   };
 }
 
+interface EmailEntry {
+  readonly companyId: string;
+  readonly title: string;
+  readonly detail: Prisma.InputJsonObject;
+  readonly occurredAt: string;
+  readonly sourceKey: string;
+}
+
+/** The page's timeline entries in one statement, in page order; an entry already there (a re-read page) is skipped. */
+async function insertEmailEntries(tx: OrgTransaction, entries: readonly EmailEntry[]): Promise<number> {
+  if (!entries.length) return 0;
+  const column = <T>(pick: (entry: EmailEntry) => T) => entries.map(pick);
+  return tx.$executeRaw`
+    INSERT INTO crm.activity (id, company_id, kind, title, detail, occurred_at, source_key)
+    SELECT gen_random_uuid(), e.company_id, 'email', e.title, e.detail::jsonb, e.occurred_at, e.source_key
+      FROM unnest(${column((e) => e.companyId)}::uuid[], ${column((e) => e.title)}::text[],
+                  ${column((e) => JSON.stringify(e.detail))}::text[], ${column((e) => e.occurredAt)}::timestamptz[],
+                  ${column((e) => e.sourceKey)}::text[])
+           WITH ORDINALITY AS e(company_id, title, detail, occurred_at, source_key, ord)
+     ORDER BY e.ord
+    ON CONFLICT (org_id, source_key) DO NOTHING`;
+}
+
 async function orgDomains(tx: OrgTransaction): Promise<Set<string>> {
   const settings = await tx.crmSettings.findFirst({ select: { ownDomains: true } });
   return new Set((settings?.ownDomains ?? []).map((domain) => domain.toLowerCase()));
@@ -63,7 +86,7 @@ export async function logSyncedEmail(tx: OrgTransaction, input: EmailLogInput): 
     ...new Set(addresses.map(companyDomainCandidate).filter((domain): domain is string => !!domain)),
   ];
   const lookup = await lookupAddresses(tx, addresses, domains);
-  const entries: Prisma.CrmActivityCreateManyInput[] = [];
+  const entries: EmailEntry[] = [];
   const replies: { message: SyncedEmail; contactIds: readonly string[] }[] = [];
   let matched = 0;
   input.messages.forEach((message, index) => {
@@ -76,16 +99,13 @@ export async function logSyncedEmail(tx: OrgTransaction, input: EmailLogInput): 
     for (const [companyId, contactIds] of match.companies)
       entries.push({
         companyId,
-        kind: 'email',
         title: emailTitle(message),
         detail: emailDetail(message, input.mailbox, contactIds),
-        occurredAt: new Date(message.sentAt),
+        occurredAt: message.sentAt,
         sourceKey: emailSourceKey(message.messageId, companyId),
       });
   });
-  const logged = entries.length
-    ? (await tx.crmActivity.createMany({ data: entries, skipDuplicates: true })).count
-    : 0;
+  const logged = await insertEmailEntries(tx, entries);
   const repliesStopped = await stopRepliedSequences(tx, replies);
   return { matched, logged, removed, repliesStopped };
 }

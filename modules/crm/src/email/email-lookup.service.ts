@@ -1,7 +1,12 @@
 import type { OrgTransaction } from '@suite/db';
 import type { ContactMatch, MatchLookup } from './email-match';
 
-/** One query for the page's contacts, one for its company domains (indexes: lower(email), additional_emails, lower(domain)). */
+/**
+ * One statement for the page: its addresses on crm.contact_email, its company domains on
+ * crm.company_domain (lower-cased keys; text equality is leakproof, so RLS lets both use their index).
+ * OFFSET 0 keeps each LATERAL a per-key index probe: a join the planner may flatten scanned the whole
+ * org when the tables had no statistics yet.
+ */
 export async function lookupAddresses(
   tx: OrgTransaction,
   addresses: readonly string[],
@@ -9,24 +14,25 @@ export async function lookupAddresses(
 ): Promise<MatchLookup> {
   const contactsByAddress = new Map<string, ContactMatch[]>();
   const companiesByDomain = new Map<string, string[]>();
-  if (addresses.length) {
-    const rows = await tx.$queryRaw<{ id: string; company_id: string; address: string }[]>`
-      SELECT c.id, c.company_id, lower(c.email) AS address FROM crm.contact c
-       WHERE lower(c.email) = ANY(${addresses}::text[])
-      UNION
-      SELECT c.id, c.company_id, lower(extra) AS address FROM crm.contact c, unnest(c.additional_emails) extra
-       WHERE c.additional_emails && ${addresses}::text[] AND lower(extra) = ANY(${addresses}::text[])`;
-    for (const row of rows) {
-      const list = contactsByAddress.get(row.address) ?? [];
-      list.push({ contactId: row.id, companyId: row.company_id });
-      contactsByAddress.set(row.address, list);
+  if (!addresses.length && !domains.length) return { contactsByAddress, companiesByDomain };
+  const rows = await tx.$queryRaw<{ key: string; contact_id: string | null; company_id: string }[]>`
+    SELECT page.address AS key, found.contact_id, found.company_id
+      FROM unnest(${addresses}::text[]) AS page(address)
+     CROSS JOIN LATERAL (
+       SELECT c.id AS contact_id, c.company_id FROM crm.contact_email e JOIN crm.contact c ON c.id = e.contact_id
+        WHERE e.address = page.address OFFSET 0) found
+    UNION ALL
+    SELECT page.domain, NULL, found.company_id
+      FROM unnest(${domains}::text[]) AS page(domain)
+     CROSS JOIN LATERAL (SELECT d.company_id FROM crm.company_domain d WHERE d.domain = page.domain OFFSET 0) found`;
+  for (const row of rows) {
+    if (row.contact_id === null) {
+      companiesByDomain.set(row.key, [...(companiesByDomain.get(row.key) ?? []), row.company_id]);
+      continue;
     }
-  }
-  if (domains.length) {
-    const rows = await tx.$queryRaw<{ id: string; domain: string }[]>`
-      SELECT id, lower(domain) AS domain FROM crm.company WHERE lower(domain) = ANY(${domains}::text[])`;
-    for (const row of rows)
-      companiesByDomain.set(row.domain, [...(companiesByDomain.get(row.domain) ?? []), row.id]);
+    const list = contactsByAddress.get(row.key) ?? [];
+    list.push({ contactId: row.contact_id, companyId: row.company_id });
+    contactsByAddress.set(row.key, list);
   }
   return { contactsByAddress, companiesByDomain };
 }

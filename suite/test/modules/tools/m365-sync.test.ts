@@ -193,4 +193,54 @@ describe('Microsoft 365 email sync', () => {
     const row = await org.transaction((tx) => tx.toolsMsalCache.findFirst());
     expect(Buffer.from(row?.ciphertext ?? []).toString('latin1')).not.toContain('stand-in-token');
   });
+
+  it('matches a page by the addresses and domains CRM holds now, each message once after a full re-read', async () => {
+    const hooli = await org.transaction(async (tx) => {
+      await tx.crmContact.update({
+        where: { id: jane },
+        data: { email: 'Jane.Roe@Acme-Client.com', additionalEmails: ['jane.home@outlook.com'] },
+      });
+      await tx.crmContact.updateMany({ where: { name: 'Carl' }, data: { additionalEmails: [] } });
+      const company = await tx.crmCompany.create({ data: { name: 'Hooli', domain: 'hooli.old' } });
+      await tx.crmCompany.update({ where: { id: company.id }, data: { domain: 'Hooli.example' } });
+      return company.id;
+    });
+    const page = {
+      newPrimary: mail({ subject: 'New address', from: 'jane.roe@acme-client.com', to: [ANNA] }),
+      additional: mail({ subject: 'From home', from: 'JANE.HOME@outlook.com', to: [ANNA] }),
+      oldPrimary: mail({ subject: 'Old address', from: 'jane@acme-client.com', to: [ANNA] }),
+      droppedFreeMail: mail({ subject: 'Carl again', from: 'carl.private@gmail.com', to: [ANNA] }),
+      newDomain: mail({ subject: 'Hooli hello', from: 'sales@hooli.example', to: [ANNA] }),
+      oldDomain: mail({ subject: 'Hooli old', from: 'sales@hooli.old', to: [ANNA] }),
+      internalWithClientCc: mail({
+        subject: 'Standup',
+        from: 'it@msp-support.example',
+        to: [ANNA],
+        cc: ['jane.roe@acme-client.com'],
+      }),
+    };
+    graph.add(ANNA, 'inbox', ...Object.values(page));
+    const subjects = new Set(Object.values(page).map((message) => message.subject));
+    const logged = async () =>
+      (await emailEntries())
+        .filter((entry) => subjects.has((entry.detail as { subject: string }).subject))
+        .map((entry) => [
+          entry.companyId,
+          entry.title,
+          (entry.detail as { contactIds: string[] }).contactIds,
+        ]);
+    const expected = [
+      [acme, 'Email received: New address', [jane]],
+      [acme, 'Email received: From home', [jane]],
+      [acme, 'Email received: Old address', []],
+      [hooli, 'Email received: Hooli hello', []],
+      [acme, 'Email received: Standup', [jane]],
+    ];
+
+    expect(await sync()).toContain('0 folder(s) failed');
+    expect(await logged()).toEqual(expected);
+    graph.expireTokens(); // the next run re-reads the whole folder: every page again
+    expect(await sync()).toContain('0 folder(s) failed');
+    expect(await logged()).toEqual(expected);
+  });
 });

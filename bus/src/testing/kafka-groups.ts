@@ -1,5 +1,5 @@
 import { Kafka, logLevel } from 'kafkajs';
-import { fetchTopicEnds } from '../transport/kafka-offsets';
+import { fetchTopicEnds, whileTopicsSettle } from '../transport/kafka-offsets';
 
 export interface GroupTopics {
   readonly group: string;
@@ -55,10 +55,12 @@ export async function startGroupsAtEnd(
   await admin.connect();
   try {
     const topics = [...new Set(groups.flatMap((entry) => entry.topics))];
-    await admin.createTopics({
-      topics: topics.map((topic) => ({ topic, numPartitions: partitions })),
-      waitForLeaders: true,
-    });
+    await whileTopicsSettle(() =>
+      admin.createTopics({
+        topics: topics.map((topic) => ({ topic, numPartitions: partitions })),
+        waitForLeaders: true,
+      }),
+    );
   } finally {
     await admin.disconnect();
   }

@@ -2,7 +2,7 @@ import { type Admin, Kafka, type KafkaConfig, logLevel, Partitioners, type Produ
 import type { Logger } from 'pino';
 import { toKafkaMessage } from '../envelope/kafka-binding';
 import { type KafkaConsumerTuning, startKafkaConsumer } from './kafka.consumer';
-import { fetchTopicEnds } from './kafka-offsets';
+import { fetchTopicEnds, whileTopicsSettle } from './kafka-offsets';
 import { partitionFor } from './partitioner';
 import type { ConsumeOptions, OutboundEvent, PartitionLag, Transport, TransportConsumer } from './transport';
 
@@ -90,11 +90,13 @@ export class KafkaTransport implements Transport {
     const existing = new Set(await admin.listTopics());
     const absent = missing.filter((topic) => !existing.has(topic));
     if (absent.length > 0)
-      await admin.createTopics({
-        topics: absent.map((topic) => ({ topic, numPartitions: this.options.partitions })),
-        waitForLeaders: true,
-      });
-    const { topics: metadata } = await admin.fetchTopicMetadata({ topics: missing });
+      await whileTopicsSettle(() =>
+        admin.createTopics({
+          topics: absent.map((topic) => ({ topic, numPartitions: this.options.partitions })),
+          waitForLeaders: true,
+        }),
+      );
+    const { topics: metadata } = await whileTopicsSettle(() => admin.fetchTopicMetadata({ topics: missing }));
     for (const { name, partitions } of metadata) this.partitionCounts.set(name, partitions.length);
   }
 

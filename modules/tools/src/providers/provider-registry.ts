@@ -4,6 +4,7 @@ import { docusignProvider } from './docusign/docusign.provider';
 import { dropboxSignProvider } from './dropbox-sign/dropbox-sign.provider';
 import { googleBusinessProvider } from './google-business/google-business.provider';
 import { googleMapsProvider } from './google-maps/google-maps.provider';
+import { hubspotProvider } from './hubspot/hubspot.provider';
 import { mailgunProvider } from './mailgun/mailgun.provider';
 import { mapboxProvider } from './mapbox/mapbox.provider';
 import { metaProvider } from './meta/meta.provider';
@@ -30,6 +31,7 @@ export const PROVIDERS = [
   googleMapsProvider,
   mapboxProvider,
   microsoft365Provider,
+  hubspotProvider,
 ] as readonly ProviderDefinition[];
 
 export const PROVIDER_IDS = PROVIDERS.map((provider) => provider.id);

@@ -26,8 +26,9 @@ async function connectedHubspot(): Promise<{
 crmDriverContract('HubSpot (stand-in)', async () => {
   const { fixture, hubspot, org } = await connectedHubspot();
   return {
-    using: (use) => org.transaction((tx) => withCrmDriver(tx, {}, purpose, use), SLOW_MACHINE),
-    created: async () => hubspot.created(),
+    using: (use) =>
+      org.transaction((tx) => withCrmDriver(tx, {}, { orgId: org.orgId, purpose }, use), SLOW_MACHINE),
+    created: async () => hubspot.createdContacts(),
     stored: async (object, externalId) =>
       hubspot.stored(object === 'contact' ? 'contacts' : 'companies', externalId)?.properties,
     saveMapping: async (fields) => {
@@ -51,7 +52,10 @@ describe('HubSpot driver', () => {
   afterAll(() => Promise.all([fixture?.close(), hubspot?.close()]));
 
   const using = <T>(use: Parameters<typeof withCrmDriver<T>>[3]) =>
-    org.transaction((tx) => withCrmDriver(tx, { provider: 'hubspot' }, purpose, use), SLOW_MACHINE);
+    org.transaction(
+      (tx) => withCrmDriver(tx, { provider: 'hubspot' }, { orgId: org.orgId, purpose }, use),
+      SLOW_MACHINE,
+    );
 
   it('speaks HubSpot v3: Bearer token, { properties } bodies, archive on DELETE', async () => {
     const record = await using((driver) =>

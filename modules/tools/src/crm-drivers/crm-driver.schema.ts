@@ -7,7 +7,7 @@ export type CrmObject = z.infer<typeof crmObject>;
 
 /** The suite's names for CRM fields, per object; a driver maps each to its provider's field path. */
 export const CANONICAL_FIELDS = {
-  contact: ['email', 'phone', 'firstName', 'lastName', 'jobTitle'],
+  contact: ['email', 'phone', 'firstName', 'lastName', 'jobTitle', 'companyName'],
   company: ['name', 'domain', 'phone'],
 } as const satisfies Record<CrmObject, readonly string[]>;
 

@@ -1,19 +1,19 @@
 import type { OrgTransaction } from '@suite/db';
 import type { FieldMappingView, SaveFieldMappingInput } from './crm-driver.schema';
-import { crmDriverOf } from './crm-driver-registry';
+import { crmDefaultsOf } from './crm-driver-registry';
 import { type FieldMapping, resolveFieldMapping, validateFieldMapping } from './field-mapping';
 
 /** The org's mapping for a CRM provider: its overrides on top of the driver's built-in names. */
 export async function fieldMappingOf(tx: OrgTransaction, provider: string): Promise<FieldMapping> {
   const overrides = await tx.toolsCrmFieldMapping.findMany({ where: { provider } });
-  return resolveFieldMapping(crmDriverOf(provider).defaults, overrides);
+  return resolveFieldMapping(crmDefaultsOf(provider), overrides);
 }
 
 export async function readFieldMapping(
   tx: OrgTransaction,
   input: { provider: string },
 ): Promise<FieldMappingView> {
-  const { defaults } = crmDriverOf(input.provider);
+  const defaults = crmDefaultsOf(input.provider);
   const mapping = await fieldMappingOf(tx, input.provider);
   return {
     provider: input.provider,
@@ -31,7 +31,7 @@ export async function saveFieldMapping(
   tx: OrgTransaction,
   input: SaveFieldMappingInput,
 ): Promise<FieldMappingView> {
-  crmDriverOf(input.provider);
+  crmDefaultsOf(input.provider);
   const overrides = validateFieldMapping(input.fields);
   await tx.toolsCrmFieldMapping.deleteMany({ where: { provider: input.provider } });
   await tx.toolsCrmFieldMapping.createMany({

@@ -7,7 +7,7 @@ import type { CrmObject } from '../../src/crm-drivers/crm-driver.schema';
 export interface CrmUnderTest {
   /** Runs `use` with the org's driver as it is now (its current field mapping), in one transaction. */
   using<T>(use: (driver: CrmDriver) => Promise<T>): Promise<T>;
-  /** Records the CRM has created so far, counted at the CRM itself. */
+  /** Contacts the CRM has created so far, counted at the CRM itself. */
   created(): Promise<number>;
   /** A record as the CRM stores it, by the CRM's own field names; undefined when there is none. */
   stored(object: CrmObject, externalId: string): Promise<Record<string, unknown> | undefined>;
@@ -21,7 +21,8 @@ export interface CrmUnderTest {
 }
 
 const unique = () => randomUUID().slice(0, 8);
-const phoneNumber = () => `+4420${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+// London numbers (020 7…) that libphonenumber accepts: our CRM refuses numbers no country has.
+const phoneNumber = () => `+44207${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
 
 function newContact() {
   const tag = unique();
@@ -30,6 +31,7 @@ function newContact() {
     phone: phoneNumber(),
     firstName: 'Ann',
     lastName: `Lovelace${tag}`,
+    companyName: 'Analytical Engines Ltd',
   };
 }
 

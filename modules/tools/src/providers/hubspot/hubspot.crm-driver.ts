@@ -37,6 +37,7 @@ export const hubspotCrmDriver = defineCrmDriver<OAuthTokenSet, HubspotSettings>(
     'contact.firstName': 'firstname',
     'contact.lastName': 'lastname',
     'contact.jobTitle': 'jobtitle',
+    'contact.companyName': 'company',
     'company.name': 'name',
     'company.domain': 'domain',
     'company.phone': 'phone',

@@ -18,8 +18,8 @@ interface StoredObject {
 
 export interface HubspotStandIn extends StandIn {
   readonly oauth: OAuthServer;
-  /** Records created (POST /crm/v3/objects/<type>), archived ones included. */
-  created(): number;
+  /** Contacts created (POST /crm/v3/objects/contacts), archived ones included. */
+  createdContacts(): number;
   /** A record as HubSpot stores it, by its property names. */
   stored(type: ObjectType, id: string): StoredObject | undefined;
 }
@@ -61,7 +61,7 @@ export async function startHubspotStandIn(): Promise<HubspotStandIn> {
     companies: new Map(),
   };
   let nextId = 51;
-  let created = 0;
+  let createdContacts = 0;
   let lastTime = 0;
   // Strictly increasing, so "most recently modified first" has one answer.
   const now = () => {
@@ -127,7 +127,7 @@ export async function startHubspotStandIn(): Promise<HubspotStandIn> {
       };
       record.properties.hs_lastmodifieddate = at;
       records[type].set(record.id, record);
-      created++;
+      if (type === 'contacts') createdContacts++;
       return { status: 201, body: view(record, Object.keys(properties)) };
     }),
     'POST /crm/v3/objects/(contacts|companies)/search': authorized((request, type) => {
@@ -184,7 +184,7 @@ export async function startHubspotStandIn(): Promise<HubspotStandIn> {
   });
   return Object.assign(standIn, {
     oauth,
-    created: () => created,
+    createdContacts: () => createdContacts,
     stored: (type: ObjectType, id: string) => records[type].get(id),
   });
 }

@@ -1,0 +1,92 @@
+import { crmModule } from '@suite/crm';
+import type { OrgScope } from '@suite/db';
+import { toolsModule } from '@suite/tools';
+import {
+  crmDriverContract,
+  saveFieldMapping,
+  type ToolsFixture,
+  testKeyring,
+  toolsFixture,
+  withCrmDriver,
+} from '@suite/tools/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestSuite, type TestSuite } from '../../support/suite-fixture';
+
+const purpose = { actorType: 'tool', actorId: 'assistant', purpose: 'crm' } as const;
+
+async function suiteWithCrm(): Promise<{ fixture: ToolsFixture; sut: TestSuite; org: OrgScope }> {
+  const fixture = await toolsFixture();
+  const sut = await startTestSuite({
+    modules: [crmModule, toolsModule],
+    database: fixture.database,
+    env: { VAULT_KEYS: testKeyring().entries.join(','), JOBS_ENABLED: 'false' },
+  });
+  return { fixture, sut, org: await fixture.createOrg('CRM-driven MSP') };
+}
+
+// Our CRM module as the org's CRM, through its integration API (crm:records.*) with the tool layer's key.
+crmDriverContract('our CRM module (running suite)', async () => {
+  const { fixture, sut, org } = await suiteWithCrm();
+  const caller = { orgId: org.orgId, integrations: sut.suite.integrations, purpose };
+  return {
+    using: (use) => org.transaction((tx) => withCrmDriver(tx, {}, caller, use), { timeout: 30_000 }),
+    created: () => org.transaction((tx) => tx.crmContact.count()),
+    stored: (object, id) =>
+      org.transaction(async (tx) =>
+        object === 'contact'
+          ? ((await tx.crmContact.findFirst({ where: { id } })) ?? undefined)
+          : ((await tx.crmCompany.findFirst({ where: { id } })) ?? undefined),
+      ),
+    saveMapping: async (fields) => {
+      await org.transaction((tx) => saveFieldMapping(tx, { provider: 'crm', fields }));
+    },
+    phonePaths: { standard: 'phone', alternate: 'mobile' },
+    hardDeletes: true,
+    close: async () => {
+      await sut.close();
+      await fixture.close();
+    },
+  };
+});
+
+describe('CRM records integration API', () => {
+  let fixture: ToolsFixture;
+  let sut: TestSuite;
+  let org: OrgScope;
+  beforeAll(async () => {
+    ({ fixture, sut, org } = await suiteWithCrm());
+  }, 60_000);
+  afterAll(async () => {
+    await sut?.close();
+    await fixture?.close();
+  });
+
+  const post = async (procedure: string, key: string, input: unknown) => {
+    const response = await fetch(`${sut.suite.url}/crm/integration/${procedure}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-integration-key': key },
+      body: JSON.stringify(input),
+    });
+    return { status: response.status, body: (await response.json()) as { error?: { message?: string } } };
+  };
+
+  it('needs the crm:records.create scope to create', async () => {
+    const key = await sut.integrationKey(['crm:records.get'], { orgId: org.orgId, caller: 'tools' });
+    const { status, body } = await post('records.create', key, {
+      object: 'company',
+      fields: { name: 'Acme' },
+    });
+    expect(status).toBe(403);
+    expect(body.error?.message).toContain('crm:records.create');
+  });
+
+  it('refuses a field CRM does not have, and a contact without a company, naming the field', async () => {
+    const key = await sut.integrationKey(['crm:records.create'], { orgId: org.orgId, caller: 'tools' });
+    const unknown = await post('records.create', key, { object: 'contact', fields: { shoeSize: '9' } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error?.message).toContain('fields.shoeSize: unknown contact field');
+    const orphan = await post('records.create', key, { object: 'contact', fields: { lastName: 'Hopper' } });
+    expect(orphan.status).toBe(400);
+    expect(orphan.body.error?.message).toContain('fields.companyName');
+  });
+});

@@ -90,3 +90,47 @@ describe('CRM records integration API', () => {
     expect(orphan.body.error?.message).toContain('fields.companyName');
   });
 });
+
+describe('CRM field mapping staff procedures', () => {
+  let fixture: ToolsFixture;
+  let sut: TestSuite;
+  beforeAll(async () => {
+    ({ fixture, sut } = await suiteWithCrm());
+  }, 60_000);
+  afterAll(async () => {
+    await sut?.close();
+    await fixture?.close();
+  });
+
+  type Mapping = { fields: { canonicalKey: string; readPath: string; writePath: string; custom: boolean }[] };
+
+  it('an owner saves and reads the mapping; a refused one names the key', async () => {
+    const owner = await sut.staff('olivia@northwind.test', 'tools');
+    const saved = await owner.mutate<Mapping>('crmFieldMappings.save', {
+      provider: 'hubspot',
+      fields: [{ canonicalKey: 'contact.phone', readPath: 'mobilephone' }],
+    });
+    expect(saved.status).toBe(200);
+    const read = await owner.query<Mapping>('crmFieldMappings.get', { provider: 'hubspot' });
+    expect(read.data.fields).toContainEqual({
+      canonicalKey: 'contact.phone',
+      readPath: 'mobilephone',
+      writePath: 'mobilephone',
+      custom: true,
+    });
+    const refused = await owner.mutate('crmFieldMappings.save', {
+      provider: 'hubspot',
+      fields: [{ canonicalKey: 'contact.mobile', readPath: 'mobilephone' }],
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.message).toContain('unknown canonical key "contact.mobile"');
+  });
+
+  it('needs tools.connections.manage', async () => {
+    const member = await sut.staff('mia@northwind.test', 'tools');
+    expect((await member.query('crmFieldMappings.get', { provider: 'hubspot' })).status).toBe(403);
+    expect((await member.mutate('crmFieldMappings.save', { provider: 'hubspot', fields: [] })).status).toBe(
+      403,
+    );
+  });
+});

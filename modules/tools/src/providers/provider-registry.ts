@@ -10,6 +10,7 @@ import { mapboxProvider } from './mapbox/mapbox.provider';
 import { metaProvider } from './meta/meta.provider';
 import { microsoft365Provider } from './microsoft365/microsoft365.provider';
 import type { ProviderDefinition } from './provider-definition';
+import { salesforceProvider } from './salesforce/salesforce.provider';
 import { sendgridProvider } from './sendgrid/sendgrid.provider';
 import { squareProvider } from './square/square.provider';
 import { stripeProvider } from './stripe/stripe.provider';
@@ -32,6 +33,7 @@ export const PROVIDERS = [
   mapboxProvider,
   microsoft365Provider,
   hubspotProvider,
+  salesforceProvider,
 ] as readonly ProviderDefinition[];
 
 export const PROVIDER_IDS = PROVIDERS.map((provider) => provider.id);

@@ -99,6 +99,21 @@ describe('HubSpot driver', () => {
     }
   });
 
+  it('two concurrent calls with one idempotency key create one contact', async () => {
+    const before = hubspot.createdContacts();
+    const create = () =>
+      using((driver) =>
+        driver.createRecord({
+          object: 'contact',
+          fields: { email: 'twin@example.com' },
+          idempotencyKey: 'k-twin',
+        }),
+      );
+    const [first, second] = await Promise.all([create(), create()]);
+    expect(second.externalId).toBe(first.externalId);
+    expect(hubspot.createdContacts() - before).toBe(1);
+  });
+
   it('a revoked authorization answers testConnection with the reconnect advice', async () => {
     hubspot.oauth.revokeAll();
     expect(await using((driver) => driver.testConnection())).toEqual({

@@ -1,11 +1,16 @@
 import { invalid } from '@suite/contracts';
+import { genericRestCrmDriver } from '../providers/generic-rest/generic-rest.crm-driver';
 import { hubspotCrmDriver } from '../providers/hubspot/hubspot.crm-driver';
 import { salesforceCrmDriver } from '../providers/salesforce/salesforce.crm-driver';
 import type { CrmDriverDefinition } from './crm-driver';
 import { SUITE_CRM } from './suite-crm.crm-driver';
 
 /** Every vendor that can be an org's CRM. Adding one is a driver next to its provider and a line here. */
-export const VENDOR_CRM_DRIVERS = [hubspotCrmDriver, salesforceCrmDriver] as readonly CrmDriverDefinition[];
+export const VENDOR_CRM_DRIVERS = [
+  hubspotCrmDriver,
+  salesforceCrmDriver,
+  genericRestCrmDriver,
+] as readonly CrmDriverDefinition[];
 
 /** Our own CRM first: an org without a vendor CRM connected uses it. */
 export const CRM_PROVIDER_IDS = [SUITE_CRM.id, ...VENDOR_CRM_DRIVERS.map((driver) => driver.provider.id)];

@@ -56,6 +56,6 @@ export function defineCrmDriver<C, S>(definition: CrmDriverDefinition<C, S>): Cr
 export class DeleteUnsupportedError extends VendorError {
   readonly code = 'delete_unsupported';
   constructor(vendor: string) {
-    super('rejected', `${vendor} has no delete API; delete the record by hand in ${vendor}`);
+    super('rejected', `${vendor} has no delete API: delete the record by hand there`);
   }
 }

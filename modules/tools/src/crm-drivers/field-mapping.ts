@@ -109,7 +109,8 @@ export function fromVendorFields(
   return fields;
 }
 
-function valueAt(source: unknown, path: string): unknown {
+/** The value at a field path: a key as it is, else a dotted path into nested objects. */
+export function valueAt(source: unknown, path: string): unknown {
   if (source !== null && typeof source === 'object' && path in source)
     return (source as Record<string, unknown>)[path];
   return path

@@ -2,6 +2,7 @@ import { invalid } from '@suite/contracts';
 import type { ToolName } from '../tools/tool-catalog';
 import { docusignProvider } from './docusign/docusign.provider';
 import { dropboxSignProvider } from './dropbox-sign/dropbox-sign.provider';
+import { genericRestProvider } from './generic-rest/generic-rest.provider';
 import { googleBusinessProvider } from './google-business/google-business.provider';
 import { googleMapsProvider } from './google-maps/google-maps.provider';
 import { hubspotProvider } from './hubspot/hubspot.provider';
@@ -34,6 +35,7 @@ export const PROVIDERS = [
   microsoft365Provider,
   hubspotProvider,
   salesforceProvider,
+  genericRestProvider,
 ] as readonly ProviderDefinition[];
 
 export const PROVIDER_IDS = PROVIDERS.map((provider) => provider.id);

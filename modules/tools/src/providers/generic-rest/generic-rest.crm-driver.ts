@@ -2,7 +2,7 @@ import { DeleteUnsupportedError, defineCrmDriver } from '../../crm-drivers/crm-d
 import type { CrmObject, CrmRecord } from '../../crm-drivers/crm-driver.schema';
 import { fromVendorFields, toVendorFields, valueAt, vendorPath } from '../../crm-drivers/field-mapping';
 import { VendorError } from '../vendor-error';
-import { type VendorMessages, vendorJson, vendorRequest } from '../vendor-http';
+import { type VendorMessages, vendorRequest } from '../vendor-http';
 import {
   authHeaders,
   type GenericRestCredential,

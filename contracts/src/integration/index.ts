@@ -30,4 +30,17 @@ export {
   revenueSummary,
   syncedEmail,
 } from './crm.integration';
-export { toolRun, toolsIntegrationApi } from './tools.integration';
+export {
+  crmCreateRecord,
+  crmDeleteRecord,
+  crmDriverInputs,
+  crmDriverObject,
+  crmDriverRecord,
+  crmListRecent,
+  crmLookupCustomer,
+  crmSearchRecords,
+  crmTestConnection,
+  crmUpdateRecord,
+  toolRun,
+  toolsIntegrationApi,
+} from './tools.integration';

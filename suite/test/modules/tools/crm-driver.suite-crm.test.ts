@@ -10,6 +10,7 @@ import {
   withCrmDriver,
 } from '@suite/tools/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { integrationApi } from '../../support/staff-client';
 import { startTestSuite, type TestSuite } from '../../support/suite-fixture';
 
 const purpose = { actorType: 'tool', actorId: 'assistant', purpose: 'crm' } as const;
@@ -132,5 +133,73 @@ describe('CRM field mapping staff procedures', () => {
     expect((await member.mutate('crmFieldMappings.save', { provider: 'hubspot', fields: [] })).status).toBe(
       403,
     );
+  });
+});
+
+describe("tools integration API: the org's CRM, whichever it is", () => {
+  let fixture: ToolsFixture;
+  let sut: TestSuite;
+  let org: OrgScope;
+  const tools = integrationApi('tools');
+  beforeAll(async () => {
+    ({ fixture, sut, org } = await suiteWithCrm());
+  }, 60_000);
+  afterAll(async () => {
+    await sut?.close();
+    await fixture?.close();
+  });
+
+  const keyFor = (scopes: string[]) =>
+    sut.integrationKey(scopes, { orgId: org.orgId, caller: 'voice', target: 'tools' });
+  type Record = { externalId: string; fields: { [field: string]: string } };
+
+  it('a sister product creates once per key and looks the customer up, landing in our CRM', async () => {
+    const key = await keyFor(['tools:crm.*']);
+    const input = {
+      object: 'contact',
+      fields: { firstName: 'Grace', lastName: 'Hopper', phone: '+442079460123', companyName: 'Navy Labs' },
+      idempotencyKey: 'call-42:turn-3',
+    };
+    const created = await tools.mutate<Record>(sut.suite.url, key, 'crm.createRecord', input);
+    const again = await tools.mutate<Record>(sut.suite.url, key, 'crm.createRecord', input);
+    expect(created.status).toBe(200);
+    expect(again.data.externalId).toBe(created.data.externalId);
+    expect(await org.transaction((tx) => tx.crmContact.count({ where: { name: 'Grace Hopper' } }))).toBe(1);
+    const found = await tools.query<Record>(sut.suite.url, key, 'crm.lookupCustomer', {
+      phone: '+442079460123',
+    });
+    expect(found.data).toMatchObject({
+      externalId: created.data.externalId,
+      fields: { firstName: 'Grace', companyName: 'Navy Labs' },
+    });
+  });
+
+  it("needs the verb's scope, and refusals name the field", async () => {
+    const reader = await keyFor(['tools:crm.lookupCustomer']);
+    const create = { object: 'contact', fields: { lastName: 'Nope' }, idempotencyKey: 'call-43:turn-1' };
+    const refused = await tools.mutate(sut.suite.url, reader, 'crm.createRecord', create);
+    expect(refused.status).toBe(403);
+    expect(refused.message).toContain('tools:crm.createRecord');
+    const key = await keyFor(['tools:crm.*']);
+    const unknown = await tools.mutate(sut.suite.url, key, 'crm.createRecord', {
+      ...create,
+      fields: { shoeSize: '9' },
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.message).toContain('fields.shoeSize: unknown contact field');
+    const noKey = await tools.query(sut.suite.url, key, 'crm.lookupCustomer', {});
+    expect(noKey.status).toBe(400);
+    expect(noKey.message).toContain('give at least one of phone, email or externalId');
+    const company = await tools.mutate<Record>(sut.suite.url, key, 'crm.createRecord', {
+      object: 'company',
+      fields: { name: 'Kept Ltd' },
+      idempotencyKey: 'call-44:turn-1',
+    });
+    const kept = await tools.mutate(sut.suite.url, key, 'crm.deleteRecord', {
+      object: 'company',
+      externalId: company.data.externalId,
+    });
+    expect(kept.status).toBe(400);
+    expect(kept.message).toContain('CRM deletes companies only from its staff console');
   });
 });

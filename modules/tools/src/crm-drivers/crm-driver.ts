@@ -1,7 +1,9 @@
 import type { ProviderDefinition, VendorCall } from '../providers/provider-definition';
 import { VendorError } from '../providers/vendor-error';
+import type { VendorMessages } from '../providers/vendor-http';
 import type {
   CreateRecordInput,
+  CrmObject,
   CrmRecord,
   DeleteRecordInput,
   ListRecentInput,
@@ -58,4 +60,40 @@ export class DeleteUnsupportedError extends VendorError {
   constructor(vendor: string) {
     super('rejected', `${vendor} has no delete API: delete the record by hand there`);
   }
+}
+
+/** testConnection of any driver: a passing check is `{ ok: true }`, a vendor's refusal its reason. */
+export async function connectionCheck(
+  check: () => Promise<unknown>,
+): Promise<{ ok: true } | { ok: false; reason: string }> {
+  try {
+    await check();
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof VendorError) return { ok: false, reason: error.message };
+    throw error;
+  }
+}
+
+/** The CRM has no such record (any more): look it up again. */
+export function recordNotFound(vendor: string, object: CrmObject, externalId: string): never {
+  throw new VendorError('rejected', `${vendor} has no ${object} ${externalId}; look it up again`, {
+    field: 'externalId',
+    status: 404,
+  });
+}
+
+/** A refused write is usually a field the CRM lacks or a required one missing: say where to fix it. */
+export function writeMessages(
+  messages: VendorMessages,
+  object: CrmObject,
+  externalId?: string,
+): VendorMessages {
+  const what = externalId ? `the update of ${object} ${externalId}` : `the new ${object}`;
+  return {
+    ...messages,
+    rejected: (detail) =>
+      `${messages.vendor} refused ${what}: ${detail} — check the ${object} fields given and the org's CRM field mapping`,
+    rejectedField: 'fields',
+  };
 }

@@ -1,7 +1,6 @@
 import type { crmRecordView } from '@suite/contracts';
 import { z } from 'zod';
-import { VendorError } from '../providers/vendor-error';
-import type { CreateOnce, CrmDriver } from './crm-driver';
+import { type CreateOnce, type CrmDriver, connectionCheck, recordNotFound } from './crm-driver';
 import type { CrmObject, CrmRecord } from './crm-driver.schema';
 import { type CrmRecordsApi, crmCall } from './crm-records.client';
 import { type FieldMapping, fromVendorFields, toVendorFields, vendorPath } from './field-mapping';
@@ -23,13 +22,6 @@ export const SUITE_CRM = {
 } as const;
 
 const crmId = z.uuid();
-
-function unknownId(object: CrmObject, externalId: string): never {
-  throw new VendorError('rejected', `externalId: CRM has no ${object} ${externalId}; look it up again`, {
-    field: 'externalId',
-    status: 404,
-  });
-}
 
 /** Our CRM through its integration API (`crm:records.*`), never its code or its tables. */
 export function suiteCrmDriver(crm: CrmRecordsApi, mapping: FieldMapping, createOnce: CreateOnce): CrmDriver {
@@ -53,18 +45,11 @@ export function suiteCrmDriver(crm: CrmRecordsApi, mapping: FieldMapping, create
     return records[0] && view(records[0]);
   };
   const existing = (object: CrmObject, externalId: string) =>
-    crmId.safeParse(externalId).success ? externalId : unknownId(object, externalId);
+    crmId.safeParse(externalId).success ? externalId : recordNotFound('CRM', object, externalId);
 
   return {
-    async testConnection() {
-      try {
-        await crmCall(() => crm.records.listRecent.query({ object: 'contact', limit: 1 }));
-        return { ok: true };
-      } catch (error) {
-        if (error instanceof VendorError) return { ok: false, reason: error.message };
-        throw error;
-      }
-    },
+    testConnection: () =>
+      connectionCheck(() => crmCall(() => crm.records.listRecent.query({ object: 'contact', limit: 1 }))),
     async lookupCustomer({ phone, email, externalId }) {
       if (externalId) return get('contact', externalId);
       const byPhone = phone ? await findContact('contact.phone', phone) : undefined;

@@ -1,4 +1,4 @@
-import { DeleteUnsupportedError, defineCrmDriver } from '../../crm-drivers/crm-driver';
+import { connectionCheck, DeleteUnsupportedError, defineCrmDriver } from '../../crm-drivers/crm-driver';
 import type { CrmObject, CrmRecord } from '../../crm-drivers/crm-driver.schema';
 import { fromVendorFields, toVendorFields, valueAt, vendorPath } from '../../crm-drivers/field-mapping';
 import { VendorError } from '../vendor-error';
@@ -31,7 +31,8 @@ const IDENTITY = {
 export const genericRestCrmDriver = defineCrmDriver<GenericRestCredential, GenericRestSettings>({
   provider: genericRestProvider,
   defaults: IDENTITY,
-  open({ call: { credential, settings }, mapping, createOnce }) {
+  open({ call, mapping, createOnce }) {
+    const { credential, settings } = call;
     const headers = { ...authHeaders(credential, settings), 'content-type': 'application/json' };
     const send = async (
       verb: Verb,
@@ -90,15 +91,7 @@ export const genericRestCrmDriver = defineCrmDriver<GenericRestCredential, Gener
       (await list('find', 'contact', { field: vendorPath(mapping, key, 'read'), value, limit: '1' }))[0];
 
     return {
-      async testConnection() {
-        try {
-          await genericRestProvider.verify({ credential, settings, idempotencyKey: '', cache: noCache });
-          return { ok: true };
-        } catch (error) {
-          if (error instanceof VendorError) return { ok: false, reason: error.message };
-          throw error;
-        }
-      },
+      testConnection: () => connectionCheck(() => genericRestProvider.verify(call)),
       async lookupCustomer({ phone, email, externalId }) {
         if (externalId) return read('contact', externalId);
         const byPhone = phone ? await find('contact.phone', phone) : undefined;
@@ -137,8 +130,6 @@ export const genericRestCrmDriver = defineCrmDriver<GenericRestCredential, Gener
     };
   },
 });
-
-const noCache = { load: async () => undefined, save: async () => {} };
 
 function messagesFor(verb: Verb, object: CrmObject): VendorMessages {
   return {

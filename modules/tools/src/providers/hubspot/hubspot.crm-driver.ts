@@ -1,4 +1,9 @@
-import { defineCrmDriver } from '../../crm-drivers/crm-driver';
+import {
+  connectionCheck,
+  defineCrmDriver,
+  recordNotFound,
+  writeMessages,
+} from '../../crm-drivers/crm-driver';
 import type { CrmObject, CrmRecord } from '../../crm-drivers/crm-driver.schema';
 import {
   type FieldMapping,
@@ -9,7 +14,7 @@ import {
 } from '../../crm-drivers/field-mapping';
 import type { OAuthTokenSet } from '../../vault/credential.schema';
 import { VendorError } from '../vendor-error';
-import { bearer, type VendorMessages, vendorJson, vendorRequest } from '../vendor-http';
+import { bearer, vendorJson, vendorRequest } from '../vendor-http';
 import { type HubspotSettings, hubspotMessages, hubspotProvider } from './hubspot.provider';
 
 /** HubSpot's object type names and record-page type ids. */
@@ -42,7 +47,8 @@ export const hubspotCrmDriver = defineCrmDriver<OAuthTokenSet, HubspotSettings>(
     'company.domain': 'domain',
     'company.phone': 'phone',
   },
-  open({ call: { credential, settings }, mapping, createOnce }) {
+  open({ call, mapping, createOnce }) {
+    const { credential, settings } = call;
     const objects = (object: CrmObject) => `${settings.apiBaseUrl}/crm/v3/objects/${OBJECTS[object].path}`;
     const json = (method: string, body?: unknown) => ({
       method,
@@ -84,15 +90,7 @@ export const hubspotCrmDriver = defineCrmDriver<OAuthTokenSet, HubspotSettings>(
     };
 
     return {
-      async testConnection() {
-        try {
-          await hubspotProvider.verify({ credential, settings, idempotencyKey: '', cache: noCache });
-          return { ok: true };
-        } catch (error) {
-          if (error instanceof VendorError) return { ok: false, reason: error.message };
-          throw error;
-        }
-      },
+      testConnection: () => connectionCheck(() => hubspotProvider.verify(call)),
       async lookupCustomer({ phone, email, externalId }) {
         if (externalId) return read('contact', externalId);
         const byPhone = phone ? await byProperty('contact.phone', phone) : undefined;
@@ -110,7 +108,7 @@ export const hubspotCrmDriver = defineCrmDriver<OAuthTokenSet, HubspotSettings>(
             await vendorJson<HubspotObject>(
               objects(object),
               json('POST', { properties }),
-              writeMessages(object),
+              writeMessages(hubspotMessages, object),
             ),
           ),
         );
@@ -121,13 +119,14 @@ export const hubspotCrmDriver = defineCrmDriver<OAuthTokenSet, HubspotSettings>(
           await vendorJson(
             `${objects(object)}/${encodeURIComponent(externalId)}`,
             json('PATCH', { properties }),
-            writeMessages(object, externalId),
+            writeMessages(hubspotMessages, object, externalId),
           );
         } catch (error) {
-          if (error instanceof VendorError && error.details.status === 404) notFound(object, externalId);
+          if (error instanceof VendorError && error.details.status === 404)
+            recordNotFound('HubSpot', object, externalId);
           throw error;
         }
-        return (await read(object, externalId)) ?? notFound(object, externalId);
+        return (await read(object, externalId)) ?? recordNotFound('HubSpot', object, externalId);
       },
       async listRecent({ object, since, limit }) {
         const filters: Filter[] = since
@@ -147,26 +146,6 @@ export const hubspotCrmDriver = defineCrmDriver<OAuthTokenSet, HubspotSettings>(
     };
   },
 });
-
-/** A refused write is usually a mapped property the portal lacks: say where to fix it. */
-function writeMessages(object: CrmObject, externalId?: string): VendorMessages {
-  const what = externalId ? `the update of ${object} ${externalId}` : `the new ${object}`;
-  return {
-    ...hubspotMessages,
-    rejected: (detail) =>
-      `HubSpot refused ${what}: ${detail} — check the ${object} fields given and the org's CRM field mapping`,
-    rejectedField: 'fields',
-  };
-}
-
-const noCache = { load: async () => undefined, save: async () => {} };
-
-function notFound(object: CrmObject, externalId: string): never {
-  throw new VendorError('rejected', `HubSpot has no ${object} ${externalId}; look it up again`, {
-    field: 'externalId',
-    status: 404,
-  });
-}
 
 function hubspotRecord(
   mapping: FieldMapping,

@@ -1,9 +1,14 @@
-import { defineCrmDriver } from '../../crm-drivers/crm-driver';
+import {
+  connectionCheck,
+  defineCrmDriver,
+  recordNotFound,
+  writeMessages,
+} from '../../crm-drivers/crm-driver';
 import type { CrmObject, CrmRecord } from '../../crm-drivers/crm-driver.schema';
 import { fromVendorFields, readPaths, toVendorFields, vendorPath } from '../../crm-drivers/field-mapping';
 import type { OAuthTokenSet } from '../../vault/credential.schema';
 import { VendorError } from '../vendor-error';
-import { bearer, type VendorMessages, vendorJson, vendorRequest } from '../vendor-http';
+import { bearer, vendorJson, vendorRequest } from '../vendor-http';
 import {
   dataUrl,
   type SalesforceSettings,
@@ -41,7 +46,8 @@ export const salesforceCrmDriver = defineCrmDriver<OAuthTokenSet, SalesforceSett
     'company.domain': 'Website',
     'company.phone': 'Phone',
   },
-  open({ call: { credential, settings }, mapping, createOnce }) {
+  open({ call, mapping, createOnce }) {
+    const { credential, settings } = call;
     const base = dataUrl(settings);
     const request = (method: string, body?: unknown) => ({
       method,
@@ -101,15 +107,7 @@ export const salesforceCrmDriver = defineCrmDriver<OAuthTokenSet, SalesforceSett
       (await select('contact', ` WHERE ${vendorPath(mapping, key, 'read')} = ${literal(value)}`, 1))[0];
 
     return {
-      async testConnection() {
-        try {
-          await salesforceProvider.verify({ credential, settings, idempotencyKey: '', cache: noCache });
-          return { ok: true };
-        } catch (error) {
-          if (error instanceof VendorError) return { ok: false, reason: error.message };
-          throw error;
-        }
-      },
+      testConnection: () => connectionCheck(() => salesforceProvider.verify(call)),
       async lookupCustomer({ phone, email, externalId }) {
         if (externalId) return read('contact', externalId);
         const byPhone = phone ? await lookup('contact.phone', phone) : undefined;
@@ -132,9 +130,9 @@ export const salesforceCrmDriver = defineCrmDriver<OAuthTokenSet, SalesforceSett
           const { id } = await vendorJson<{ id: string }>(
             `${base}/sobjects/${SOBJECTS[object]}`,
             request('POST', body),
-            writeMessages(object),
+            writeMessages(salesforceMessages, object),
           );
-          return (await read(object, id)) ?? notFound(object, id);
+          return (await read(object, id)) ?? recordNotFound('Salesforce', object, id);
         });
       },
       async updateRecord({ object, externalId, fields }) {
@@ -143,13 +141,14 @@ export const salesforceCrmDriver = defineCrmDriver<OAuthTokenSet, SalesforceSett
           await vendorRequest(
             `${base}/sobjects/${SOBJECTS[object]}/${encodeURIComponent(externalId)}`,
             request('PATCH', body),
-            writeMessages(object, externalId),
+            writeMessages(salesforceMessages, object, externalId),
           );
         } catch (error) {
-          if (error instanceof VendorError && error.details.status === 404) notFound(object, externalId);
+          if (error instanceof VendorError && error.details.status === 404)
+            recordNotFound('Salesforce', object, externalId);
           throw error;
         }
-        return (await read(object, externalId)) ?? notFound(object, externalId);
+        return (await read(object, externalId)) ?? recordNotFound('Salesforce', object, externalId);
       },
       async listRecent({ object, since, limit }) {
         const where = since
@@ -173,23 +172,3 @@ export const salesforceCrmDriver = defineCrmDriver<OAuthTokenSet, SalesforceSett
     };
   },
 });
-
-const noCache = { load: async () => undefined, save: async () => {} };
-
-function notFound(object: CrmObject, externalId: string): never {
-  throw new VendorError('rejected', `Salesforce has no ${object} ${externalId}; look it up again`, {
-    field: 'externalId',
-    status: 404,
-  });
-}
-
-/** A refused write is usually a mapped field the org lacks or a required one missing: say where to fix it. */
-function writeMessages(object: CrmObject, externalId?: string): VendorMessages {
-  const what = externalId ? `the update of ${object} ${externalId}` : `the new ${object}`;
-  return {
-    ...salesforceMessages,
-    rejected: (detail) =>
-      `Salesforce refused ${what}: ${detail} — check the ${object} fields given and the org's CRM field mapping`,
-    rejectedField: 'fields',
-  };
-}

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listConnections } from '../src/connections/connection-list.service';
 import { startOAuth } from '../src/connections/oauth-connect.service';
 import { withCrmDriver } from '../src/crm-drivers/crm-driver.service';
 import { saveFieldMapping } from '../src/crm-drivers/field-mapping.service';
@@ -70,6 +71,17 @@ describe('Salesforce driver', () => {
     );
     expect((await start('production')).authorizeUrl).toMatch(
       /^https:\/\/login\.salesforce\.com\/services\/oauth2\/authorize\?/,
+    );
+  });
+
+  it('the connect form asks for the instance URL and the environment', async () => {
+    const vendors = await fixture.createOrg('Form MSP').then((other) => other.transaction(listConnections));
+    const salesforceForm = vendors.find((vendor) => vendor.provider === 'salesforce');
+    expect(salesforceForm?.settingFields).toEqual(
+      expect.arrayContaining([
+        { name: 'instanceUrl', required: true },
+        { name: 'environment', required: false },
+      ]),
     );
   });
 

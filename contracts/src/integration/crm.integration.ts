@@ -267,7 +267,9 @@ export const recordsFind = {
     field: text(100, { min: 1 }).describe(
       'email, phone, mobile or title of a contact; name or domain of a company.',
     ),
-    value: text(320, { min: 1 }).describe('Compared in any case.'),
+    value: text(320, { min: 1 }).describe(
+      'Compared in any case; phone and mobile as numbers (E.164), however written.',
+    ),
     limit: recordLimit,
   }),
   output: recordList,

@@ -94,7 +94,7 @@ const NOTES: Record<string, string> = {
   'records.get':
     'CRM as an org’s “customer’s CRM” (the tool layer’s CRM driver, decision 0112): one contact or company as `{ object, id, fields, updatedAt }`, `fields` by CRM’s names (contact: `firstName`, `lastName`, `email`, `phone`, `mobile`, `title`, `companyName`; company: `name`, `domain`), only those with a value; `null` when the org has no such record. CRM keeps one contact name: `firstName` is all of it but the last word.',
   'records.find':
-    'Records whose `field` equals `value` in any case (the driver’s lookup by phone or email), most recently changed first. A field that cannot be searched answers 400 naming `field`.',
+    'Records whose `field` equals `value` in any case (the driver’s lookup by phone or email), most recently changed first. `phone` and `mobile` compare numbers: the value is normalised to E.164 with the org’s default country and matched on the index calls use, so `+44 20 7946 0123` finds `+442079460123`; an unreadable number is a 400 naming `value`. A field that cannot be searched answers 400 naming `field`.',
   'records.search':
     'Records with `query` in a name, email, phone or company name (companies: name or domain), most recently changed first.',
   'records.listRecent': 'Records changed at or after `since`, most recently changed first.',

@@ -1,5 +1,6 @@
-import { CRM_RECORD_FIELDS, invalid } from '@suite/contracts';
+import { CRM_RECORD_FIELDS, invalid, normalisePhone } from '@suite/contracts';
 import type { OrgTransaction, Prisma } from '@suite/db';
+import { getSettings } from '../settings/setting.service';
 import type {
   RecordById,
   RecordFindInput,
@@ -27,8 +28,6 @@ export async function getRecord(tx: OrgTransaction, { object, id }: RecordById):
 
 const CONTACT_FINDERS: Record<string, (value: string) => Prisma.CrmContactWhereInput> = {
   email: (value) => ({ email: insensitive(value) }),
-  phone: (value) => ({ phone: insensitive(value) }),
-  mobile: (value) => ({ mobile: insensitive(value) }),
   title: (value) => ({ title: insensitive(value) }),
   companyName: (value) => ({ company: { name: insensitive(value) } }),
 };
@@ -37,13 +36,21 @@ const COMPANY_FINDERS: Record<string, (value: string) => Prisma.CrmCompanyWhereI
   domain: (value) => ({ domain: insensitive(value) }),
 };
 
-/** Records whose field equals the value in any case, most recently changed first. */
+/** Phone fields match on the number, however it is written: through the E.164 index calls use. */
+const PHONE_KINDS = { phone: 'work', mobile: 'mobile' } as const;
+
+/** Records whose field equals the value in any case (phones as numbers), most recently changed first. */
 export async function findRecords(tx: OrgTransaction, input: RecordFindInput): Promise<RecordList> {
+  const kind = input.object === 'contact' ? PHONE_KINDS[input.field as keyof typeof PHONE_KINDS] : undefined;
+  if (kind) {
+    const { e164 } = normalisePhone(input.value, (await getSettings(tx)).defaultCountry, 'value');
+    return contactsWhere(tx, { phones: { some: { kind, e164 } } }, input.limit);
+  }
   const finders = input.object === 'contact' ? CONTACT_FINDERS : COMPANY_FINDERS;
   const finder = finders[input.field];
   if (!finder)
     throw invalid(
-      `field: a ${input.object} cannot be found by "${input.field}"; use one of ${Object.keys(finders).join(', ')}`,
+      `field: a ${input.object} cannot be found by "${input.field}"; use one of ${[...(input.object === 'contact' ? Object.keys(PHONE_KINDS) : []), ...Object.keys(finders)].join(', ')}`,
       'field',
     );
   return input.object === 'contact'

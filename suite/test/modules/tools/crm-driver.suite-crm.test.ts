@@ -153,7 +153,7 @@ describe("tools integration API: the org's CRM, whichever it is", () => {
     sut.integrationKey(scopes, { orgId: org.orgId, caller: 'voice', target: 'tools' });
   type Record = { externalId: string; fields: { [field: string]: string } };
 
-  it('a sister product creates once per key and looks the customer up, landing in our CRM', async () => {
+  it('a sister product creates once per key and looks the customer up by number however written, landing in our CRM', async () => {
     const key = await keyFor(['tools:crm.*']);
     const input = {
       object: 'contact',
@@ -166,7 +166,7 @@ describe("tools integration API: the org's CRM, whichever it is", () => {
     expect(again.data.externalId).toBe(created.data.externalId);
     expect(await org.transaction((tx) => tx.crmContact.count({ where: { name: 'Grace Hopper' } }))).toBe(1);
     const found = await tools.query<Record>(sut.suite.url, key, 'crm.lookupCustomer', {
-      phone: '+442079460123',
+      phone: '+44 20 7946 0123',
     });
     expect(found.data).toMatchObject({
       externalId: created.data.externalId,

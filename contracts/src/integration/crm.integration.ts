@@ -227,6 +227,88 @@ export const emailLog = {
   }),
 } as const;
 
+// CRM as an org's "customer's CRM" (tool layer → CRM, scopes crm:records.*): the tool layer's CRM driver
+// reads and writes contacts and companies here in CRM's own field names, and maps the suite's canonical
+// keys to them per org (docs/decisions/0112-crm-drivers.md). CRM keeps one contact name: firstName is
+// all of it but the last word, lastName the last word.
+
+export const crmRecordObject = z.enum(['contact', 'company']);
+
+/** CRM's field names per record object, as the records procedures read and write them. */
+export const CRM_RECORD_FIELDS = {
+  contact: ['firstName', 'lastName', 'email', 'phone', 'mobile', 'title', 'companyName'],
+  company: ['name', 'domain'],
+} as const;
+
+export const crmRecordView = z.object({
+  object: crmRecordObject,
+  id: entityId,
+  fields: z.record(z.string(), z.string()).describe('Only the fields that have a value.'),
+  updatedAt: timestamp,
+});
+
+const recordById = z.object({ object: crmRecordObject, id: entityId });
+const recordFields = z
+  .record(text(100, { min: 1 }), text(2000))
+  .describe('Values by CRM field name (`CRM_RECORD_FIELDS`); an empty string clears a field.');
+const recordList = z.object({ records: z.array(crmRecordView) });
+const recordLimit = z.number().int().min(1).max(100).default(20);
+
+export const recordsGet = {
+  scope: 'crm:records.get',
+  input: recordById,
+  output: crmRecordView.nullable().describe('Null when the org has no such record.'),
+} as const;
+
+export const recordsFind = {
+  scope: 'crm:records.find',
+  input: z.object({
+    object: crmRecordObject,
+    field: text(100, { min: 1 }).describe(
+      'email, phone, mobile or title of a contact; name or domain of a company.',
+    ),
+    value: text(320, { min: 1 }).describe(
+      'Compared in any case; phone and mobile as numbers (E.164), however written.',
+    ),
+    limit: recordLimit,
+  }),
+  output: recordList,
+} as const;
+
+export const recordsSearch = {
+  scope: 'crm:records.search',
+  input: z.object({ object: crmRecordObject, query: text(200, { min: 1 }), limit: recordLimit }),
+  output: recordList,
+} as const;
+
+export const recordsListRecent = {
+  scope: 'crm:records.listRecent',
+  input: z.object({
+    object: crmRecordObject,
+    since: timestamp.optional().describe('Only records changed at or after this time.'),
+    limit: recordLimit,
+  }),
+  output: recordList.describe('Most recently changed first.'),
+} as const;
+
+export const recordsCreate = {
+  scope: 'crm:records.create',
+  input: z.object({ object: crmRecordObject, fields: recordFields }),
+  output: crmRecordView,
+} as const;
+
+export const recordsUpdate = {
+  scope: 'crm:records.update',
+  input: recordById.extend({ fields: recordFields }),
+  output: crmRecordView,
+} as const;
+
+export const recordsDelete = {
+  scope: 'crm:records.delete',
+  input: recordById,
+  output: z.object({ deleted: z.literal(true), hardDeleted: z.literal(true) }),
+} as const;
+
 /** Every CRM integration procedure, by tRPC path. */
 export const crmIntegrationApi = {
   'pipeline.context': pipelineContext,
@@ -239,4 +321,11 @@ export const crmIntegrationApi = {
   'email.log': emailLog,
   'contacts.find': contactsFind,
   'quotes.get': quotesGet,
+  'records.get': recordsGet,
+  'records.find': recordsFind,
+  'records.search': recordsSearch,
+  'records.listRecent': recordsListRecent,
+  'records.create': recordsCreate,
+  'records.update': recordsUpdate,
+  'records.delete': recordsDelete,
 } as const;

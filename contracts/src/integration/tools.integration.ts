@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { count, text, timestamp } from '../events/shared-scalars';
 
 // The tool layer's integration API (served at /tools/integration, X-Integration-Key): a sister product
 // runs a tool for the key's org. Scope `tools:run`.
@@ -33,4 +34,114 @@ export const toolRun = {
     ),
 } as const;
 
-export const toolsIntegrationApi = { toolRun } as const;
+// The org's CRM, whichever it is (docs/decisions/0112-crm-drivers.md): HubSpot, Salesforce, a generic
+// REST CRM or the suite's own CRM module, read and written in canonical field names through the org's
+// field mapping. Scopes `tools:crm.<verb>`.
+
+export const crmDriverObject = z.enum(['contact', 'company']);
+
+export const crmDriverRecord = z.object({
+  object: crmDriverObject,
+  externalId: z.string().describe("The record's id at the CRM."),
+  fields: z
+    .record(z.string(), z.string())
+    .describe('Canonical field names of the object (`email`, `phone`, `firstName`, …) with a value.'),
+  recordUrl: z.string().nullable().describe("The record's page at the CRM, when it has one."),
+  updatedAt: timestamp.nullable(),
+});
+
+const crmFields = z
+  .record(text(100, { min: 1 }), text(2000))
+  .describe(
+    'contact: email, phone, firstName, lastName, jobTitle, companyName; company: name, domain, phone.',
+  );
+const externalId = text(200, { min: 1 }).describe("The record's id at the CRM.");
+const crmProvider = {
+  provider: text(100, { min: 1 })
+    .optional()
+    .describe("hubspot, salesforce, generic-rest or crm; the org's connected CRM when left out."),
+};
+
+/** The drivers' own inputs; the integration procedures add `provider`. */
+export const crmDriverInputs = {
+  lookupCustomer: z.object({
+    phone: text(50, { min: 1 }).optional().describe('Matched first.'),
+    email: text(320, { min: 3 }).optional(),
+    externalId: externalId.optional(),
+  }),
+  searchRecords: z.object({
+    object: crmDriverObject,
+    query: text(200, { min: 1 }),
+    limit: count(100).default(10),
+  }),
+  createRecord: z.object({
+    object: crmDriverObject,
+    fields: crmFields,
+    idempotencyKey: text(200, { min: 8 }).describe(
+      'Typically `<conversation id>:<turn id>`: the same key creates once and answers the first record.',
+    ),
+  }),
+  updateRecord: z.object({ object: crmDriverObject, externalId, fields: crmFields }),
+  listRecent: z.object({
+    object: crmDriverObject,
+    since: timestamp.optional(),
+    limit: count(100).default(20),
+  }),
+  deleteRecord: z.object({ object: crmDriverObject, externalId }),
+} as const;
+
+const anyKeyGiven = (input: { phone?: string; email?: string; externalId?: string }) =>
+  Boolean(input.phone ?? input.email ?? input.externalId);
+const recordList = z.object({ records: z.array(crmDriverRecord) });
+
+export const crmTestConnection = {
+  scope: 'tools:crm.testConnection',
+  input: z.object(crmProvider),
+  output: z.object({ ok: z.boolean(), reason: z.string().optional() }),
+} as const;
+export const crmLookupCustomer = {
+  scope: 'tools:crm.lookupCustomer',
+  input: crmDriverInputs.lookupCustomer
+    .extend(crmProvider)
+    .refine(anyKeyGiven, { message: 'give at least one of phone, email or externalId', path: ['phone'] }),
+  output: crmDriverRecord.nullable().describe('Null when the CRM has no such customer.'),
+} as const;
+export const crmSearchRecords = {
+  scope: 'tools:crm.searchRecords',
+  input: crmDriverInputs.searchRecords.extend(crmProvider),
+  output: recordList,
+} as const;
+export const crmCreateRecord = {
+  scope: 'tools:crm.createRecord',
+  input: crmDriverInputs.createRecord.extend(crmProvider),
+  output: crmDriverRecord,
+} as const;
+export const crmUpdateRecord = {
+  scope: 'tools:crm.updateRecord',
+  input: crmDriverInputs.updateRecord.extend(crmProvider),
+  output: crmDriverRecord,
+} as const;
+export const crmListRecent = {
+  scope: 'tools:crm.listRecent',
+  input: crmDriverInputs.listRecent.extend(crmProvider),
+  output: recordList.describe('Most recently changed first.'),
+} as const;
+export const crmDeleteRecord = {
+  scope: 'tools:crm.deleteRecord',
+  input: crmDriverInputs.deleteRecord.extend(crmProvider),
+  output: z.object({
+    deleted: z.literal(true),
+    hardDeleted: z.boolean().describe('False when the CRM archives (HubSpot, Salesforce).'),
+  }),
+} as const;
+
+export const toolsIntegrationApi = {
+  toolRun,
+  crmTestConnection,
+  crmLookupCustomer,
+  crmSearchRecords,
+  crmCreateRecord,
+  crmUpdateRecord,
+  crmListRecent,
+  crmDeleteRecord,
+} as const;

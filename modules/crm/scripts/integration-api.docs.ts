@@ -91,6 +91,19 @@ const NOTES: Record<string, string> = {
     'Who is calling: the contacts having this number in any phone field (work, mobile, additional), with their companies, for routing a ringing call. The number is normalised to E.164 in the org’s default country (CRM settings); garbage is a 400 naming `phone`. A contact staff chose for the number before comes first with `match: remembered`; no match sets `createContact`.',
   'contacts.rememberPhoneChoice':
     'Remembers the contact staff chose for a number several contacts share, per org: later lookups of the number answer `remembered` with that contact first.',
+  'records.get':
+    'CRM as an org’s “customer’s CRM” (the tool layer’s CRM driver, decision 0112): one contact or company as `{ object, id, fields, updatedAt }`, `fields` by CRM’s names (contact: `firstName`, `lastName`, `email`, `phone`, `mobile`, `title`, `companyName`; company: `name`, `domain`), only those with a value; `null` when the org has no such record. CRM keeps one contact name: `firstName` is all of it but the last word.',
+  'records.find':
+    'Records whose `field` equals `value` in any case (the driver’s lookup by phone or email), most recently changed first. `phone` and `mobile` compare numbers: the value is normalised to E.164 with the org’s default country and matched on the index calls use, so `+44 20 7946 0123` finds `+442079460123`; an unreadable number is a 400 naming `value`. A field that cannot be searched answers 400 naming `field`.',
+  'records.search':
+    'Records with `query` in a name, email, phone or company name (companies: name or domain), most recently changed first.',
+  'records.listRecent': 'Records changed at or after `since`, most recently changed first.',
+  'records.create':
+    'Creates a contact (with `companyName`: the org’s company of that name in any case, created when there is none) or a company, through the same services as the staff API (phones indexed for call matching, events of promoted companies). A field CRM does not have, or a value its staff API refuses, is a 400 naming `fields.<name>`. The tool layer keeps the idempotency key (decision 0112).',
+  'records.update':
+    'A partial update: fields left out keep their values, an empty string clears one; `firstName` and `lastName` change apart; `companyName` moves a contact to that company.',
+  'records.delete':
+    'Deletes a contact (`hardDeleted: true`: CRM keeps no archive). Companies are deleted only from the staff console, where their deals and quotes show: 400 naming `object`.',
 };
 
 export function crmIntegrationApiDocs(): string {

@@ -8,6 +8,13 @@ import {
   pipelineContext,
   quotesCreate,
   quotesGet,
+  recordsCreate,
+  recordsDelete,
+  recordsFind,
+  recordsGet,
+  recordsListRecent,
+  recordsSearch,
+  recordsUpdate,
   revenueSummary,
 } from '@suite/contracts';
 import { fromContract, inTenant, router } from '@suite/hub-auth';
@@ -19,6 +26,8 @@ import { getHealth } from './health/health.service';
 import { readPipelineContext } from './pipeline/pipeline-context.service';
 import { createRequestedQuote } from './quotes/quote.service';
 import { getQuoteForShare } from './quotes/quote-response.service';
+import { findRecords, getRecord, listRecentRecords, searchRecords } from './records/record-read.service';
+import { createRecord, deleteRecord, updateRecord } from './records/record-write.service';
 import { revenueSummaryOf } from './revenue/revenue-summary.service';
 
 /**
@@ -41,4 +50,13 @@ export const crmIntegrationRouter = router({
     rememberPhoneChoice: fromContract(contactsRememberPhoneChoice).mutation(inTenant(rememberPhoneChoice)),
   }),
   email: router({ log: fromContract(emailLog).mutation(inTenant(logSyncedEmail)) }),
+  records: router({
+    get: fromContract(recordsGet).query(inTenant(getRecord)),
+    find: fromContract(recordsFind).query(inTenant(findRecords)),
+    search: fromContract(recordsSearch).query(inTenant(searchRecords)),
+    listRecent: fromContract(recordsListRecent).query(inTenant(listRecentRecords)),
+    create: fromContract(recordsCreate).mutation(inTenant(createRecord)),
+    update: fromContract(recordsUpdate).mutation(inTenant(updateRecord)),
+    delete: fromContract(recordsDelete).mutation(inTenant(deleteRecord)),
+  }),
 });

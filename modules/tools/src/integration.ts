@@ -1,11 +1,39 @@
-import { toolRun } from '@suite/contracts';
+import {
+  crmCreateRecord,
+  crmDeleteRecord,
+  crmListRecent,
+  crmLookupCustomer,
+  crmSearchRecords,
+  crmTestConnection,
+  crmUpdateRecord,
+  toolRun,
+} from '@suite/contracts';
 import { fromContract, inTenant, router } from '@suite/hub-auth';
+import {
+  createRequestedRecord,
+  deleteRequestedRecord,
+  listRequestedRecent,
+  lookupRequestedCustomer,
+  searchRequestedRecords,
+  testRequestedCrm,
+  updateRequestedRecord,
+} from './crm-drivers/crm-request.service';
 import { runRequestedTool } from './tools/tool-run.service';
 
 /**
  * The tool layer's integration API (contracts/src/integration/tools.integration.ts), served at
- * /tools/integration: a sister product runs a tool for its key's org, never seeing a credential.
+ * /tools/integration: a sister product runs a tool for its key's org, never seeing a credential, and
+ * reads and writes the org's CRM, whichever it is (docs/decisions/0112).
  */
 export const toolsIntegrationRouter = router({
   run: fromContract(toolRun).mutation(inTenant(runRequestedTool)),
+  crm: router({
+    testConnection: fromContract(crmTestConnection).query(inTenant(testRequestedCrm)),
+    lookupCustomer: fromContract(crmLookupCustomer).query(inTenant(lookupRequestedCustomer)),
+    searchRecords: fromContract(crmSearchRecords).query(inTenant(searchRequestedRecords)),
+    listRecent: fromContract(crmListRecent).query(inTenant(listRequestedRecent)),
+    createRecord: fromContract(crmCreateRecord).mutation(inTenant(createRequestedRecord)),
+    updateRecord: fromContract(crmUpdateRecord).mutation(inTenant(updateRequestedRecord)),
+    deleteRecord: fromContract(crmDeleteRecord).mutation(inTenant(deleteRequestedRecord)),
+  }),
 });

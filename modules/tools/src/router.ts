@@ -1,5 +1,6 @@
 import { router } from '@suite/hub-auth';
 import { connectionRouter } from './connections/connection.router';
+import { fieldMappingRouter } from './crm-drivers/field-mapping.router';
 import { notificationRouter } from './health/notification.router';
 import { rateLimitRouter } from './rate-limits/rate-limit.router';
 import { runRouter } from './runs/run.router';
@@ -12,4 +13,5 @@ export const toolsAppRouter = router({
   notifications: notificationRouter,
   rateLimits: rateLimitRouter,
   tools: toolRouter,
+  crmFieldMappings: fieldMappingRouter,
 });

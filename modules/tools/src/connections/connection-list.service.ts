@@ -7,6 +7,8 @@ import type { ConnectionView } from './connection.schema';
 
 /** The fields of a provider's credential or settings schema, for the connect form. */
 function fieldsOf(schema: z.ZodType): { name: string; required: boolean }[] {
+  // Settings that derive values (Salesforce's login host from its environment) are a pipe from the form.
+  if (schema instanceof z.ZodPipe) return fieldsOf(schema.in as z.ZodType);
   if (!(schema instanceof z.ZodObject)) return [];
   return Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, field]) => ({
     name,

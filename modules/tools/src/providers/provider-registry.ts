@@ -2,13 +2,16 @@ import { invalid } from '@suite/contracts';
 import type { ToolName } from '../tools/tool-catalog';
 import { docusignProvider } from './docusign/docusign.provider';
 import { dropboxSignProvider } from './dropbox-sign/dropbox-sign.provider';
+import { genericRestProvider } from './generic-rest/generic-rest.provider';
 import { googleBusinessProvider } from './google-business/google-business.provider';
 import { googleMapsProvider } from './google-maps/google-maps.provider';
+import { hubspotProvider } from './hubspot/hubspot.provider';
 import { mailgunProvider } from './mailgun/mailgun.provider';
 import { mapboxProvider } from './mapbox/mapbox.provider';
 import { metaProvider } from './meta/meta.provider';
 import { microsoft365Provider } from './microsoft365/microsoft365.provider';
 import type { ProviderDefinition } from './provider-definition';
+import { salesforceProvider } from './salesforce/salesforce.provider';
 import { sendgridProvider } from './sendgrid/sendgrid.provider';
 import { squareProvider } from './square/square.provider';
 import { stripeProvider } from './stripe/stripe.provider';
@@ -30,6 +33,9 @@ export const PROVIDERS = [
   googleMapsProvider,
   mapboxProvider,
   microsoft365Provider,
+  hubspotProvider,
+  salesforceProvider,
+  genericRestProvider,
 ] as readonly ProviderDefinition[];
 
 export const PROVIDER_IDS = PROVIDERS.map((provider) => provider.id);

@@ -1,7 +1,10 @@
 // The tools module's test support for the suite's tests of it (suite/test/modules/tools/), which run
 // it inside a suite and drive a service directly where a flow needs a step no procedure offers.
 export { verifyConnection } from '../../src/connections/connect.service';
+export { withCrmDriver } from '../../src/crm-drivers/crm-driver.service';
+export { saveFieldMapping } from '../../src/crm-drivers/field-mapping.service';
 export { resumeConnectionRuns } from '../../src/runs/paused-run.service';
+export { type CrmUnderTest, crmDriverContract } from './crm-driver-contract';
 export { databaseDump } from './database-dump';
 export { connectM365, mail, runDeltaSync, trustGraphStandIn } from './m365';
 export {

@@ -1,0 +1,141 @@
+import { connectionCheck, DeleteUnsupportedError, defineCrmDriver } from '../../crm-drivers/crm-driver';
+import type { CrmObject, CrmRecord } from '../../crm-drivers/crm-driver.schema';
+import { fromVendorFields, toVendorFields, valueAt, vendorPath } from '../../crm-drivers/field-mapping';
+import { VendorError } from '../vendor-error';
+import { type VendorMessages, vendorRequest } from '../vendor-http';
+import {
+  authHeaders,
+  type GenericRestCredential,
+  type GenericRestSettings,
+  genericRestMessages,
+  genericRestProvider,
+} from './generic-rest.provider';
+
+type Verb = keyof GenericRestSettings['templates'];
+type Placeholders = Partial<Record<'id' | 'field' | 'value' | 'query' | 'since' | 'limit', string>>;
+
+/** The canonical names themselves: a generic CRM has no built-in names of its own. */
+const IDENTITY = {
+  'contact.email': 'email',
+  'contact.phone': 'phone',
+  'contact.firstName': 'firstName',
+  'contact.lastName': 'lastName',
+  'contact.jobTitle': 'jobTitle',
+  'contact.companyName': 'companyName',
+  'company.name': 'name',
+  'company.domain': 'domain',
+  'company.phone': 'phone',
+};
+
+/** Each verb is the org's request template filled in; answers are read at the configured paths. */
+export const genericRestCrmDriver = defineCrmDriver<GenericRestCredential, GenericRestSettings>({
+  provider: genericRestProvider,
+  defaults: IDENTITY,
+  open({ call, mapping, createOnce }) {
+    const { credential, settings } = call;
+    const headers = { ...authHeaders(credential, settings), 'content-type': 'application/json' };
+    const send = async (
+      verb: Verb,
+      object: CrmObject,
+      values: Placeholders,
+      body?: unknown,
+      extra?: Record<string, string>,
+    ) => {
+      const template = settings.templates[verb];
+      if (!template) throw new DeleteUnsupportedError('The CRM');
+      let path = template.path.replaceAll('{object}', settings.objectPaths[object]);
+      for (const [name, value] of Object.entries(values))
+        path = path.replaceAll(`{${name}}`, encodeURIComponent(value ?? ''));
+      return vendorRequest(
+        `${settings.baseUrl.replace(/\/$/, '')}${path.replace(/\{(since|limit|query|value|field|id)\}/g, '')}`,
+        {
+          method: template.method,
+          headers: { ...headers, ...extra },
+          ...(body !== undefined && { body: JSON.stringify(body) }),
+        },
+        messagesFor(verb, object),
+      );
+    };
+    const view = (object: CrmObject, found: unknown): CrmRecord => {
+      const updatedAt = valueAt(found, settings.updatedAtPath);
+      return {
+        object,
+        externalId: String(valueAt(found, settings.idPath)),
+        fields: fromVendorFields(mapping, object, found),
+        recordUrl: null,
+        updatedAt: typeof updatedAt === 'string' ? new Date(updatedAt).toISOString() : null,
+      };
+    };
+    const list = async (verb: Verb, object: CrmObject, values: Placeholders) => {
+      const { body } = await send(verb, object, values);
+      const records = settings.listPath ? valueAt(body, settings.listPath) : body;
+      if (!Array.isArray(records))
+        throw new VendorError(
+          'rejected',
+          `The CRM's ${verb} answer has no list at "${settings.listPath}" — check listPath`,
+          {
+            field: 'settings.listPath',
+          },
+        );
+      return records.map((record) => view(object, record));
+    };
+    const read = async (object: CrmObject, id: string) => {
+      try {
+        return view(object, (await send('get', object, { id })).body);
+      } catch (error) {
+        if (error instanceof VendorError && error.details.status === 404) return null;
+        throw error;
+      }
+    };
+    const find = async (key: string, value: string) =>
+      (await list('find', 'contact', { field: vendorPath(mapping, key, 'read'), value, limit: '1' }))[0];
+
+    return {
+      testConnection: () => connectionCheck(() => genericRestProvider.verify(call)),
+      async lookupCustomer({ phone, email, externalId }) {
+        if (externalId) return read('contact', externalId);
+        const byPhone = phone ? await find('contact.phone', phone) : undefined;
+        if (byPhone) return byPhone;
+        return (email ? await find('contact.email', email) : undefined) ?? null;
+      },
+      async searchRecords({ object, query, limit }) {
+        return { records: await list('search', object, { query, limit: String(limit) }) };
+      },
+      createRecord({ object, fields, idempotencyKey }) {
+        const body = toVendorFields(mapping, object, fields);
+        const idempotency = settings.idempotencyHeader
+          ? { [settings.idempotencyHeader]: idempotencyKey }
+          : undefined;
+        return createOnce(idempotencyKey, async () =>
+          view(object, (await send('create', object, {}, body, idempotency)).body),
+        );
+      },
+      async updateRecord({ object, externalId, fields }) {
+        const body = toVendorFields(mapping, object, fields);
+        await send('update', object, { id: externalId }, body);
+        const updated = await read(object, externalId);
+        if (!updated)
+          throw new VendorError('rejected', `The CRM has no ${object} ${externalId}; look it up again`, {
+            field: 'externalId',
+          });
+        return updated;
+      },
+      async listRecent({ object, since, limit }) {
+        return { records: await list('listRecent', object, { since: since ?? '', limit: String(limit) }) };
+      },
+      async deleteRecord({ object, externalId }) {
+        await send('delete', object, { id: externalId });
+        return { deleted: true, hardDeleted: settings.hardDeletes };
+      },
+    };
+  },
+});
+
+function messagesFor(verb: Verb, object: CrmObject): VendorMessages {
+  return {
+    ...genericRestMessages,
+    rejected: (detail) =>
+      `The CRM refused the ${verb} of a ${object}: ${detail} — check the ${verb} template and the org's CRM field mapping`,
+    rejectedField: `settings.templates.${verb}`,
+  };
+}

@@ -1,0 +1,165 @@
+import {
+  connectionCheck,
+  defineCrmDriver,
+  recordNotFound,
+  writeMessages,
+} from '../../crm-drivers/crm-driver';
+import type { CrmObject, CrmRecord } from '../../crm-drivers/crm-driver.schema';
+import {
+  type FieldMapping,
+  fromVendorFields,
+  readPaths,
+  toVendorFields,
+  vendorPath,
+} from '../../crm-drivers/field-mapping';
+import type { OAuthTokenSet } from '../../vault/credential.schema';
+import { VendorError } from '../vendor-error';
+import { bearer, vendorJson, vendorRequest } from '../vendor-http';
+import { type HubspotSettings, hubspotMessages, hubspotProvider } from './hubspot.provider';
+
+/** HubSpot's object type names and record-page type ids. */
+const OBJECTS = {
+  contact: { path: 'contacts', typeId: '0-1' },
+  company: { path: 'companies', typeId: '0-2' },
+} as const satisfies Record<CrmObject, unknown>;
+
+interface HubspotObject {
+  id: string;
+  properties: Record<string, string | null>;
+  updatedAt?: string;
+}
+interface HubspotSearchPage {
+  results: HubspotObject[];
+}
+type Filter = { propertyName: string; operator: 'EQ' | 'GTE'; value: string };
+
+/** HubSpot CRM v3 objects: POST, PATCH, DELETE (archive), POST …/search with filter groups. */
+export const hubspotCrmDriver = defineCrmDriver<OAuthTokenSet, HubspotSettings>({
+  provider: hubspotProvider,
+  defaults: {
+    'contact.email': 'email',
+    'contact.phone': 'phone',
+    'contact.firstName': 'firstname',
+    'contact.lastName': 'lastname',
+    'contact.jobTitle': 'jobtitle',
+    'contact.companyName': 'company',
+    'company.name': 'name',
+    'company.domain': 'domain',
+    'company.phone': 'phone',
+  },
+  open({ call, mapping, createOnce }) {
+    const { credential, settings } = call;
+    const objects = (object: CrmObject) => `${settings.apiBaseUrl}/crm/v3/objects/${OBJECTS[object].path}`;
+    const json = (method: string, body?: unknown) => ({
+      method,
+      headers: { ...bearer(credential.accessToken), 'content-type': 'application/json' },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    const view = (object: CrmObject, found: HubspotObject): CrmRecord =>
+      hubspotRecord(mapping, settings, object, found);
+    const search = async (object: CrmObject, body: { filters?: Filter[]; query?: string; limit: number }) => {
+      const page = await vendorJson<HubspotSearchPage>(
+        `${objects(object)}/search`,
+        json('POST', {
+          ...(body.filters && { filterGroups: [{ filters: body.filters }] }),
+          ...(body.query && { query: body.query }),
+          properties: readPaths(mapping, object),
+          sorts: [{ propertyName: 'hs_lastmodifieddate', direction: 'DESCENDING' }],
+          limit: body.limit,
+        }),
+        hubspotMessages,
+      );
+      return page.results.map((found) => view(object, found));
+    };
+    const byProperty = async (key: string, value: string) =>
+      (
+        await search('contact', {
+          filters: [{ propertyName: vendorPath(mapping, key, 'read'), operator: 'EQ', value }],
+          limit: 1,
+        })
+      )[0];
+    const read = async (object: CrmObject, id: string) => {
+      const properties = readPaths(mapping, object).join(',');
+      const url = `${objects(object)}/${encodeURIComponent(id)}?properties=${encodeURIComponent(properties)}`;
+      try {
+        return view(object, await vendorJson<HubspotObject>(url, json('GET'), hubspotMessages));
+      } catch (error) {
+        if (error instanceof VendorError && error.details.status === 404) return null;
+        throw error;
+      }
+    };
+
+    return {
+      testConnection: () => connectionCheck(() => hubspotProvider.verify(call)),
+      async lookupCustomer({ phone, email, externalId }) {
+        if (externalId) return read('contact', externalId);
+        const byPhone = phone ? await byProperty('contact.phone', phone) : undefined;
+        if (byPhone) return byPhone;
+        return (email ? await byProperty('contact.email', email) : undefined) ?? null;
+      },
+      async searchRecords({ object, query, limit }) {
+        return { records: await search(object, { query, limit }) };
+      },
+      createRecord({ object, fields, idempotencyKey }) {
+        const properties = toVendorFields(mapping, object, fields);
+        return createOnce(idempotencyKey, async () =>
+          view(
+            object,
+            await vendorJson<HubspotObject>(
+              objects(object),
+              json('POST', { properties }),
+              writeMessages(hubspotMessages, object),
+            ),
+          ),
+        );
+      },
+      async updateRecord({ object, externalId, fields }) {
+        const properties = toVendorFields(mapping, object, fields);
+        try {
+          await vendorJson(
+            `${objects(object)}/${encodeURIComponent(externalId)}`,
+            json('PATCH', { properties }),
+            writeMessages(hubspotMessages, object, externalId),
+          );
+        } catch (error) {
+          if (error instanceof VendorError && error.details.status === 404)
+            recordNotFound('HubSpot', object, externalId);
+          throw error;
+        }
+        return (await read(object, externalId)) ?? recordNotFound('HubSpot', object, externalId);
+      },
+      async listRecent({ object, since, limit }) {
+        const filters: Filter[] = since
+          ? [{ propertyName: 'hs_lastmodifieddate', operator: 'GTE', value: String(Date.parse(since)) }]
+          : [];
+        return { records: await search(object, { filters, limit }) };
+      },
+      async deleteRecord({ object, externalId }) {
+        await vendorRequest(`${objects(object)}/${encodeURIComponent(externalId)}`, json('DELETE'), {
+          ...hubspotMessages,
+          rejected: (detail) => `HubSpot refused to archive ${object} ${externalId}: ${detail}`,
+          rejectedField: 'externalId',
+        });
+        // HubSpot archives: the record stays restorable for 90 days.
+        return { deleted: true, hardDeleted: false };
+      },
+    };
+  },
+});
+
+function hubspotRecord(
+  mapping: FieldMapping,
+  settings: HubspotSettings,
+  object: CrmObject,
+  found: HubspotObject,
+): CrmRecord {
+  return {
+    object,
+    externalId: found.id,
+    fields: fromVendorFields(mapping, object, found.properties),
+    recordUrl: settings.portalId
+      ? `https://app.hubspot.com/contacts/${settings.portalId}/record/${OBJECTS[object].typeId}/${found.id}`
+      : null,
+    updatedAt: found.updatedAt ?? null,
+  };
+}

@@ -1,4 +1,4 @@
-import { conflict, invalid, notFound } from '@suite/contracts';
+import { invalid, notFound } from '@suite/contracts';
 import type { OrgTransaction } from '@suite/db';
 import type { EnrollInput, SequenceCreateInput } from './sequence.schema';
 

@@ -167,7 +167,7 @@ describe('CRM sequences through the connected Microsoft 365 mailbox', () => {
     expect(await sync()).toContain('0 folder(s) failed');
 
     expect(await enrollment(tom)).toMatchObject({ status: 'replied', nextDueAt: null, nextPosition: 3 });
-    const replied = await eventually('crm.sequence.replied', () =>
+    const replied = await eventually('crm.sequence.replied', async () =>
       sut.received.find((event) => event.type === 'crm.sequence.replied'),
     );
     expect(replied.data).toMatchObject({ enrollmentId: tom, sequenceId, messageId: reply.id, stepsSent: 2 });

@@ -183,7 +183,7 @@ describe('CRM sequences through the connected Microsoft 365 mailbox', () => {
     const due = await dueAt(kim);
     const undo = await refuseEnrollmentCommits();
     try {
-      await expect(sendAt(due)).rejects.toThrow(/commit refused for enrollment/);
+      expect(await sendAt(due)).toBe('1 failed');
     } finally {
       await undo();
     }
@@ -198,6 +198,33 @@ describe('CRM sequences through the connected Microsoft 365 mailbox', () => {
       tx.toolsCall.findMany({ where: { idempotencyKey: `crm.sequence:${kim}:1` } }),
     );
     expect(calls).toHaveLength(1);
+  });
+
+  it('a step that cannot be sent stays due without holding back the steps due after it', async () => {
+    const litware = await crm.ok<{ id: string }>('companies.create', {
+      name: 'Litware',
+      domain: 'litware.test',
+    });
+    const lee = await crm.ok<{ id: string }>('contacts.create', {
+      companyId: litware.id,
+      name: 'Lee Ola',
+      email: 'lee@litware.test',
+    });
+    // Litware has no open deal: the body merges to nothing, which send_email refuses.
+    const dealOnly = await crm.ok<{ sequenceId: string }>('sequences.create', {
+      name: 'Deal reminder',
+      steps: [{ delayMinutes: 0, subject: 'Your deal', body: '{{deal.name}}' }],
+    });
+    const { enrollmentId: stuck } = await crm.ok<{ enrollmentId: string }>('sequences.enroll', {
+      sequenceId: dealOnly.sequenceId,
+      contactId: lee.id,
+      mailbox: ANNA,
+    });
+    const pat = await enroll('Pat Coleman', 'pat@fabrikam.test');
+    expect(await sendAt(await dueAt(pat))).toBe('1 failed, 1 sent');
+    expect(sentTo('pat@fabrikam.test').map((message) => message.subject)).toEqual(['Backups for Fabrikam']);
+    expect(sentTo('lee@litware.test')).toEqual([]);
+    expect(await enrollment(stuck)).toMatchObject({ status: 'active', nextPosition: 1 });
   });
 });
 

@@ -23,21 +23,21 @@ export async function startSuiteProcess(args: string[], env: Record<string, stri
     output += chunk.toString();
   });
   const stop = async () => {
-    if (child.exitCode !== null) return;
+    if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill('SIGTERM');
     await once(child, 'exit');
   };
-  for await (const chunk of child.stdout ?? []) {
-    output += String(chunk);
-    const started = output.split('\n').find((line) => line.includes('"msg":"suite started"'));
-    if (started) {
-      child.stdout?.on('data', (more: Buffer) => {
-        output += more.toString();
-      });
-      return { url: (JSON.parse(started) as { url: string }).url, output: () => output, stop };
-    }
-  }
-  throw new Error(`suite start ${args.join(' ')} exited before listening:\n${output}`);
+  // Read with listeners, not `for await`: leaving that loop destroys stdout, and every later log line with it.
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const started = output.split('\n').find((line) => line.includes('"msg":"suite started"'));
+      if (started) resolve({ url: (JSON.parse(started) as { url: string }).url, output: () => output, stop });
+    });
+    child.once('exit', () =>
+      reject(new Error(`suite start ${args.join(' ')} exited before listening:\n${output}`)),
+    );
+  });
 }
 
 /** `suite keys create ...`; returns the `<org id>=<key>` entry it prints for `<TARGET>_INTEGRATION_KEY`. */

@@ -283,7 +283,10 @@ export async function startGraphStandIn(mailboxes: readonly string[]): Promise<G
         at: Date.now(),
         status: reply.status,
       });
-      response.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+      // Graph's 202 for sendMail has no body and no content type (the Graph client parses what it types).
+      if (reply.body === undefined)
+        response.writeHead(reply.status, { 'content-length': '0', ...reply.headers });
+      else response.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
       response.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
     },
   );

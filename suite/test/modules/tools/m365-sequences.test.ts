@@ -1,0 +1,246 @@
+import { crmSequenceReplied } from '@suite/contracts';
+import { crmModule } from '@suite/crm';
+import { forOrg, type OrgScope } from '@suite/db';
+import { toolsModule } from '@suite/tools';
+import {
+  connectM365,
+  type GraphStandIn,
+  mail,
+  runDeltaSync,
+  startGraphStandIn,
+  type ToolsFixture,
+  testKeyring,
+  toolsFixture,
+  trustGraphStandIn,
+} from '@suite/tools/testing';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../../src/logger';
+import type { StaffClient } from '../../support/staff-client';
+import { eventually, NORTHWIND, startTestSuite, type TestSuite } from '../../support/suite-fixture';
+
+// Northwind's CRM sends a three-step sequence from Anna's connected Microsoft 365 mailbox. The job runs
+// with explicit slots (its clock), so "2 days later" is a slot, not a wait.
+const ANNA = 'anna@northwind.test';
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+let trust: { close(): Promise<void> };
+let fixture: ToolsFixture;
+let graph: GraphStandIn;
+let sut: TestSuite;
+let crm: StaffClient;
+let org: OrgScope;
+let sequenceId: string;
+let companyId: string;
+
+const log = createLogger('silent');
+const sequenceSend = () => {
+  const job = crmModule.jobs?.find((candidate) => candidate.name === 'crm.sequence-send');
+  if (!job) throw new Error('CRM ships the crm.sequence-send job');
+  return job;
+};
+const sendAt = (slot: number) =>
+  sequenceSend().run({
+    db: fixture.database.db,
+    log,
+    slot: new Date(slot),
+    integrations: sut.suite.integrations,
+  });
+const sync = () => runDeltaSync({ db: fixture.database.db, log, integrations: sut.suite.integrations });
+const sentTo = (address: string) =>
+  graph.sent
+    .map(({ mailbox, body }) => ({ mailbox, ...(body as { message: SentMessage }).message }))
+    .filter((message) => message.toRecipients.some((to) => to.emailAddress.address === address));
+const enrollment = (id: string) =>
+  org.transaction((tx) => tx.crmSequenceEnrollment.findUniqueOrThrow({ where: { id } }));
+const dueAt = async (id: string) => (await enrollment(id)).nextDueAt?.getTime() ?? Number.NaN;
+
+interface SentMessage {
+  subject: string;
+  body: { content: string };
+  toRecipients: { emailAddress: { address: string } }[];
+  internetMessageHeaders: { name: string; value: string }[];
+}
+
+async function enroll(name: string, email: string): Promise<string> {
+  const contact = await crm.ok<{ id: string }>('contacts.create', { companyId, name, email });
+  const { enrollmentId } = await crm.ok<{ enrollmentId: string }>('sequences.enroll', {
+    sequenceId,
+    contactId: contact.id,
+    mailbox: ANNA,
+  });
+  return enrollmentId;
+}
+
+beforeAll(async () => {
+  trust = trustGraphStandIn();
+  const { entries } = testKeyring();
+  [fixture, graph] = await Promise.all([toolsFixture(), startGraphStandIn([ANNA])]);
+  sut = await startTestSuite({
+    modules: [crmModule, toolsModule],
+    database: fixture.database,
+    observe: [crmSequenceReplied],
+    env: { VAULT_KEYS: entries.join(','), JOBS_ENABLED: 'false' },
+  });
+  org = forOrg(fixture.database.db.app, NORTHWIND);
+  expect(await connectM365(org, graph, [ANNA])).toMatchObject({ ok: true });
+  crm = await sut.staff('olivia@northwind.test', 'crm');
+  companyId = (
+    await crm.ok<{ id: string }>('companies.create', { name: 'Fabrikam', domain: 'fabrikam.test' })
+  ).id;
+  await crm.ok('deals.create', { companyId, name: 'Fabrikam backup', stage: 'proposal', value: '900.00' });
+  ({ sequenceId } = await crm.ok<{ sequenceId: string }>('sequences.create', {
+    name: 'Backup follow-up',
+    steps: [
+      {
+        delayMinutes: 0,
+        subject: 'Backups for {{company.name}}',
+        body: 'Hi {{contact.firstName}}, about {{deal.name}}.',
+      },
+      { delayMinutes: 2 * 24 * 60, subject: 'Following up, {{contact.firstName}}', body: 'Any thoughts?' },
+      { delayMinutes: 3 * 24 * 60, subject: 'Last note for {{company.name}}', body: 'Closing the loop.' },
+    ],
+  }));
+});
+afterAll(async () => {
+  await sut?.close();
+  await Promise.all([fixture?.close(), graph?.close(), trust?.close()]);
+});
+
+describe('CRM sequences through the connected Microsoft 365 mailbox', () => {
+  it('sends three steps on schedule from the mailbox, each not before its delay, merged, in order', async () => {
+    const jane = await enroll('Jane Roe', 'jane@fabrikam.test');
+    const key = (step: number) => ({
+      name: 'X-Suite-Idempotency-Key',
+      value: `crm.sequence:${jane}:${step}`,
+    });
+    let previous = Number.NaN;
+    for (const [index, delay] of [0, 2 * DAY, 3 * DAY].entries()) {
+      const due = await dueAt(jane);
+      if (index > 0) expect(due - previous).toBe(delay);
+      expect(await sendAt(due - MINUTE)).toBe('no step due');
+      expect(sentTo('jane@fabrikam.test')).toHaveLength(index);
+      expect(await sendAt(due)).toBe(index === 2 ? '1 completed' : '1 sent');
+      previous = due;
+    }
+    expect(sentTo('jane@fabrikam.test')).toEqual([
+      {
+        mailbox: ANNA,
+        subject: 'Backups for Fabrikam',
+        body: { contentType: 'Text', content: 'Hi Jane, about Fabrikam backup.' },
+        toRecipients: [{ emailAddress: { address: 'jane@fabrikam.test' } }],
+        internetMessageHeaders: [key(1)],
+      },
+      expect.objectContaining({ subject: 'Following up, Jane', internetMessageHeaders: [key(2)] }),
+      expect.objectContaining({ subject: 'Last note for Fabrikam', internetMessageHeaders: [key(3)] }),
+    ]);
+    expect(await enrollment(jane)).toMatchObject({ status: 'completed', nextDueAt: null });
+    expect(await sendAt(previous + 30 * DAY)).toBe('no step due');
+
+    // The sent steps reach the timeline once each, as the sync sees them in Sent Items.
+    await sync();
+    await sync();
+    const timeline = await org.transaction((tx) =>
+      tx.crmActivity.findMany({ where: { kind: 'email', companyId }, orderBy: { occurredAt: 'asc' } }),
+    );
+    expect(timeline.map((entry) => entry.title)).toEqual([
+      'Email sent: Backups for Fabrikam',
+      'Email sent: Following up, Jane',
+      'Email sent: Last note for Fabrikam',
+    ]);
+  });
+
+  it('a reply synced from the inbox stops the enrollment before step 3', async () => {
+    const tom = await enroll('Tom Tailor', 'tom@fabrikam.test');
+    const first = await dueAt(tom);
+    expect(await sendAt(first)).toBe('1 sent');
+    const second = await dueAt(tom);
+    expect(await sendAt(second)).toBe('1 sent');
+    const reply = mail({
+      subject: 'Re: Following up, Tom',
+      from: 'tom@fabrikam.test',
+      to: [ANNA],
+      sentDateTime: new Date().toISOString(),
+    });
+    graph.add(ANNA, 'inbox', reply);
+    expect(await sync()).toContain('0 folder(s) failed');
+
+    expect(await enrollment(tom)).toMatchObject({ status: 'replied', nextDueAt: null, nextPosition: 3 });
+    const replied = await eventually('crm.sequence.replied', async () =>
+      sut.received.find((event) => event.type === 'crm.sequence.replied'),
+    );
+    expect(replied.data).toMatchObject({ enrollmentId: tom, sequenceId, messageId: reply.id, stepsSent: 2 });
+    expect(await sendAt(second + 3 * DAY)).toBe('no step due');
+    expect(sentTo('tom@fabrikam.test').map((message) => message.subject)).toEqual([
+      'Backups for Fabrikam',
+      'Following up, Tom',
+    ]);
+  });
+
+  it('a retry after a crash between the send and the commit does not send twice', async () => {
+    const kim = await enroll('Kim Akers', 'kim@fabrikam.test');
+    const due = await dueAt(kim);
+    const undo = await refuseEnrollmentCommits();
+    try {
+      expect(await sendAt(due)).toBe('1 failed');
+    } finally {
+      await undo();
+    }
+    // Graph accepted the step, CRM's transaction died: the enrollment is still at step 1.
+    expect(sentTo('kim@fabrikam.test')).toHaveLength(1);
+    expect(await enrollment(kim)).toMatchObject({ status: 'active', nextPosition: 1 });
+
+    expect(await sendAt(due)).toBe('1 sent');
+    expect(sentTo('kim@fabrikam.test')).toHaveLength(1);
+    expect(await enrollment(kim)).toMatchObject({ status: 'active', nextPosition: 2 });
+    const calls = await org.transaction((tx) =>
+      tx.toolsCall.findMany({ where: { idempotencyKey: `crm.sequence:${kim}:1` } }),
+    );
+    expect(calls).toHaveLength(1);
+  });
+
+  it('a step that cannot be sent stays due without holding back the steps due after it', async () => {
+    const litware = await crm.ok<{ id: string }>('companies.create', {
+      name: 'Litware',
+      domain: 'litware.test',
+    });
+    const lee = await crm.ok<{ id: string }>('contacts.create', {
+      companyId: litware.id,
+      name: 'Lee Ola',
+      email: 'lee@litware.test',
+    });
+    // Litware has no open deal: the body merges to nothing, which send_email refuses.
+    const dealOnly = await crm.ok<{ sequenceId: string }>('sequences.create', {
+      name: 'Deal reminder',
+      steps: [{ delayMinutes: 0, subject: 'Your deal', body: '{{deal.name}}' }],
+    });
+    const { enrollmentId: stuck } = await crm.ok<{ enrollmentId: string }>('sequences.enroll', {
+      sequenceId: dealOnly.sequenceId,
+      contactId: lee.id,
+      mailbox: ANNA,
+    });
+    const pat = await enroll('Pat Coleman', 'pat@fabrikam.test');
+    expect(await sendAt(await dueAt(pat))).toBe('1 failed, 1 sent');
+    expect(sentTo('pat@fabrikam.test').map((message) => message.subject)).toEqual(['Backups for Fabrikam']);
+    expect(sentTo('lee@litware.test')).toEqual([]);
+    expect(await enrollment(stuck)).toMatchObject({ status: 'active', nextPosition: 1 });
+  });
+});
+
+/**
+ * Makes every commit that advances an enrollment fail, as a process dying after the vendor call would
+ * leave it: a deferred constraint trigger refuses at COMMIT, after the step's send went out. Until undone.
+ */
+async function refuseEnrollmentCommits(): Promise<() => Promise<void>> {
+  const client = new pg.Client({ connectionString: fixture.database.url });
+  await client.connect();
+  await client.query(`CREATE OR REPLACE FUNCTION crm.refuse_commit_for_test() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN RAISE EXCEPTION 'commit refused for enrollment %', NEW.id; END $$`);
+  await client.query(`CREATE CONSTRAINT TRIGGER refuse_commit_for_test AFTER UPDATE ON crm.sequence_enrollment
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION crm.refuse_commit_for_test()`);
+  return async () => {
+    await client.query('DROP TRIGGER refuse_commit_for_test ON crm.sequence_enrollment');
+    await client.end();
+  };
+}

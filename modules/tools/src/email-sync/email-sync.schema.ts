@@ -1,5 +1,5 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { emailLog } from '@suite/contracts';
+import { type emailLog, text } from '@suite/contracts';
 import type { OrgScope } from '@suite/db';
 import { z } from 'zod';
 import type { M365Settings } from '../providers/microsoft365/microsoft365.settings';
@@ -30,7 +30,9 @@ export interface FolderTotals {
 
 export const resyncInput = z.object({
   mailbox: z.email('expected the mailbox address').transform((address) => address.toLowerCase()),
-  folder: z.string().min(1).max(200).optional(),
+  folder: text(200, { min: 1 })
+    .optional()
+    .describe('One folder (inbox, sentitems, or a folder id); all by default.'),
 });
 export type ResyncInput = z.infer<typeof resyncInput>;
 

@@ -45,9 +45,8 @@ beforeAll(async () => {
     modules: [crmModule, toolsModule],
     env: { VAULT_KEYS: testKeyring().entries.join(','), JOBS_ENABLED: 'false' },
   });
-  [olivia, adam, victor] = await Promise.all(
-    ['olivia', 'adam', 'victor'].map((name) => fx.staff(`${name}@northwind.test`, 'tools')),
-  );
+  const signIn = (name: string) => fx.staff(`${name}@northwind.test`, 'tools');
+  [olivia, adam, victor] = await Promise.all([signIn('olivia'), signIn('adam'), signIn('victor')]);
 });
 afterAll(async () => {
   await fx?.close();

@@ -1,4 +1,18 @@
-import { startTwilioStandIn, TWILIO_SID, TWILIO_TOKEN, type TwilioStandIn } from '@suite/tools/testing';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { forOrg } from '@suite/db';
+import { DEV_HUB_SEED } from '@suite/hub-auth';
+import {
+  connectM365,
+  mail,
+  runDeltaSync,
+  startGraphStandIn,
+  startTwilioStandIn,
+  TWILIO_SID,
+  TWILIO_TOKEN,
+  type TwilioStandIn,
+  trustGraphStandIn,
+  twilioDelivery,
+} from '@suite/tools/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPage, launchChromium, signIn } from './support/chromium';
@@ -43,6 +57,18 @@ async function deal(api: StaffApi, companyId: string, name: string): Promise<str
 }
 
 const text = (page: Page, content: string | RegExp) => page.getByText(content).first();
+
+/** Polls `probe` until it returns something (an effect that arrives over the bus). */
+async function arrived<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
+  for (const deadline = Date.now() + 20_000; Date.now() < deadline; ) {
+    const found = await probe();
+    if (found !== undefined) return found;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${what} did not arrive within 20 s`);
+}
+
+const NORTHWIND = DEV_HUB_SEED.orgs.find((org) => org.slug === 'northwind')?.id ?? '';
 
 beforeAll(async () => {
   chromium = await launchChromium();
@@ -241,6 +267,8 @@ describe('the staff console in Chromium', () => {
       'Deals',
       'Clients',
       'Projects',
+      'Calls',
+      'Invoices',
     ]);
     await page.getByRole('link', { name: 'Companies' }).click();
     await page.getByRole('link', { name: 'Globex' }).click();
@@ -291,5 +319,185 @@ describe('the staff console in Chromium', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await checkPage(page, 'crm-company-phone');
+  });
+  it('Adam (Admin) hears a call recording; Victor (Viewer) sees the call log but is refused the recording', async () => {
+    const umbrella = await company(olivia, 'Umbrella Calls');
+    await olivia.mutate('crm/contacts.create', {
+      companyId: umbrella,
+      name: 'Rita Ringer',
+      phone: '+14155550142',
+    });
+    const twilioConnection = await olivia.mutate<{ connectionId: string; ok: boolean }>(
+      'tools/connections.connectApiKey',
+      {
+        provider: 'twilio',
+        credential: { accountSid: TWILIO_SID, authToken: TWILIO_TOKEN },
+        settings: { from: '+14155550100', apiBaseUrl: twilio.url },
+      },
+    );
+    expect(twilioConnection.ok).toBe(true);
+    await olivia.mutate('voice/settings.update', { recordingEnabled: true });
+    const webhookUrl = `${url}/tools/webhooks/twilio/${twilioConnection.connectionId}`;
+    const twilioPosts = async (params: Record<string, string>) => {
+      const delivery = twilioDelivery(TWILIO_TOKEN, webhookUrl, params);
+      const posted = await fetch(webhookUrl, {
+        method: 'POST',
+        headers: delivery.headers,
+        body: delivery.body,
+      });
+      expect(posted.status).toBe(200);
+    };
+    const callSid = `CA${randomBytes(16).toString('hex')}`;
+    const call = {
+      AccountSid: TWILIO_SID,
+      CallSid: callSid,
+      Direction: 'inbound',
+      From: '+14155550142',
+      To: '+14155550100',
+    };
+    await twilioPosts({ ...call, CallStatus: 'ringing', SequenceNumber: '0' });
+    type CallRow = { id: string; recordingUrl: string | null; companyId: string | null };
+    // The org's only call so far: the newest in the log.
+    const latestCall = async () =>
+      (await olivia.query<{ items: CallRow[] }>('voice/calls.list', {})).items[0];
+    const ringing = await arrived('the ringing call in Voice', latestCall);
+    await olivia.mutate('voice/calls.match', { callId: ringing.id });
+    await twilioPosts({ ...call, CallStatus: 'completed', SequenceNumber: '1', CallDuration: '95' });
+    await twilioPosts({
+      AccountSid: TWILIO_SID,
+      CallSid: callSid,
+      RecordingSid: `RE${randomBytes(16).toString('hex')}`,
+      RecordingStatus: 'completed',
+      RecordingDuration: '90',
+    });
+    const recorded = await arrived('the recording link', async () => {
+      const row = await latestCall();
+      return row?.recordingUrl ? row.recordingUrl : undefined;
+    });
+
+    const victor = await signIn(chromium, url, 'Victor Viewer', '/voice/calls');
+    await text(victor, 'Rita Ringer, Umbrella Calls').waitFor();
+    await text(victor, '1:35').waitFor();
+    await checkPage(victor, 'voice-calls');
+    await victor.getByRole('link', { name: 'Listen' }).first().click();
+    await victor.waitForURL(`${url}${recorded}`);
+    await victor.getByRole('heading', { name: "You don't have access to this page" }).waitFor();
+    await text(victor, 'voice.recordings.read').waitFor();
+    expect(await victor.locator('audio').count()).toBe(0);
+    await checkPage(victor, 'voice-recording-refused');
+
+    const adam = await signIn(chromium, url, 'Adam Admin', recorded);
+    await adam.getByRole('heading', { name: 'Call recording' }).waitFor();
+    const src = (await adam.locator('audio').getAttribute('src')) ?? '';
+    const media = await fetch(src);
+    expect([media.status, media.headers.get('content-type')]).toEqual([200, 'audio/mpeg']);
+    expect((await media.arrayBuffer()).byteLength).toBeGreaterThan(0);
+    await checkPage(adam, 'voice-recording');
+    await arrived('the recording on the call timeline entry', async () => {
+      const timeline = await olivia.query<{ items: { kind: string; detail: { recordingUrl?: string } }[] }>(
+        'crm/timeline.list',
+        { companyId: umbrella },
+      );
+      return timeline.items.find((item) => item.kind === 'call' && item.detail.recordingUrl === recorded);
+    });
+    await adam.goto(`${url}/crm/companies/${umbrella}`);
+    await adam.getByRole('link', { name: 'Listen to the recording' }).click({ timeout: 20_000 });
+    await adam.getByRole('heading', { name: 'Call recording' }).waitFor();
+  });
+
+  it('Adam (Admin) finds an invoice made through Books, its lines, and reaches it from the company timeline', async () => {
+    const hooli = await company(olivia, 'Hooli Billing');
+    await olivia.mutate('crm/companies.promote', { companyId: hooli });
+    const account = await olivia.mutate<{ glAccountId: string }>('books/gl.createAccount', {
+      code: '4010',
+      name: 'Hardware',
+    });
+    await olivia.mutate('books/gl.mapItem', { itemCode: 'HW-LAPTOP', glAccountId: account.glAccountId });
+    const draft = await arrived('the billing account from the promotion', () =>
+      olivia
+        .mutate<{ invoiceId: string }>('books/invoices.create', {
+          crmCompanyId: hooli,
+          currency: 'USD',
+          lines: [
+            {
+              itemCode: 'HW-LAPTOP',
+              description: 'Laptop for the front desk',
+              quantity: 2,
+              unitPrice: '999.99',
+            },
+          ],
+          idempotencyKey: randomUUID(),
+        })
+        .catch(() => undefined),
+    );
+    const invoice = await olivia.mutate<{ number: string }>('books/invoices.finalize', {
+      invoiceId: draft.invoiceId,
+    });
+
+    const page = await signIn(chromium, url, 'Adam Admin', '/books/invoices');
+    const row = page.getByRole('row', { name: new RegExp(invoice.number) });
+    await row.getByRole('cell', { name: 'Hooli Billing' }).waitFor();
+    expect(await row.textContent()).toContain('1,999.98');
+    await checkPage(page, 'books-invoices');
+    await page.getByRole('link', { name: invoice.number }).click();
+    await page.getByRole('heading', { name: `Invoice ${invoice.number}` }).waitFor();
+    await text(page, 'Laptop for the front desk').waitFor();
+    await checkPage(page, 'books-invoice');
+
+    await arrived('the invoice on the timeline', async () => {
+      const timeline = await olivia.query<{ items: { kind: string }[] }>('crm/timeline.list', {
+        companyId: hooli,
+      });
+      return timeline.items.find((item) => item.kind === 'invoice.finalized');
+    });
+    await page.goto(`${url}/crm/companies/${hooli}`);
+    await page.getByRole('link', { name: 'Open the invoice' }).click();
+    await page.getByRole('heading', { name: `Invoice ${invoice.number}` }).waitFor();
+  });
+
+  it('Email sync: Olivia (Owner) sees a synced mailbox with its error and resyncs it; Adam (Admin) reads only', async () => {
+    const page = await signIn(chromium, url, 'Olivia Owner', '/settings/email-sync');
+    await text(page, 'No mailbox has synced yet').waitFor();
+    await checkPage(page, 'settings-email-sync-empty');
+
+    const trust = trustGraphStandIn();
+    const graph = await startGraphStandIn(['anna@northwind.example']);
+    try {
+      const connected = await connectM365(forOrg(sut.database.db.app, NORTHWIND), graph, [
+        'anna@northwind.example',
+      ]);
+      expect(connected.ok).toBe(true);
+      graph.add(
+        'anna@northwind.example',
+        'inbox',
+        mail({ subject: 'Hi', from: 'x@example.test', to: ['anna@northwind.example'] }),
+      );
+      const sync = () =>
+        runDeltaSync({ db: sut.database.db, log: sut.suite.log, integrations: sut.suite.integrations });
+      expect(await sync()).toContain('0 folder(s) failed');
+      await page.reload();
+      const inbox = page.getByRole('row', { name: /anna@northwind\.example inbox/ });
+      await inbox.getByText('OK').waitFor();
+      await checkPage(page, 'settings-email-sync');
+
+      graph.refuse(20, 503, '0');
+      await sync();
+      await page.reload();
+      await page
+        .locator('.pill-error', { hasText: /^Failing \(\d+ in a row\): / })
+        .first()
+        .waitFor();
+      await checkPage(page, 'settings-email-sync-error');
+      await page.getByRole('button', { name: 'Resync anna@northwind.example' }).click();
+      const sent = page.getByRole('row', { name: /anna@northwind\.example sentitems/ });
+      await sent.getByRole('cell', { name: '1', exact: true }).waitFor();
+
+      const adam = await signIn(chromium, url, 'Adam Admin', '/settings/email-sync');
+      await text(adam, 'anna@northwind.example').waitFor();
+      expect(await adam.getByRole('button', { name: /^Resync/ }).count()).toBe(0);
+    } finally {
+      await graph.close();
+      await trust.close();
+    }
   });
 });

@@ -1,7 +1,9 @@
+import type { BooksAppRouter } from '@suite/books/api';
 import type { CrmAppRouter } from '@suite/crm/api';
 import type { PsaAppRouter } from '@suite/psa/api';
 import type { PlatformRouter } from '@suite/suite/platform';
 import type { ToolsAppRouter } from '@suite/tools/api';
+import type { VoiceAppRouter } from '@suite/voice/api';
 import { createTRPCClient, httpLink } from '@trpc/client';
 
 // The staff APIs, with the Hub session cookie; the console never calls anything else.
@@ -12,3 +14,5 @@ export const crm = createTRPCClient<CrmAppRouter>({ links: [link('/crm/trpc')] }
 export const psa = createTRPCClient<PsaAppRouter>({ links: [link('/psa/trpc')] });
 export const platform = createTRPCClient<PlatformRouter>({ links: [link('/platform/trpc')] });
 export const tools = createTRPCClient<ToolsAppRouter>({ links: [link('/tools/trpc')] });
+export const voice = createTRPCClient<VoiceAppRouter>({ links: [link('/voice/trpc')] });
+export const books = createTRPCClient<BooksAppRouter>({ links: [link('/books/trpc')] });

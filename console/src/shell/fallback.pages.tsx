@@ -32,7 +32,9 @@ export function NotInSuitePage({ product }: { product: string }) {
   return (
     <section>
       <h1>{product.toUpperCase()} is not in this suite yet</h1>
-      <p>Its pages join the console when the module lands. CRM, PSA and Settings are here now.</p>
+      <p>
+        Its pages join the console when the module lands. CRM, PSA, Books, Voice and Settings are here now.
+      </p>
     </section>
   );
 }

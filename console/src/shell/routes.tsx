@@ -8,6 +8,13 @@ import { ProjectsPage } from '../pages/psa/projects.page';
 import { BusPage } from '../pages/settings/bus.page';
 import { IntegrationsPage } from '../pages/settings/integrations.page';
 import { KeysPage } from '../pages/settings/keys.page';
+import { lazyPage } from './lazy-page';
+
+const EmailSyncPage = lazyPage(async () => (await import('../pages/settings/email-sync.page')).EmailSyncPage);
+const CallsPage = lazyPage(async () => (await import('../pages/voice/calls.page')).CallsPage);
+const RecordingPage = lazyPage(async () => (await import('../pages/voice/recording.page')).RecordingPage);
+const InvoicesPage = lazyPage(async () => (await import('../pages/books/invoices.page')).InvoicesPage);
+const InvoicePage = lazyPage(async () => (await import('../pages/books/invoice.page')).InvoicePage);
 
 export interface Route {
   readonly pattern: RegExp;
@@ -38,6 +45,23 @@ export const ROUTES: readonly Route[] = [
     permission: 'tools.connections.read',
     render: () => <IntegrationsPage />,
   },
+  {
+    pattern: /^\/settings\/email-sync$/,
+    permission: 'tools.connections.read',
+    render: () => <EmailSyncPage />,
+  },
+  { pattern: /^\/voice\/(?:calls)?$/, permission: 'voice.calls.read', render: () => <CallsPage /> },
+  {
+    pattern: /^\/voice\/recordings\/([\w-]+)$/,
+    permission: 'voice.recordings.read',
+    render: ([id]) => <RecordingPage recordingId={id ?? ''} />,
+  },
+  { pattern: /^\/books\/(?:invoices)?$/, permission: 'books.invoices.read', render: () => <InvoicesPage /> },
+  {
+    pattern: /^\/books\/invoices\/([\w-]+)$/,
+    permission: 'books.invoices.read',
+    render: ([id]) => <InvoicePage invoiceId={id ?? ''} />,
+  },
 ];
 
 /** The console's navigation: one entry per page with a list, shown only to those who may open it. */
@@ -49,4 +73,7 @@ export const NAV = [
   { href: '/settings/keys', label: 'Integration keys', permission: 'platform.keys.manage' },
   { href: '/settings/bus', label: 'Bus', permission: 'platform.bus.manage' },
   { href: '/settings/integrations', label: 'Integrations', permission: 'tools.connections.read' },
+  { href: '/settings/email-sync', label: 'Email sync', permission: 'tools.connections.read' },
+  { href: '/voice/calls', label: 'Calls', permission: 'voice.calls.read' },
+  { href: '/books/invoices', label: 'Invoices', permission: 'books.invoices.read' },
 ] as const;

@@ -1,6 +1,7 @@
 import { router } from '@suite/hub-auth';
 import { connectionRouter } from './connections/connection.router';
 import { fieldMappingRouter } from './crm-drivers/field-mapping.router';
+import { emailSyncRouter } from './email-sync/email-sync.router';
 import { notificationRouter } from './health/notification.router';
 import { rateLimitRouter } from './rate-limits/rate-limit.router';
 import { runRouter } from './runs/run.router';
@@ -14,4 +15,5 @@ export const toolsAppRouter = router({
   rateLimits: rateLimitRouter,
   tools: toolRouter,
   crmFieldMappings: fieldMappingRouter,
+  emailSync: emailSyncRouter,
 });

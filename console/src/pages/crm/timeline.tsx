@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Link } from '../../shell/router';
 import { ErrorNote, Time } from '../../ui/feedback';
 import { useAction } from '../../ui/use-load';
 
@@ -7,9 +8,26 @@ export interface ActivityPage {
     readonly activityId: string;
     readonly kind: string;
     readonly title: string;
+    readonly detail?: Readonly<Record<string, unknown>>;
     readonly occurredAt: string;
   }[];
   readonly nextCursor: string | null;
+}
+
+type Activity = ActivityPage['items'][number];
+
+/** Where an entry leads in the console: a Books invoice, a Voice recording (each checks its permission). */
+function linkOf({ kind, detail }: Activity): { href: string; label: string } | undefined {
+  if (kind.startsWith('invoice.') && typeof detail?.invoiceId === 'string')
+    return { href: `/books/invoices/${detail.invoiceId}`, label: 'Open the invoice' };
+  if (kind === 'call' && typeof detail?.recordingUrl === 'string')
+    return { href: detail.recordingUrl, label: 'Listen to the recording' };
+  return undefined;
+}
+
+function EntryLink({ item }: { item: Activity }) {
+  const link = linkOf(item);
+  return link ? <Link href={link.href}>{link.label}</Link> : null;
 }
 
 /**
@@ -31,7 +49,8 @@ export function Timeline({ load }: { load: (cursor?: string) => Promise<Activity
       <ol className="timeline">
         {items.map((item) => (
           <li key={item.activityId}>
-            <span className="tag">{item.kind}</span> {item.title} <Time at={item.occurredAt} />
+            <span className="tag">{item.kind}</span> {item.title} <Time at={item.occurredAt} />{' '}
+            <EntryLink item={item} />
           </li>
         ))}
       </ol>

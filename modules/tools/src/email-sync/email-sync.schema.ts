@@ -1,5 +1,5 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { emailLog } from '@suite/contracts';
+import { type emailLog, text } from '@suite/contracts';
 import type { OrgScope } from '@suite/db';
 import { z } from 'zod';
 import type { M365Settings } from '../providers/microsoft365/microsoft365.settings';
@@ -30,19 +30,29 @@ export interface FolderTotals {
 
 export const resyncInput = z.object({
   mailbox: z.email('expected the mailbox address').transform((address) => address.toLowerCase()),
-  folder: z.string().min(1).max(200).optional(),
+  folder: text(200, { min: 1 })
+    .optional()
+    .describe('One folder (inbox, sentitems, or a folder id); all by default.'),
 });
 export type ResyncInput = z.infer<typeof resyncInput>;
 
-export interface FolderStatus {
-  readonly connectionId: string;
-  readonly mailbox: string;
-  readonly folder: string;
-  readonly lastSyncAt: string | null;
-  readonly cursorAgeSeconds: number | null;
-  readonly messagesSeen: number;
-  readonly messagesMatched: number;
-  readonly resyncs: number;
-  readonly failureStreak: number;
-  readonly lastError: string | null;
-}
+export const folderStatus = z.object({
+  connectionId: z.string(),
+  mailbox: z.string(),
+  folder: z.string(),
+  lastSyncAt: z.string().nullable(),
+  cursorAgeSeconds: z.number().int().nullable(),
+  messagesSeen: z.number().int(),
+  messagesMatched: z.number().int(),
+  resyncs: z.number().int(),
+  failureStreak: z.number().int().describe('Rounds in a row that failed; 0 when the last one went through.'),
+  lastError: z.string().nullable(),
+});
+export type FolderStatus = z.infer<typeof folderStatus>;
+
+export const resyncView = z.object({
+  folders: z
+    .number()
+    .int()
+    .describe('How many folders start a fresh snapshot on the next sync (0: none synced yet).'),
+});

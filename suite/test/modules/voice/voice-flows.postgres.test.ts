@@ -177,6 +177,8 @@ describe('an inbound call', () => {
     expect(media.url.startsWith(`${twilio.url}/2010-04-01/Accounts/${TWILIO_SID}/Recordings/`)).toBe(true);
     expect(media.url).not.toContain(TWILIO_TOKEN);
     expect(media.url).not.toContain('@');
+    const audio = await fetch(media.url);
+    expect([audio.status, audio.headers.get('content-type')]).toEqual([200, 'audio/mpeg']);
   });
 
   it('survives duplicate and out-of-order callbacks: completed first, then answered, ringing, completed again', async () => {

@@ -128,7 +128,8 @@ export const twilioProvider = defineProvider({
           throw failure(error);
         });
       // The media URL needs the account's credentials only when the org made recordings private.
-      return { media_url: recording.mediaUrl, content_type: 'audio/mpeg' };
+      // Without an extension Twilio answers WAV; `.mp3` gives the MP3 the content type promises.
+      return { media_url: `${recording.mediaUrl}.mp3`, content_type: 'audio/mpeg' };
     },
   },
 });

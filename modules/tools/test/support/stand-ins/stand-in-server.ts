@@ -62,7 +62,10 @@ export async function startStandIn(routes: Record<string, StandInRoute>): Promis
       ? await found.route(seen, found.pattern.exec(seen.path) as RegExpExecArray)
       : { status: 404, body: { error: `stand-in has no route ${seen.method} ${seen.path}` } };
     response.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
-    response.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+    // A Buffer is media (a recording), sent as is with the route's content type.
+    response.end(
+      reply.body === undefined ? '' : Buffer.isBuffer(reply.body) ? reply.body : JSON.stringify(reply.body),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {

@@ -20,6 +20,9 @@ export interface TwilioStandIn extends StandIn {
   };
 }
 
+/** One MPEG-1 Layer III frame (128 kbit/s, 44.1 kHz) of silence: a recording's bytes. */
+const SILENT_MP3_FRAME = Buffer.concat([Buffer.from([0xff, 0xfb, 0x90, 0x64]), Buffer.alloc(413)]);
+
 const authError = {
   code: 20003,
   message: 'Authenticate',
@@ -110,6 +113,12 @@ export async function startTwilioStandIn(): Promise<TwilioStandIn> {
         },
       };
     },
+    // The media itself, as Twilio serves it by default: public, MP3 when the URL ends in .mp3.
+    'GET /2010-04-01/Accounts/([^/]+)/Recordings/([^/.]+)\\.mp3': () => ({
+      status: 200,
+      headers: { 'content-type': 'audio/mpeg' },
+      body: SILENT_MP3_FRAME,
+    }),
   });
   return Object.assign(standIn, { messages, calls, state });
 }

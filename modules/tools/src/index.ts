@@ -15,7 +15,7 @@ export {
   forgetInput,
   forgetReport,
 } from './erasure/forget.schema';
-export { forgetPerson } from './erasure/forget.service';
+export { forgetPerson } from './erasure/forget-flow';
 export { consumeRate, type RateDecision, type RateLimit } from './rate-limits/rate-limit.service';
 export { cancelRun, listRuns, resumeRun } from './runs/paused-run.service';
 export { listToolAvailability, type ToolAvailability } from './tools/tool-availability.service';

@@ -2,15 +2,17 @@ import { publish } from '@suite/bus';
 import type { OrgScope } from '@suite/db';
 import { auditErasureStep, ERASURE_ACTIONS, type ErasureActor } from './erasure-audit';
 import type { ForgetInput, ForgetReport } from './forget.schema';
-import { type ErasingModule, eraseInModules } from './module-erasure.service';
+import { type ErasingModule, eraseInModules } from './module-erasure';
 import { unlinkOwnMailbox } from './own-mailbox-erasure.service';
 import { identifierHashes, personToErase } from './person-subject';
-import { eraseAtVendorCrms } from './vendor-crm-erasure.service';
+import { eraseAtVendorCrms } from './vendor-crm-erasure';
 
 /**
  * Right to erasure (docs/decisions/0113): every installed module's hook, every connected vendor CRM,
  * the person's own mailbox, then the completion audit and `platform.person.erased` in one transaction.
- * Running it again finds nothing and publishes nothing new.
+ * Like a webhook's processing it spans several tenant transactions (each module, each vendor call and
+ * the completion commit on their own), so it takes the org's scope. Running it again finds nothing and
+ * publishes nothing new.
  */
 export async function forgetPerson(
   org: OrgScope,

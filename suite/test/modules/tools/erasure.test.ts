@@ -1,6 +1,7 @@
 import { booksModule } from '@suite/books';
 import { crmModule } from '@suite/crm';
 import type { OrgScope } from '@suite/db';
+import { portalModule } from '@suite/portal';
 import { psaModule } from '@suite/psa';
 import { configureVault, forgetPerson, toolsModule } from '@suite/tools';
 import {
@@ -21,7 +22,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // Right to erasure end to end: our modules' hooks on a real database, HubSpot and a CRM without delete
 // through their loopback stand-ins, the audit trail and the outbox (docs/decisions/0113).
-const MODULES = [crmModule, psaModule, booksModule, toolsModule, voiceModule];
+const MODULES = [crmModule, psaModule, booksModule, toolsModule, voiceModule, portalModule];
 const by = { actor: 'cli:dpo' };
 const purpose = { actorType: 'operator', actorId: 'test', purpose: 'seed' } as const;
 const GRACE = { email: 'Grace.Hopper@Example.com', phone: '+44 20 7946 0123', e164: '+442079460123' };
@@ -92,6 +93,19 @@ async function seedGrace(org: OrgScope) {
         { clientId: client.id, crmContactId: kept.id, name: 'Alan Kept', email: 'alan@example.com' },
       ],
     });
+    const portal = await tx.portalPortal.create({
+      data: { slug: `p-${company.id.slice(0, 8)}`, name: 'Navy portal', branding: {}, features: [] },
+    });
+    await tx.portalUser.create({
+      data: {
+        portalId: portal.id,
+        contactId: grace.id,
+        companyId: company.id,
+        email: 'grace.hopper@example.com',
+        name: 'Grace Hopper',
+        invitedBy: 'staff-1',
+      },
+    });
     await tx.booksBillingAccount.create({
       data: {
         crmCompanyId: company.id,
@@ -155,6 +169,7 @@ describe('forget across our CRM, Voice and HubSpot', () => {
         { step: 'module voice', outcome: 'done', detail: '1 call number removed, 1 recording reference' },
         { step: 'module psa', outcome: 'done', detail: '1 client contact' },
         { step: 'module books', outcome: 'done', detail: '1 billing contact' },
+        { step: 'module portal', outcome: 'done', detail: '1 portal user' },
         {
           step: 'CRM HubSpot',
           outcome: 'done',
@@ -169,6 +184,7 @@ describe('forget across our CRM, Voice and HubSpot', () => {
       call: await tx.voiceCall.findFirst({ where: { id: seeded.call.id } }),
       recordings: await tx.voiceRecording.count(),
       psaContacts: await tx.psaClientContact.findMany({ select: { name: true } }),
+      portalUsers: await tx.portalUser.count(),
       billing: await tx.booksBillingAccount.findFirst({
         select: { billingContact: true, billingEmail: true },
       }),
@@ -186,6 +202,7 @@ describe('forget across our CRM, Voice and HubSpot', () => {
     });
     expect(left.recordings).toBe(0);
     expect(left.psaContacts).toEqual([{ name: 'Alan Kept' }]);
+    expect(left.portalUsers).toBe(0);
     expect(left.billing).toEqual({ billingContact: null, billingEmail: null });
     expect(hubspot.stored('contacts', hubspotId)).toMatchObject({ archived: true });
 

@@ -15,12 +15,15 @@ export * from './integration';
 export {
   defineModule,
   MODULE_NAMES,
+  type ModuleErasure,
+  type ModuleErasureReport,
   type ModuleHttpReply,
   type ModuleHttpRequest,
   type ModuleJob,
   type ModuleName,
   type ModuleRoute,
   type ModuleSubscription,
+  type PersonToErase,
   type SuiteModule,
 } from './module';
 export { type DecimalLike, formatMoney } from './money/money-format';

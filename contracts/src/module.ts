@@ -51,6 +51,27 @@ export interface ModuleRoute {
   handle(request: ModuleHttpRequest, context: never): Promise<ModuleHttpReply>;
 }
 
+/** Who is to be erased, as the forget flow validated them: a lower-cased email and/or an E.164 phone. */
+export interface PersonToErase {
+  readonly email?: string;
+  /** E.164 (`+442079460018`), normalised with `normalisePhone`, so modules match their E.164 columns. */
+  readonly phone?: string;
+}
+
+/** What one module erased (or redacted) about the person: one count per kind of row. */
+export interface ModuleErasureReport {
+  readonly module: ModuleName;
+  readonly erased: readonly { readonly kind: string; readonly count: number }[];
+}
+
+/**
+ * A module's part of the right to erasure: `erasePerson` runs in a tenant transaction of the org (the
+ * module types it as its `OrgTransaction`) and must be harmless when run again.
+ */
+export interface ModuleErasure {
+  erasePerson(tx: never, person: PersonToErase): Promise<ModuleErasureReport>;
+}
+
 /**
  * What a module gives the composition root. Routers are served at `/<name>/trpc` (staff, Hub session)
  * and `/<name>/integration` (sister products, X-Integration-Key); subscriptions and jobs are wired to
@@ -66,6 +87,8 @@ export interface SuiteModule<
   readonly subscriptions?: readonly TSubscription[];
   readonly jobs?: readonly TJob[];
   readonly routes?: readonly ModuleRoute[];
+  /** What the module holds about a person and erases on request (`suite tools forget`). */
+  readonly erasure?: ModuleErasure;
 }
 
 export function defineModule<const M extends SuiteModule>(module: M): M {

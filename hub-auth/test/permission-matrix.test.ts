@@ -13,8 +13,10 @@ describe('default permission matrix', () => {
     expect(rolePermissions('Owner')).toEqual(PERMISSIONS);
   });
 
-  it('keeps signing contracts and vendor credentials above Member', () => {
+  it('keeps signing contracts, erasing people and vendor credentials above Member', () => {
     expect(rolePermissions('Member')).not.toContain('psa.contracts.sign');
+    expect(rolePermissions('Member')).not.toContain('tools.erasure.run');
+    expect(rolePermissions('Admin')).toContain('tools.erasure.run');
     expect(rolePermissions('Admin')).toContain('psa.contracts.sign');
     expect(rolePermissions('Admin')).not.toContain('tools.connections.manage');
     for (const name of rolePermissions('Viewer')) expect(name).toMatch(/\.(access|read)$/);

@@ -33,7 +33,7 @@ interface Org {
   readonly name: string;
 }
 
-async function findOrg(db: Database, given: string): Promise<Org> {
+export async function findOrg(db: Database, given: string): Promise<Org> {
   const org = await db.system.organization.findFirst({
     where: UUID.test(given) ? { id: given.toLowerCase() } : { slug: given },
     select: { id: true, slug: true, name: true },

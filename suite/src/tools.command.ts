@@ -4,6 +4,7 @@ import { cancelRun, configureVault, listDeliveries, listRuns, replayDelivery, re
 import { Command } from 'commander';
 import { print, withCliDatabase } from './cli-database';
 import { textTable } from './text-table';
+import { forgetCommand } from './tools-forget.command';
 
 export type OrgOption = { org: string };
 
@@ -70,10 +71,13 @@ function webhooksCommand(): Command {
   return webhooks;
 }
 
-/** `suite tools runs|webhooks …`: work parked while a vendor connection was in Error, inbound webhooks. */
+/** `suite tools runs|webhooks|forget …`: work parked while a vendor connection was in Error, inbound webhooks, erasure. */
 export function toolsCommand(): Command {
-  const tools = new Command('tools').description('the shared tool layer: paused runs, inbound webhooks');
+  const tools = new Command('tools').description(
+    'the shared tool layer: paused runs, inbound webhooks, right to erasure',
+  );
   tools.addCommand(webhooksCommand());
+  tools.addCommand(forgetCommand());
   const runs = tools.command('runs').description('tool runs parked while their connection was in Error');
   runs
     .command('list')

@@ -2,6 +2,7 @@ import { booksEvents } from './books';
 import { crmEvents } from './crm';
 import { defineCatalog } from './event-catalog';
 import { hubEvents } from './hub';
+import { platformEvents } from './platform';
 import { portalEvents } from './portal';
 import { psaEvents } from './psa';
 import { toolsEvents } from './tools';
@@ -16,4 +17,5 @@ export const eventCatalog = defineCatalog(
   ...toolsEvents,
   ...voiceEvents,
   ...portalEvents,
+  ...platformEvents,
 );

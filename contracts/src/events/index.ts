@@ -31,6 +31,7 @@ export {
   hubUserDeactivated,
   hubUserUpdated,
 } from './hub';
+export { platformEvents, platformPersonErased } from './platform';
 export { portalDocumentSigned, portalEvents, portalQuoteAccepted, portalQuoteDeclined } from './portal';
 export {
   psaClientStatus,

@@ -60,6 +60,7 @@ export const PERMISSION_MATRIX = {
   'tools.run': { from: 'Member', meaning: 'run shared tools (SMS, email, maps) for the org' },
   'tools.connections.read': { from: 'Admin', meaning: 'see vendor connections and their health' },
   'tools.connections.manage': { from: 'Owner', meaning: 'connect vendors and store their credentials' },
+  'tools.erasure.run': { from: 'Admin', meaning: 'erase a person everywhere on request (right to erasure)' },
   'platform.keys.manage': { from: 'Admin', meaning: 'create, rotate and revoke integration keys' },
   'platform.bus.manage': { from: 'Admin', meaning: 'see bus groups, lag and dead letters; replay' },
 } as const satisfies Record<`${Product}.access`, PermissionDefinition> & Record<string, PermissionDefinition>;

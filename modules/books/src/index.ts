@@ -1,4 +1,5 @@
 import { defineModule } from '@suite/contracts';
+import { erasePerson } from './erasure/person-erasure.service';
 import { clientChurnedSubscription } from './handlers/client-churned.handler';
 import { companyPromotedSubscription } from './handlers/company-promoted.handler';
 import { crmDealSubscription } from './handlers/crm-deal.handler';
@@ -21,4 +22,6 @@ export const booksModule = defineModule({
     toolPaymentSubscription,
   ],
   jobs: [billingRunJob],
+
+  erasure: { erasePerson },
 });

@@ -1,4 +1,5 @@
 import { defineModule } from '@suite/contracts';
+import { erasePerson } from './erasure/person-erasure.service';
 import { clientStatusSubscription } from './handlers/client-status.handler';
 import { contractAmendedSubscription } from './handlers/contract-amended.handler';
 import { contractSignedSubscription } from './handlers/contract-signed.handler';
@@ -28,4 +29,5 @@ export const crmModule = defineModule({
     portalQuoteSubscription,
   ],
   jobs: [healthRecomputeJob, sequenceSendJob],
+  erasure: { erasePerson },
 });

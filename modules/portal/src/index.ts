@@ -1,4 +1,5 @@
 import { defineModule } from '@suite/contracts';
+import { erasePerson } from './erasure/person-erasure.service';
 import { portalAppRouter } from './router';
 
 export { portalClientRouter } from './client';
@@ -16,4 +17,5 @@ export { renderPortalPage } from './site/portal-page';
 export const portalModule = defineModule({
   name: 'portal',
   appRouter: portalAppRouter,
+  erasure: { erasePerson },
 });

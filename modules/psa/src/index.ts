@@ -1,4 +1,5 @@
 import { defineModule } from '@suite/contracts';
+import { erasePerson } from './erasure/person-erasure.service';
 import { crmCompanySubscription } from './handlers/crm-company.handler';
 import { dealWonSubscription } from './handlers/deal-won.handler';
 import { psaAppRouter } from './router';
@@ -8,4 +9,5 @@ export const psaModule = defineModule({
   name: 'psa',
   appRouter: psaAppRouter,
   subscriptions: [crmCompanySubscription, dealWonSubscription],
+  erasure: { erasePerson },
 });

@@ -8,6 +8,14 @@ import { inboundWebhookRoute } from './webhooks/inbound-webhook.route';
 
 export { emailSyncRegistry } from './email-sync/email-sync.metrics';
 export { folderStatuses, requestResync } from './email-sync/mail-cursor.service';
+export {
+  type ErasureStep,
+  type ForgetInput,
+  type ForgetReport,
+  forgetInput,
+  forgetReport,
+} from './erasure/forget.schema';
+export { forgetPerson } from './erasure/forget-flow';
 export { consumeRate, type RateDecision, type RateLimit } from './rate-limits/rate-limit.service';
 export { cancelRun, listRuns, resumeRun } from './runs/paused-run.service';
 export { listToolAvailability, type ToolAvailability } from './tools/tool-availability.service';

@@ -1,4 +1,5 @@
 import { defineModule } from '@suite/contracts';
+import { erasePerson } from './erasure/person-erasure.service';
 import { callStatusSubscription } from './handlers/call-status.handler';
 import { recordingCompletedSubscription } from './handlers/recording-completed.handler';
 import { recordingRetentionJob } from './jobs/recording-retention.job';
@@ -10,4 +11,5 @@ export const voiceModule = defineModule({
   appRouter: voiceAppRouter,
   subscriptions: [callStatusSubscription, recordingCompletedSubscription],
   jobs: [recordingRetentionJob],
+  erasure: { erasePerson },
 });

@@ -140,6 +140,38 @@ describe('the bus in the console', () => {
   });
 });
 
+describe('right to erasure in the console', () => {
+  type Report = { steps: { step: string; outcome: string }[]; eventPublished: boolean };
+
+  it('needs tools.erasure.run, refuses a person given by neither field, and erases in the active org', async () => {
+    const mia = await sut.signedIn('mia@northwind.test');
+    const refused = await mutate(mia, 'erasure.forget', { email: 'someone@example.com' });
+    expect(refused.status).toBe(403);
+    expect(message(refused)).toContain('missing permission tools.erasure.run');
+
+    const adam = await sut.signedIn('adam@northwind.test');
+    const nobody = await mutate(adam, 'erasure.forget', {});
+    expect(nobody.status).toBe(400);
+    expect(message(nobody)).toContain('email: give the email or the phone number');
+    const badPhone = await mutate(adam, 'erasure.forget', { phone: 'call me maybe' });
+    expect(badPhone.status).toBe(400);
+    expect(message(badPhone)).toContain('phone: "call me maybe" is not a phone number');
+
+    const done = await mutate(adam, 'erasure.forget', { email: 'someone@example.com' });
+    expect(done.status).toBe(200);
+    expect(data<Report>(done)).toMatchObject({ eventPublished: true, divergences: 0 });
+    expect(data<Report>(done).steps.map((step) => step.step)).toEqual(
+      expect.arrayContaining(['module crm', 'module voice', 'own mailbox']),
+    );
+    const audit = await forOrg(sut.database.db.app, NORTHWIND).transaction((tx) =>
+      tx.auditLogEntry.count({
+        where: { action: 'tools.erasure.completed', actor: { startsWith: 'staff:' } },
+      }),
+    );
+    expect(audit).toBe(1);
+  });
+});
+
 describe('the console at the waffle menu’s paths', () => {
   it('serves the page at /<product>/…, its assets under /console/, and never the page for an API path', async () => {
     const browser = sut.browser();

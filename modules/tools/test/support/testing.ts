@@ -7,13 +7,16 @@ export { resumeConnectionRuns } from '../../src/runs/paused-run.service';
 export { type CrmUnderTest, crmDriverContract } from './crm-driver-contract';
 export { databaseDump } from './database-dump';
 export { connectM365, mail, runDeltaSync, trustGraphStandIn } from './m365';
+export { connectOAuth } from './oauth-connect';
 export {
   type GraphStandIn,
   M365_SECRET,
   STAND_IN_CA_FILE,
   startGraphStandIn,
 } from './stand-ins/graph.stand-in';
+export { type HubspotStandIn, startHubspotStandIn } from './stand-ins/hubspot.stand-in';
 export { OAUTH_CLIENT } from './stand-ins/oauth.stand-in';
+export { REST_CRM_KEY, type RestCrmStandIn, startRestCrmStandIn } from './stand-ins/rest-crm.stand-in';
 export {
   startTwilioStandIn,
   TWILIO_SID,

@@ -170,3 +170,38 @@ describe('suite tools runs', () => {
     CLI_TIMEOUT,
   );
 });
+
+describe('suite tools forget', () => {
+  it(
+    'erases the person by the org’s slug, printing each step; a malformed phone is refused naming the field',
+    async () => {
+      const { slug } = await fixture.database.db.system.organization.findUniqueOrThrow({
+        where: { id: org.orgId },
+      });
+      await org.transaction(async (tx) => {
+        const company = await tx.crmCompany.create({ data: { name: 'Analytical Engines' } });
+        await tx.crmContact.create({
+          data: { companyId: company.id, name: 'Ada Lovelace', email: 'ada@example.com' },
+        });
+      });
+      const [forgot, refused] = await Promise.all([
+        suite(first, 'tools', 'forget', '--org', slug, '--contact', 'Ada@Example.com'),
+        suite(first, 'tools', 'forget', '--org', slug, '--contact', '12-nope'),
+      ]);
+      const lines = ok(forgot).trim().split('\n');
+      expect(lines[0]).toMatch(new RegExp(`^forgetting [0-9a-f]{12}… in ${slug}$`));
+      expect(lines).toContainEqual(expect.stringMatching(/^ {2}erased\s+module crm: 1 contact$/));
+      expect(lines).toContainEqual(expect.stringMatching(/^ {2}nothing\s+module voice: nothing held/));
+      expect(lines.slice(-2)).toEqual([
+        'done; the audit log has every step',
+        'platform.person.erased published',
+      ]);
+      expect(await org.transaction((tx) => tx.crmContact.count({ where: { name: 'Ada Lovelace' } }))).toBe(0);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(
+        'suite: phone: "12-nope" is not a valid number in US; give the number with its country code',
+      );
+    },
+    CLI_TIMEOUT,
+  );
+});

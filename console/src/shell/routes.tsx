@@ -8,6 +8,7 @@ import { ProjectsPage } from '../pages/psa/projects.page';
 import { BusPage } from '../pages/settings/bus.page';
 import { IntegrationsPage } from '../pages/settings/integrations.page';
 import { KeysPage } from '../pages/settings/keys.page';
+import { WebhooksPage } from '../pages/settings/webhooks.page';
 
 export interface Route {
   readonly pattern: RegExp;
@@ -38,6 +39,11 @@ export const ROUTES: readonly Route[] = [
     permission: 'tools.connections.read',
     render: () => <IntegrationsPage />,
   },
+  {
+    pattern: /^\/settings\/webhooks$/,
+    permission: 'tools.connections.read',
+    render: () => <WebhooksPage />,
+  },
 ];
 
 /** The console's navigation: one entry per page with a list, shown only to those who may open it. */
@@ -49,4 +55,5 @@ export const NAV = [
   { href: '/settings/keys', label: 'Integration keys', permission: 'platform.keys.manage' },
   { href: '/settings/bus', label: 'Bus', permission: 'platform.bus.manage' },
   { href: '/settings/integrations', label: 'Integrations', permission: 'tools.connections.read' },
+  { href: '/settings/webhooks', label: 'Webhook endpoints', permission: 'tools.connections.read' },
 ] as const;

@@ -47,6 +47,7 @@ export const endpointSecretView = z.object({ endpoint: endpointView, secret: z.s
 export type EndpointSecretView = z.infer<typeof endpointSecretView>;
 
 export const attemptView = z.object({
+  id: entityId,
   messageId: entityId,
   eventType: z.string(),
   attemptedAt: z.string(),

@@ -180,6 +180,7 @@ export async function listAttempts(
     include: { message: { select: { eventType: true } } },
   });
   return rows.map((row) => ({
+    id: row.id,
     messageId: row.messageId,
     eventType: row.message.eventType,
     attemptedAt: row.attemptedAt.toISOString(),

@@ -32,11 +32,11 @@ beforeAll(async () => {
     modules: [toolsModule],
     env: { VAULT_KEYS: testKeyring().entries.join(',') },
   });
-  [owner, admin, member] = await Promise.all(
-    ['olivia@northwind.test', 'adam@northwind.test', 'mia@northwind.test'].map((email) =>
-      sut.staff(email, 'tools'),
-    ),
-  );
+  [owner, admin, member] = await Promise.all([
+    sut.staff('olivia@northwind.test', 'tools'),
+    sut.staff('adam@northwind.test', 'tools'),
+    sut.staff('mia@northwind.test', 'tools'),
+  ]);
 });
 afterAll(async () => {
   await sut?.close();

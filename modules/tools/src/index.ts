@@ -26,6 +26,7 @@ export {
   rotateEndpointSecret,
   sendTestEvent,
   setEndpointEnabled,
+  updateEndpoint,
 } from './webhook-endpoints/endpoint.service';
 export { startWebhookDispatcher, type WebhookDispatcher } from './webhook-endpoints/webhook-dispatcher';
 export { configureWebhookEndpoints } from './webhook-endpoints/webhook-settings';

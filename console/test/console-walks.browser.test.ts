@@ -7,6 +7,7 @@ import {
   runDeltaSync,
   startGraphStandIn,
   startTwilioStandIn,
+  startWebhookReceiver,
   TWILIO_SID,
   TWILIO_TOKEN,
   type TwilioStandIn,
@@ -234,6 +235,44 @@ describe('the staff console in Chromium', () => {
     await text(page, 'No paused runs.').waitFor();
     expect(await page.content()).not.toContain(TWILIO_TOKEN);
     await checkPage(page, 'settings-integrations-connected');
+  });
+
+  it('Olivia (Owner) adds a webhook endpoint, presses Test and sees the delivery in the log', async () => {
+    const receiver = await startWebhookReceiver();
+    try {
+      const page = await signIn(chromium, url, 'Olivia Owner', '/settings/webhooks');
+      await text(page, 'No webhook endpoints yet.').waitFor();
+      const add = page.getByRole('form', { name: 'Add an endpoint' });
+      await add.getByLabel('Endpoint URL').fill('receiver.example/hooks');
+      await add.getByRole('checkbox', { name: 'crm.deal.won' }).check();
+      await add.getByRole('button', { name: 'Add endpoint' }).click();
+      await add.getByText('url: expected an absolute URL like https://example.com/webhooks').waitFor();
+      await add.getByText('Request id').waitFor();
+      await add.getByLabel('Endpoint URL').fill(receiver.url);
+      await add.getByRole('checkbox', { name: 'crm.deal.won' }).check();
+      await add.getByRole('button', { name: 'Add endpoint' }).click();
+      const secret = (await page.getByTestId('endpoint-secret').textContent()) ?? '';
+      expect(secret).toMatch(/^whsec_/);
+      await checkPage(page, 'settings-webhooks-added');
+
+      await page.getByRole('button', { name: `Test ${receiver.url}` }).click();
+      await text(page, /^Test event delivered: HTTP 200 in \d+ ms$/).waitFor({ timeout: 20_000 });
+      const log = page.getByRole('region', { name: 'Delivery log' });
+      await log.getByRole('cell', { name: 'webhook.test' }).waitFor();
+      await log.getByRole('cell', { name: 'answered 200' }).waitFor();
+      expect(receiver.received.map((request) => JSON.parse(request.body).type)).toEqual(['webhook.test']);
+      await checkPage(page, 'settings-webhooks');
+
+      await page.getByRole('button', { name: `Disable ${receiver.url}` }).click();
+      await page.locator('.pill-error', { hasText: 'disabled' }).waitFor();
+      await page.getByRole('button', { name: `Enable ${receiver.url}` }).click();
+      await page.locator('.pill-connected', { hasText: 'enabled' }).waitFor();
+      await page.reload();
+      await log.getByRole('cell', { name: 'webhook.test' }).waitFor();
+      expect(await page.content()).not.toContain(secret);
+    } finally {
+      await receiver.close();
+    }
   });
 
   it('Olivia (Owner) replays a dead letter once the bug is fixed', async () => {

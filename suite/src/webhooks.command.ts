@@ -2,11 +2,13 @@ import {
   configureVault,
   configureWebhookEndpoints,
   createEndpoint,
+  deleteEndpoint,
   listAttempts,
   listEndpoints,
   rotateEndpointSecret,
   sendTestEvent,
   setEndpointEnabled,
+  updateEndpoint,
 } from '@suite/tools';
 import { Command } from 'commander';
 import { print, withCliDatabase } from './cli-database';
@@ -58,6 +60,32 @@ export function webhooksCommand(): Command {
         const eventTypes = options.events.split(',').map((type) => type.trim());
         const { endpoint, secret } = await createEndpoint(tx, { url: options.url, eventTypes });
         print([`endpoint ${endpoint.id} added; its signing secret (shown once): ${secret}`]);
+      }),
+    );
+  webhooks
+    .command('update <endpoint>')
+    .description('a new URL or new event types; the secret and pending messages stay')
+    .requiredOption('--org <id>', 'org id')
+    .option('--url <url>', 'https URL of the receiver')
+    .option('--events <types>', 'comma-separated event types from the catalog')
+    .action((endpointId: string, options: OrgOption & { url?: string; events?: string }) =>
+      withEndpointConfig(options.org, async (tx) => {
+        const endpoint = await updateEndpoint(tx, {
+          endpointId,
+          url: options.url,
+          eventTypes: options.events?.split(',').map((type) => type.trim()),
+        });
+        print([`endpoint ${endpoint.id} now sends ${endpoint.eventTypes.join(',')} to ${endpoint.url}`]);
+      }),
+    );
+  webhooks
+    .command('delete <endpoint>')
+    .description('remove the endpoint with its pending messages and delivery log')
+    .requiredOption('--org <id>', 'org id')
+    .action((endpointId: string, options: OrgOption) =>
+      inOrg(options.org, async (tx) => {
+        await deleteEndpoint(tx, { endpointId });
+        print([`endpoint ${endpointId} deleted`]);
       }),
     );
   webhooks

@@ -8,6 +8,7 @@ import { ProjectsPage } from '../pages/psa/projects.page';
 import { BusPage } from '../pages/settings/bus.page';
 import { IntegrationsPage } from '../pages/settings/integrations.page';
 import { KeysPage } from '../pages/settings/keys.page';
+import { WebhooksPage } from '../pages/settings/webhooks.page';
 import { lazyPage } from './lazy-page';
 
 const EmailSyncPage = lazyPage(async () => (await import('../pages/settings/email-sync.page')).EmailSyncPage);
@@ -15,7 +16,6 @@ const CallsPage = lazyPage(async () => (await import('../pages/voice/calls.page'
 const RecordingPage = lazyPage(async () => (await import('../pages/voice/recording.page')).RecordingPage);
 const InvoicesPage = lazyPage(async () => (await import('../pages/books/invoices.page')).InvoicesPage);
 const InvoicePage = lazyPage(async () => (await import('../pages/books/invoice.page')).InvoicePage);
-
 export interface Route {
   readonly pattern: RegExp;
   /** What the page needs; without it the person gets the "no access" page, never a blank one. */
@@ -62,6 +62,11 @@ export const ROUTES: readonly Route[] = [
     permission: 'books.invoices.read',
     render: ([id]) => <InvoicePage invoiceId={id ?? ''} />,
   },
+  {
+    pattern: /^\/settings\/webhooks$/,
+    permission: 'tools.connections.read',
+    render: () => <WebhooksPage />,
+  },
 ];
 
 /** The console's navigation: one entry per page with a list, shown only to those who may open it. */
@@ -76,4 +81,5 @@ export const NAV = [
   { href: '/settings/email-sync', label: 'Email sync', permission: 'tools.connections.read' },
   { href: '/voice/calls', label: 'Calls', permission: 'voice.calls.read' },
   { href: '/books/invoices', label: 'Invoices', permission: 'books.invoices.read' },
+  { href: '/settings/webhooks', label: 'Webhook endpoints', permission: 'tools.connections.read' },
 ] as const;

@@ -3,6 +3,7 @@ import { outboundWebhookSubscription } from './handlers/outbound-webhook.handler
 import { runRequestedSubscription } from './handlers/run-requested.handler';
 import { toolsIntegrationRouter } from './integration';
 import { m365DeltaSyncJob } from './jobs/m365-delta-sync.job';
+import { webhookPayloadPurgeJob } from './jobs/webhook-payload-purge.job';
 import { toolsAppRouter } from './router';
 import { inboundWebhookRoute } from './webhooks/inbound-webhook.route';
 
@@ -33,6 +34,7 @@ export {
   rotateEndpointSecret,
   sendTestEvent,
   setEndpointEnabled,
+  updateEndpoint,
 } from './webhook-endpoints/endpoint.service';
 export { startWebhookDispatcher, type WebhookDispatcher } from './webhook-endpoints/webhook-dispatcher';
 export { configureWebhookEndpoints } from './webhook-endpoints/webhook-settings';
@@ -46,5 +48,5 @@ export const toolsModule = defineModule({
   integrationRouter: toolsIntegrationRouter,
   subscriptions: [runRequestedSubscription, outboundWebhookSubscription],
   routes: [inboundWebhookRoute],
-  jobs: [m365DeltaSyncJob],
+  jobs: [m365DeltaSyncJob, webhookPayloadPurgeJob],
 });

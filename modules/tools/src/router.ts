@@ -6,6 +6,7 @@ import { notificationRouter } from './health/notification.router';
 import { rateLimitRouter } from './rate-limits/rate-limit.router';
 import { runRouter } from './runs/run.router';
 import { toolRouter } from './tools/tool.router';
+import { endpointRouter } from './webhook-endpoints/endpoint.router';
 
 /** The tool layer's staff procedures, served at /tools/trpc (Hub session + permission). */
 export const toolsAppRouter = router({
@@ -16,4 +17,5 @@ export const toolsAppRouter = router({
   tools: toolRouter,
   crmFieldMappings: fieldMappingRouter,
   emailSync: emailSyncRouter,
+  webhookEndpoints: endpointRouter,
 });

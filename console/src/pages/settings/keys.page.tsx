@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { platform } from '../../api/trpc.client';
+import { CopyButton } from '../../ui/copy-button';
 import { ErrorNote, Loading, Time } from '../../ui/feedback';
 import { usePage } from '../../ui/pager';
 import { Table } from '../../ui/table';
@@ -12,7 +13,6 @@ const MODULES = ['crm', 'psa', 'books', 'voice', 'portal', 'tools'] as const;
 
 /** The key exists nowhere else: shown once, with a copy button and the setting line for the caller. */
 function ShownOnce({ issued }: { issued: Issued }) {
-  const [copied, setCopied] = useState(false);
   return (
     <div className="notice" role="status">
       <p>
@@ -23,15 +23,7 @@ function ShownOnce({ issued }: { issued: Issued }) {
         <code className="secret" data-testid="issued-key">
           {issued.key}
         </code>{' '}
-        <button
-          type="button"
-          onClick={async () => {
-            await navigator.clipboard.writeText(issued.key);
-            setCopied(true);
-          }}
-        >
-          {copied ? 'Copied' : 'Copy key'}
-        </button>
+        <CopyButton value={issued.key} label="Copy key" />
       </p>
       <p>For the {issued.summary.caller} deployment's environment:</p>
       <pre>{issued.envLine}</pre>

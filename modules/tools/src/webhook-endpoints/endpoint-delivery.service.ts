@@ -129,3 +129,23 @@ async function noticeOwners(tx: OrgTransaction, url: string): Promise<void> {
     body: `Every delivery to ${url} failed for 5 days, so it was disabled. Fix the receiver, then enable it again under Settings → Webhook endpoints; messages from then on are delivered.`,
   });
 }
+
+/** Message bodies are kept this long; the attempts (status, latency, excerpt) stay in the log. */
+export const PAYLOAD_RETENTION_MS = 30 * 24 * 60 * 60_000;
+
+/**
+ * Clears the bodies of messages older than 30 days. One still pending then (its endpoint disabled for
+ * a month) is given up first: a drain never claims a message without a body.
+ */
+export async function clearOldPayloads(tx: OrgTransaction, now = new Date()): Promise<number> {
+  const old = { createdAt: { lt: new Date(now.getTime() - PAYLOAD_RETENTION_MS) } };
+  await tx.toolsWebhookMessage.updateMany({
+    where: { ...old, status: 'pending' },
+    data: { status: 'failed' },
+  });
+  const cleared = await tx.toolsWebhookMessage.updateMany({
+    where: { ...old, body: { not: null } },
+    data: { body: null },
+  });
+  return cleared.count;
+}

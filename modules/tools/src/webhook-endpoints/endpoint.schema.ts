@@ -15,8 +15,21 @@ export const endpointCreateInput = z.object({
 });
 export type EndpointCreateInput = z.infer<typeof endpointCreateInput>;
 
+export const endpointUpdateInput = z.object({
+  endpointId: entityId,
+  url: endpointCreateInput.shape.url.optional(),
+  eventTypes: endpointCreateInput.shape.eventTypes.optional(),
+});
+export type EndpointUpdateInput = z.infer<typeof endpointUpdateInput>;
+
 export const byEndpoint = z.object({ endpointId: entityId });
-export const endpointStatusInput = z.object({ endpointId: entityId, enabled: z.boolean() });
+
+/** What the Test button answers: the queued message, delivered like any other (see the log). */
+export const testSentView = z.object({ messageId: entityId });
+
+/** An event type an endpoint may pick, from the bus catalog. */
+export const eventTypeView = z.object({ type: z.string(), description: z.string() });
+export type EventTypeView = z.infer<typeof eventTypeView>;
 
 export const endpointView = z.object({
   id: entityId,
@@ -34,6 +47,7 @@ export const endpointSecretView = z.object({ endpoint: endpointView, secret: z.s
 export type EndpointSecretView = z.infer<typeof endpointSecretView>;
 
 export const attemptView = z.object({
+  id: entityId,
   messageId: entityId,
   eventType: z.string(),
   attemptedAt: z.string(),

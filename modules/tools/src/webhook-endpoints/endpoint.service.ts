@@ -7,7 +7,9 @@ import {
   type AttemptView,
   type EndpointCreateInput,
   type EndpointSecretView,
+  type EndpointUpdateInput,
   type EndpointView,
+  type EventTypeView,
   TEST_EVENT_TYPE,
 } from './endpoint.schema';
 import { toEndpointView } from './endpoint.view';
@@ -44,6 +46,14 @@ function checkEventTypes(types: readonly string[]): string[] {
   return [...new Set(types)];
 }
 
+/** The event types an endpoint may pick: the catalog's, each once (its newest version describes it). */
+export function listEventTypes(): EventTypeView[] {
+  const seen = new Map<string, EventTypeView>();
+  for (const { type, version, description } of eventCatalog.definitions)
+    if (eventCatalog.find(type)?.version === version) seen.set(type, { type, description });
+  return [...seen.values()].sort((a, b) => a.type.localeCompare(b.type));
+}
+
 export async function createEndpoint(
   tx: OrgTransaction,
   input: EndpointCreateInput,
@@ -65,6 +75,22 @@ export async function listEndpoints(tx: OrgTransaction): Promise<EndpointView[]>
 
 async function endpointRow(tx: OrgTransaction, endpointId: string) {
   return found(await tx.toolsWebhookEndpoint.findFirst({ where: { id: endpointId } }), 'webhook endpoint');
+}
+
+/** A new URL (checked as on create) or event types; the secret and pending messages stay. */
+export async function updateEndpoint(
+  tx: OrgTransaction,
+  input: EndpointUpdateInput,
+  policy: AddressPolicy = addressPolicy(),
+): Promise<EndpointView> {
+  await endpointRow(tx, input.endpointId);
+  const url = input.url === undefined ? undefined : (await checkEndpointUrl(input.url, policy)).toString();
+  const eventTypes = input.eventTypes && checkEventTypes(input.eventTypes);
+  const row = await tx.toolsWebhookEndpoint.update({
+    where: { id: input.endpointId },
+    data: { url, eventTypes },
+  });
+  return toEndpointView(row);
 }
 
 /** A new secret signs from now; the old ones keep signing for a day (both signatures are sent). */
@@ -154,6 +180,7 @@ export async function listAttempts(
     include: { message: { select: { eventType: true } } },
   });
   return rows.map((row) => ({
+    id: row.id,
     messageId: row.messageId,
     eventType: row.message.eventType,
     attemptedAt: row.attemptedAt.toISOString(),

@@ -205,3 +205,57 @@ describe('suite tools forget', () => {
     CLI_TIMEOUT,
   );
 });
+
+describe('suite webhooks', () => {
+  it(
+    'adds an endpoint (secret once), updates its event types, refuses an unknown one, lists and deletes it',
+    async () => {
+      const url = 'http://127.0.0.1:9/hooks';
+      const added = ok(
+        await suite(first, 'webhooks', 'add', '--org', org.orgId, '--url', url, '--events', 'crm.deal.won'),
+      );
+      const [, endpointId = '', secret = ''] =
+        added.match(/^endpoint (\S+) added; its signing secret \(shown once\): (whsec_\S+)$/m) ?? [];
+      expect(secret).toMatch(/^whsec_/);
+      const [updated, unknown] = await Promise.all([
+        suite(
+          first,
+          'webhooks',
+          'update',
+          endpointId,
+          '--org',
+          org.orgId,
+          '--events',
+          'crm.deal.won,tools.sms.received',
+        ),
+        suite(
+          first,
+          'webhooks',
+          'update',
+          endpointId,
+          '--org',
+          org.orgId,
+          '--events',
+          'crm.deal.lost.forever',
+        ),
+      ]);
+      expect(ok(updated).trim()).toBe(
+        `endpoint ${endpointId} now sends crm.deal.won,tools.sms.received to ${url}`,
+      );
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toContain('eventTypes: crm.deal.lost.forever is not in the event catalog');
+      const listed = ok(await suite(first, 'webhooks', 'list', '--org', org.orgId));
+      expect(listed).toMatch(
+        new RegExp(`${endpointId}\\s+${url}\\s+enabled\\s+crm.deal.won,tools.sms.received`),
+      );
+      expect(listed).not.toContain(secret);
+      expect(ok(await suite(first, 'webhooks', 'delete', endpointId, '--org', org.orgId)).trim()).toBe(
+        `endpoint ${endpointId} deleted`,
+      );
+      expect(ok(await suite(first, 'webhooks', 'list', '--org', org.orgId)).trim()).toBe(
+        'no webhook endpoints',
+      );
+    },
+    CLI_TIMEOUT,
+  );
+});

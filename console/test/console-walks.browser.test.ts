@@ -59,14 +59,17 @@ async function deal(api: StaffApi, companyId: string, name: string): Promise<str
 
 const text = (page: Page, content: string | RegExp) => page.getByText(content).first();
 
-/** Polls `probe` until it returns something (an effect that arrives over the bus). */
+/**
+ * Polls `probe` until it returns something (an effect that arrives over the bus, some after two hops:
+ * vendor callback → Voice → CRM), allowing for a CI machine running four test files at once.
+ */
 async function arrived<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-  for (const deadline = Date.now() + 20_000; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
     const found = await probe();
     if (found !== undefined) return found;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`${what} did not arrive within 20 s`);
+  throw new Error(`${what} did not arrive within 60 s`);
 }
 
 const NORTHWIND = DEV_HUB_SEED.orgs.find((org) => org.slug === 'northwind')?.id ?? '';

@@ -30,6 +30,7 @@ export {
   revenueSummary,
   syncedEmail,
 } from './crm.integration';
+export { psaIntegrationApi, psaTicketsCreate, psaTicketsList } from './psa.integration';
 export {
   crmCreateRecord,
   crmDeleteRecord,

@@ -1,11 +1,13 @@
 import { defineModule } from '@suite/contracts';
 import { crmCompanySubscription } from './handlers/crm-company.handler';
 import { dealWonSubscription } from './handlers/deal-won.handler';
+import { psaIntegrationRouter } from './integration';
 import { psaAppRouter } from './router';
 
 /** PSA: clients, contracts, projects, the services catalog, tickets and CSAT; PSA's side of the CRM flows. */
 export const psaModule = defineModule({
   name: 'psa',
   appRouter: psaAppRouter,
+  integrationRouter: psaIntegrationRouter,
   subscriptions: [crmCompanySubscription, dealWonSubscription],
 });

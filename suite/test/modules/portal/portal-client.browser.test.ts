@@ -19,6 +19,7 @@ let dns: DnsStandIn;
 let chromium: Browser;
 let dealId: string;
 let requestId: string;
+let companyId: string;
 
 beforeAll(async () => {
   dns = await startDnsStandIn();
@@ -48,7 +49,7 @@ beforeAll(async () => {
   ).toBe('verified');
   await staff.mutate('domains.activate', { domainId: domain.domainId });
 
-  const { companyId } = await clientCompany(staff, 'Initech', EMAIL);
+  ({ companyId } = await clientCompany(staff, 'Initech', EMAIL));
   await staff.mutate('users.invite', { portalId, email: EMAIL });
   const crm = staff.on('crm');
   dealId = (
@@ -88,7 +89,7 @@ afterAll(async () => {
 });
 
 describe('a client in Chromium on the portal’s custom domain', () => {
-  it('sees the MSP’s branding, signs in by emailed link, accepts a shared quote and signs it', async () => {
+  it('sees the MSP’s branding, signs in by emailed link, accepts a shared quote, signs it and opens a ticket', async () => {
     const origin = `http://${DOMAIN}:${world.port}`;
     const page = await (await chromium.newContext({ viewport: { width: 1100, height: 760 } })).newPage();
     await eventually(
@@ -158,5 +159,20 @@ describe('a client in Chromium on the portal’s custom domain', () => {
       signInMethod: 'magic_link',
       userAgent: expect.stringContaining('Chrome'),
     });
+
+    await page.getByRole('link', { name: 'Tickets' }).click();
+    await page.getByText('No tickets yet.').waitFor();
+    await page.getByLabel('What do you need help with?').fill('Backup report is empty');
+    await page.getByRole('button', { name: 'Open the ticket' }).click();
+    await page.getByRole('cell', { name: 'Backup report is empty' }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'tickets.png'), fullPage: true });
+    const psaClients = await world.staff
+      .on('psa')
+      .query<{ id: string; crmCompanyId: string }[]>('clients.list');
+    const initech = psaClients.data.find((client) => client.crmCompanyId === companyId);
+    const inPsa = await world.staff.on('psa').query<{ subject: string }[]>('tickets.list', {
+      clientId: initech?.id,
+    });
+    expect(inPsa.data.map((ticket) => ticket.subject)).toEqual(['Backup report is empty']);
   });
 });

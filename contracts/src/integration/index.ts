@@ -42,6 +42,7 @@ export {
   crmSearchRecords,
   crmTestConnection,
   crmUpdateRecord,
+  toolAvailability,
   toolRun,
   toolsIntegrationApi,
 } from './tools.integration';

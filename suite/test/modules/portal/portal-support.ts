@@ -1,4 +1,4 @@
-import type { EventDefinition } from '@suite/contracts';
+import type { EventDefinition, SuiteModule } from '@suite/contracts';
 import { crmModule } from '@suite/crm';
 import { forOrg } from '@suite/db';
 import { portalModule } from '@suite/portal';
@@ -25,15 +25,19 @@ interface Sent {
   readonly text?: string;
 }
 
-/** The suite with CRM, PSA, the tool layer and the portal, and SendGrid's stand-in as both orgs' mail vendor. */
+/**
+ * The suite with CRM, PSA, the tool layer, the portal and `more` (Books), and SendGrid's stand-in as both
+ * orgs' mail vendor.
+ */
 export async function startPortalWorld(
   observe: readonly EventDefinition[] = [],
   env: Record<string, string> = {},
+  more: readonly SuiteModule[] = [],
 ): Promise<PortalWorld> {
   const { entries } = testKeyring();
   const mail = await startSendGridStandIn();
   const sut = await startTestSuite({
-    modules: [crmModule, psaModule, toolsModule, portalModule],
+    modules: [crmModule, psaModule, toolsModule, portalModule, ...more],
     env: { VAULT_KEYS: entries.join(','), ...env },
     observe,
   });

@@ -54,12 +54,17 @@ export async function payClientInvoice(
     invoices.find((candidate) => candidate.invoiceId === input.invoiceId),
     `invoice ${input.invoiceId}`,
   );
-  if (invoice.status !== 'finalized' || minorUnits(invoice.outstanding) === 0)
+  const amount = minorUnits(invoice.outstanding, invoice.currency);
+  if (invoice.status !== 'finalized' || amount === 0)
     throw conflict(`invoiceId: invoice ${invoice.number} is ${invoice.status}, with nothing to pay`);
+  if (amount === null)
+    throw conflict(
+      `invoiceId: invoice ${invoice.number} owes ${invoice.outstanding} ${invoice.currency}, finer than a card payment in ${invoice.currency} can be; ask ${portal.name}`,
+    );
   const result = await toolsClient(integrations, portal.orgId).run.mutate({
     tool: 'charge_card',
     input: {
-      amount: minorUnits(invoice.outstanding),
+      amount,
       currency: invoice.currency.toLowerCase(),
       payment_method: input.paymentMethod,
       description: `Invoice ${invoice.number}`,

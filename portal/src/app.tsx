@@ -3,6 +3,7 @@ import { config, shows } from './config';
 import { ActivityPage } from './pages/activity.page';
 import { ConfirmPage } from './pages/confirm.page';
 import { HomePage } from './pages/home.page';
+import { InvoicesPage } from './pages/invoices.page';
 import { QuotePage } from './pages/quote.page';
 import { QuotesPage } from './pages/quotes.page';
 import { SignPage } from './pages/sign.page';
@@ -20,6 +21,7 @@ function Page({ path }: { path: string }) {
   if (signature && shows('esign')) return <SignPage requestId={signature} />;
   if (path === '/activity' && shows('activity')) return <ActivityPage />;
   if (path === '/tickets' && shows('tickets')) return <TicketsPage />;
+  if (path === '/invoices' && shows('invoices')) return <InvoicesPage />;
   return (
     <section aria-labelledby="missing">
       <h1 id="missing">Not found</h1>
@@ -57,6 +59,11 @@ export function App() {
             {shows('tickets') && (
               <Link href="/tickets" current={path === '/tickets'}>
                 Tickets
+              </Link>
+            )}
+            {shows('invoices') && (
+              <Link href="/invoices" current={path === '/invoices'}>
+                Invoices
               </Link>
             )}
           </nav>

@@ -15,6 +15,7 @@ export function HomePage() {
           {shows('quotes') && <p>Quotes shared with you are under Quotes.</p>}
           {shows('activity') && <p>What happened on your account is under Activity.</p>}
           {shows('tickets') && <p>Ask for help and follow your requests under Tickets.</p>}
+          {shows('invoices') && <p>What we billed you, and what is still open, is under Invoices.</p>}
         </section>
       )}
     </Loading>

@@ -5,7 +5,15 @@ import { connect, KEYS, startStripeStandIn, stripeDelivery, type VendorStandIn }
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientPath, portalRequest } from '../../support/portal-client';
 import { eventually, NORTHWIND } from '../../support/suite-fixture';
-import { clientCompany, type PortalWorld, signedInClient, startPortalWorld } from './portal-support';
+import {
+  clientCompany,
+  type Invoice,
+  issuedInvoice,
+  mapOnboardingIncome,
+  type PortalWorld,
+  signedInClient,
+  startPortalWorld,
+} from './portal-support';
 
 let world: PortalWorld;
 let stripe: VendorStandIn;
@@ -13,12 +21,6 @@ let url: string;
 const HOST = 'pay-clients.portal.localhost';
 const host = () => `${HOST}:${world.port}`;
 
-interface Invoice {
-  readonly invoiceId: string;
-  readonly number: string;
-  readonly status: string;
-  readonly outstanding: string;
-}
 interface Charge {
   readonly id: string;
   readonly amount: number;
@@ -32,21 +34,6 @@ const dataOf = async <T>(answer: ReturnType<typeof call>) =>
   (await answer).json<{ result: { data: T } }>().result.data;
 const fieldOf = async (answer: ReturnType<typeof call>) =>
   (await answer).json<{ error: { data: { field?: string } } }>().error.data.field;
-
-/** A finalized manual invoice of the company in Books, once Books has the company's billing account. */
-async function issuedInvoice(companyId: string): Promise<Invoice> {
-  const books = world.staff.on('books');
-  const draft = await eventually('the billing account', async () => {
-    const created = await books.mutate<Invoice>('invoices.create', {
-      crmCompanyId: companyId,
-      currency: 'USD',
-      lines: [{ itemCode: 'ONBOARD', description: 'Onboarding', quantity: 1, unitPrice: '480.25' }],
-      idempotencyKey: `pay-now-${companyId}`,
-    });
-    return created.status === 200 && created.data;
-  });
-  return books.ok<Invoice>('invoices.finalize', { invoiceId: draft.invoiceId });
-}
 
 let acme: { cookie: string; invoice: Invoice };
 let globexInvoice: Invoice;
@@ -62,12 +49,7 @@ beforeAll(async () => {
       features: ['invoices'],
     })
   ).data;
-  const books = world.staff.on('books');
-  const income = await books.ok<{ glAccountId: string }>('gl.createAccount', {
-    code: '4100',
-    name: 'Projects',
-  });
-  await books.ok('gl.mapItem', { itemCode: 'ONBOARD', glAccountId: income.glAccountId });
+  await mapOnboardingIncome(world.staff);
   const a = await clientCompany(world.staff, 'Acme Pay', 'buyer@acmepay.test');
   const b = await clientCompany(world.staff, 'Globex Pay', 'buyer@globexpay.test');
   expect((await world.staff.mutate('users.invite', { portalId, email: 'buyer@acmepay.test' })).status).toBe(
@@ -75,9 +57,9 @@ beforeAll(async () => {
   );
   acme = {
     cookie: await signedInClient(world, HOST, 'buyer@acmepay.test'),
-    invoice: await issuedInvoice(a.companyId),
+    invoice: await issuedInvoice(world.staff, a.companyId),
   };
-  globexInvoice = await issuedInvoice(b.companyId);
+  globexInvoice = await issuedInvoice(world.staff, b.companyId);
 });
 afterAll(async () => {
   await world?.close();

@@ -18,9 +18,13 @@ interface ToolFailure {
   readonly error?: { readonly code?: string; readonly message?: string; readonly field?: string };
 }
 
+/** A tool layer that cannot be asked takes no payment either: Pay Now hides rather than failing the page. */
 async function cardPaymentsAvailable({ portal, integrations }: Client): Promise<boolean> {
   const tools = toolsClient(integrations, portal.orgId);
-  return (await tools.availability.query({ tool: 'charge_card' })).available;
+  return tools.availability.query({ tool: 'charge_card' }).then(
+    (answer) => answer.available,
+    () => false,
+  );
 }
 
 /** Whether the portal's invoices show Pay Now: only while the org has a payment vendor connected. */

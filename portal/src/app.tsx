@@ -3,10 +3,12 @@ import { config, shows } from './config';
 import { ActivityPage } from './pages/activity.page';
 import { ConfirmPage } from './pages/confirm.page';
 import { HomePage } from './pages/home.page';
+import { InvoicesPage } from './pages/invoices.page';
 import { QuotePage } from './pages/quote.page';
 import { QuotesPage } from './pages/quotes.page';
 import { SignPage } from './pages/sign.page';
 import { SignInPage } from './pages/sign-in.page';
+import { TicketsPage } from './pages/tickets.page';
 
 function Page({ path }: { path: string }) {
   if (path === '/sign-in') return <SignInPage />;
@@ -18,6 +20,8 @@ function Page({ path }: { path: string }) {
   const signature = path.match(/^\/sign\/([0-9a-f-]{36})$/)?.[1];
   if (signature && shows('esign')) return <SignPage requestId={signature} />;
   if (path === '/activity' && shows('activity')) return <ActivityPage />;
+  if (path === '/tickets' && shows('tickets')) return <TicketsPage />;
+  if (path === '/invoices' && shows('invoices')) return <InvoicesPage />;
   return (
     <section aria-labelledby="missing">
       <h1 id="missing">Not found</h1>
@@ -50,6 +54,16 @@ export function App() {
             {shows('activity') && (
               <Link href="/activity" current={path === '/activity'}>
                 Activity
+              </Link>
+            )}
+            {shows('tickets') && (
+              <Link href="/tickets" current={path === '/tickets'}>
+                Tickets
+              </Link>
+            )}
+            {shows('invoices') && (
+              <Link href="/invoices" current={path === '/invoices'}>
+                Invoices
               </Link>
             )}
           </nav>

@@ -30,6 +30,7 @@ export {
   revenueSummary,
   syncedEmail,
 } from './crm.integration';
+export { psaIntegrationApi, psaTicketsCreate, psaTicketsList } from './psa.integration';
 export {
   crmCreateRecord,
   crmDeleteRecord,
@@ -41,6 +42,7 @@ export {
   crmSearchRecords,
   crmTestConnection,
   crmUpdateRecord,
+  toolAvailability,
   toolRun,
   toolsIntegrationApi,
 } from './tools.integration';

@@ -34,6 +34,18 @@ export const toolRun = {
     ),
 } as const;
 
+export const toolAvailability = {
+  scope: 'tools:availability',
+  input: z.object({
+    tool: z.string().min(1).max(50).describe('A tool name, as for `run` (`charge_card`).'),
+  }),
+  output: z
+    .object({ available: z.boolean(), reason: z.string().nullable() })
+    .describe(
+      'Whether the org has a vendor connected for the tool now; `reason` says what to do when not, null when none is connected at all.',
+    ),
+} as const;
+
 // The org's CRM, whichever it is (docs/decisions/0112-crm-drivers.md): HubSpot, Salesforce, a generic
 // REST CRM or the suite's own CRM module, read and written in canonical field names through the org's
 // field mapping. Scopes `tools:crm.<verb>`.
@@ -136,6 +148,7 @@ export const crmDeleteRecord = {
 } as const;
 
 export const toolsIntegrationApi = {
+  toolAvailability,
   toolRun,
   crmTestConnection,
   crmLookupCustomer,

@@ -3,6 +3,7 @@ import { clientRouter } from './client/client.router';
 import { clientQuoteRouter } from './client/client-quote.router';
 import { clientActivityRouter, clientInvoiceRouter } from './client/client-record.router';
 import { clientSignatureRouter } from './client/client-signature.router';
+import { clientTicketRouter } from './client/client-ticket.router';
 
 /**
  * The portal's client API, served at /portal/client on portal hosts only: the Host names the portal,
@@ -14,4 +15,5 @@ export const portalClientRouter = router({
   activity: clientActivityRouter,
   invoices: clientInvoiceRouter,
   signatures: clientSignatureRouter,
+  tickets: clientTicketRouter,
 });

@@ -6,6 +6,7 @@ import {
   crmSearchRecords,
   crmTestConnection,
   crmUpdateRecord,
+  toolAvailability,
   toolRun,
 } from '@suite/contracts';
 import { fromContract, inTenant, router } from '@suite/hub-auth';
@@ -18,6 +19,7 @@ import {
   testRequestedCrm,
   updateRequestedRecord,
 } from './crm-drivers/crm-request.service';
+import { toolAvailabilityOf } from './tools/tool-availability.service';
 import { runRequestedTool } from './tools/tool-run.service';
 
 /**
@@ -27,6 +29,7 @@ import { runRequestedTool } from './tools/tool-run.service';
  */
 export const toolsIntegrationRouter = router({
   run: fromContract(toolRun).mutation(inTenant(runRequestedTool)),
+  availability: fromContract(toolAvailability).query(inTenant(toolAvailabilityOf)),
   crm: router({
     testConnection: fromContract(crmTestConnection).query(inTenant(testRequestedCrm)),
     lookupCustomer: fromContract(crmLookupCustomer).query(inTenant(lookupRequestedCustomer)),

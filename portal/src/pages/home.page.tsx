@@ -14,6 +14,8 @@ export function HomePage() {
           <p className="muted">Signed in as {client.email}</p>
           {shows('quotes') && <p>Quotes shared with you are under Quotes.</p>}
           {shows('activity') && <p>What happened on your account is under Activity.</p>}
+          {shows('tickets') && <p>Ask for help and follow your requests under Tickets.</p>}
+          {shows('invoices') && <p>What we billed you, and what is still open, is under Invoices.</p>}
         </section>
       )}
     </Loading>

@@ -8,6 +8,11 @@ export interface Email {
   readonly text: string;
 }
 
+/** The tool layer's integration API for one org, called as the portal. */
+export function toolsClient(integrations: IntegrationClients, orgId: string) {
+  return integrations.client<ToolsIntegrationRouter>('tools', { orgId, caller: 'portal' });
+}
+
 /** Sends one email through the tool layer's `send_email` (SendGrid or Mailgun, as the org chose). */
 export async function sendEmail(
   integrations: IntegrationClients,
@@ -15,8 +20,11 @@ export async function sendEmail(
   email: Email,
   idempotencyKey: string,
 ): Promise<void> {
-  const tools = integrations.client<ToolsIntegrationRouter>('tools', { orgId, caller: 'portal' });
-  const result = await tools.run.mutate({ tool: 'send_email', input: { ...email }, idempotencyKey });
+  const result = await toolsClient(integrations, orgId).run.mutate({
+    tool: 'send_email',
+    input: { ...email },
+    idempotencyKey,
+  });
   if (!result.success) {
     const reason = (result as { error?: { message?: string } }).error?.message ?? 'no reason given';
     throw unavailable(

@@ -1,7 +1,8 @@
+import { invalid } from '@suite/contracts';
 import type { OrgTransaction } from '@suite/db';
 import { pickConnection } from '../connections/connection.service';
 import { providerById } from '../providers/provider-registry';
-import { TOOL_NAMES, type ToolName } from './tool-catalog';
+import { TOOL_NAMES, type ToolName, toolName } from './tool-catalog';
 
 /** Whether the org can run a tool now; tools with no vendor connected are left out. */
 export interface ToolAvailability {
@@ -35,4 +36,16 @@ export async function listToolAvailability(tx: OrgTransaction): Promise<ToolAvai
       },
     ];
   });
+}
+
+/** One tool's availability for a sister product (the Portal's Pay Now asks about `charge_card`). */
+export async function toolAvailabilityOf(
+  tx: OrgTransaction,
+  { tool }: { readonly tool: string },
+): Promise<{ available: boolean; reason: string | null }> {
+  const name = toolName.safeParse(tool);
+  if (!name.success)
+    throw invalid(`unknown tool "${tool}"; expected one of ${toolName.options.join(', ')}`, 'tool');
+  const found = (await listToolAvailability(tx)).find((entry) => entry.tool === name.data);
+  return found ? { available: found.available, reason: found.reason } : { available: false, reason: null };
 }

@@ -35,6 +35,12 @@ export const TOOL_CATALOG = {
       currency: z.string().regex(/^[a-z]{3}$/, 'expected a lower-case ISO 4217 code, e.g. usd'),
       payment_method: z.string().min(1).describe('The stored payment method or card source token.'),
       description: z.string().max(500).optional(),
+      reference: z
+        .string()
+        .min(1)
+        .max(200)
+        .optional()
+        .describe("Handed back on the vendor's payment webhook (`books-invoice:<id>` pays that invoice)."),
     }),
     output: z.object({ charge_id: z.string(), status: z.string() }),
     rateLimit: { limit: 30, windowSeconds: 60 },

@@ -1,12 +1,21 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { booksModule } from '@suite/books';
 import { launchChromium } from '@suite/console/launch-chromium';
 import { portalQuoteAccepted } from '@suite/contracts';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DnsStandIn, startDnsStandIn } from '../../support/dns-stand-in';
 import { eventually } from '../../support/suite-fixture';
-import { clientCompany, lastMailTo, type PortalWorld, startPortalWorld } from './portal-support';
+import {
+  clientCompany,
+  type Invoice,
+  issuedInvoice,
+  lastMailTo,
+  mapOnboardingIncome,
+  type PortalWorld,
+  startPortalWorld,
+} from './portal-support';
 
 /** Git-ignored: the screenshots of the last run, for review. */
 const ARTIFACTS = resolve(import.meta.dirname, '../../../../.artifacts/portal');
@@ -19,10 +28,12 @@ let dns: DnsStandIn;
 let chromium: Browser;
 let dealId: string;
 let requestId: string;
+let companyId: string;
+let invoice: Invoice;
 
 beforeAll(async () => {
   dns = await startDnsStandIn();
-  world = await startPortalWorld([portalQuoteAccepted], { PORTAL_DNS_SERVERS: dns.server });
+  world = await startPortalWorld([portalQuoteAccepted], { PORTAL_DNS_SERVERS: dns.server }, [booksModule]);
   // The custom domain resolves to the suite's loopback address, as public DNS would send a client.
   chromium = await launchChromium([`--host-resolver-rules=MAP ${DOMAIN} 127.0.0.1`]);
 
@@ -33,6 +44,7 @@ beforeAll(async () => {
       name: 'Northwind IT',
       branding: { primaryColor: '#8a1538', accentColor: '#f5b700', font: 'serif' },
       support: { email: 'help@northwind-it.example', phone: '+1 555 0100' },
+      features: ['quotes', 'esign', 'activity', 'tickets', 'invoices'],
     })
   ).data;
   const domain = (
@@ -48,8 +60,10 @@ beforeAll(async () => {
   ).toBe('verified');
   await staff.mutate('domains.activate', { domainId: domain.domainId });
 
-  const { companyId } = await clientCompany(staff, 'Initech', EMAIL);
+  ({ companyId } = await clientCompany(staff, 'Initech', EMAIL));
   await staff.mutate('users.invite', { portalId, email: EMAIL });
+  await mapOnboardingIncome(staff);
+  invoice = await issuedInvoice(staff, companyId);
   const crm = staff.on('crm');
   dealId = (
     await crm.mutate<{ dealId: string }>('deals.create', {
@@ -88,7 +102,7 @@ afterAll(async () => {
 });
 
 describe('a client in Chromium on the portal’s custom domain', () => {
-  it('sees the MSP’s branding, signs in by emailed link, accepts a shared quote and signs it', async () => {
+  it('sees the MSP’s branding, signs in by emailed link, accepts a shared quote, signs it, opens a ticket and sees its invoice', async () => {
     const origin = `http://${DOMAIN}:${world.port}`;
     const page = await (await chromium.newContext({ viewport: { width: 1100, height: 760 } })).newPage();
     await eventually(
@@ -158,5 +172,26 @@ describe('a client in Chromium on the portal’s custom domain', () => {
       signInMethod: 'magic_link',
       userAgent: expect.stringContaining('Chrome'),
     });
+
+    await page.getByRole('link', { name: 'Tickets' }).click();
+    await page.getByText('No tickets yet.').waitFor();
+    await page.getByLabel('What do you need help with?').fill('Backup report is empty');
+    await page.getByRole('button', { name: 'Open the ticket' }).click();
+    await page.getByRole('cell', { name: 'Backup report is empty' }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'tickets.png'), fullPage: true });
+    const psaClients = await world.staff
+      .on('psa')
+      .query<{ id: string; crmCompanyId: string }[]>('clients.list');
+    const initech = psaClients.data.find((client) => client.crmCompanyId === companyId);
+    const inPsa = await world.staff.on('psa').query<{ subject: string }[]>('tickets.list', {
+      clientId: initech?.id,
+    });
+    expect(inPsa.data.map((ticket) => ticket.subject)).toEqual(['Backup report is empty']);
+
+    await page.getByRole('link', { name: 'Invoices' }).click();
+    const row = page.getByRole('row', { name: new RegExp(invoice.number) });
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/480\.25 USD[\s\S]*Open/);
+    await page.screenshot({ path: join(ARTIFACTS, 'invoices.png'), fullPage: true });
   });
 });

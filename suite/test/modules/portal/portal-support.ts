@@ -1,4 +1,4 @@
-import type { EventDefinition } from '@suite/contracts';
+import type { EventDefinition, SuiteModule } from '@suite/contracts';
 import { crmModule } from '@suite/crm';
 import { forOrg } from '@suite/db';
 import { portalModule } from '@suite/portal';
@@ -7,7 +7,7 @@ import { toolsModule } from '@suite/tools';
 import { connect, KEYS, startSendGridStandIn, testKeyring, type VendorStandIn } from '@suite/tools/testing';
 import { cookieOf, portalRequest } from '../../support/portal-client';
 import type { StaffClient } from '../../support/staff-client';
-import { CONTOSO, NORTHWIND, startTestSuite, type TestSuite } from '../../support/suite-fixture';
+import { CONTOSO, eventually, NORTHWIND, startTestSuite, type TestSuite } from '../../support/suite-fixture';
 
 export interface PortalWorld {
   readonly sut: TestSuite;
@@ -25,15 +25,19 @@ interface Sent {
   readonly text?: string;
 }
 
-/** The suite with CRM, PSA, the tool layer and the portal, and SendGrid's stand-in as both orgs' mail vendor. */
+/**
+ * The suite with CRM, PSA, the tool layer, the portal and `more` (Books), and SendGrid's stand-in as both
+ * orgs' mail vendor.
+ */
 export async function startPortalWorld(
   observe: readonly EventDefinition[] = [],
   env: Record<string, string> = {},
+  more: readonly SuiteModule[] = [],
 ): Promise<PortalWorld> {
   const { entries } = testKeyring();
   const mail = await startSendGridStandIn();
   const sut = await startTestSuite({
-    modules: [crmModule, psaModule, toolsModule, portalModule],
+    modules: [crmModule, psaModule, toolsModule, portalModule, ...more],
     env: { VAULT_KEYS: entries.join(','), ...env },
     observe,
   });
@@ -130,4 +134,36 @@ export async function sharedQuote(
   const shared = await staff.mutate<Share>('shares.shareQuote', { portalId, quoteId: quote.data.quoteId });
   if (shared.status !== 200) throw new Error(`share: ${shared.status} ${shared.body}`);
   return shared.data;
+}
+
+export interface Invoice {
+  readonly invoiceId: string;
+  readonly number: string;
+  readonly status: string;
+  readonly outstanding: string;
+}
+
+/** Books' GL account for the `ONBOARD` item that `issuedInvoice` bills. */
+export async function mapOnboardingIncome(staff: StaffClient): Promise<void> {
+  const books = staff.on('books');
+  const income = await books.ok<{ glAccountId: string }>('gl.createAccount', {
+    code: '4100',
+    name: 'Projects',
+  });
+  await books.ok('gl.mapItem', { itemCode: 'ONBOARD', glAccountId: income.glAccountId });
+}
+
+/** A finalized manual Books invoice of 480.25 USD, once Books has the company's billing account. */
+export async function issuedInvoice(staff: StaffClient, companyId: string): Promise<Invoice> {
+  const books = staff.on('books');
+  const draft = await eventually('the billing account', async () => {
+    const created = await books.mutate<Invoice>('invoices.create', {
+      crmCompanyId: companyId,
+      currency: 'USD',
+      lines: [{ itemCode: 'ONBOARD', description: 'Onboarding', quantity: 1, unitPrice: '480.25' }],
+      idempotencyKey: `portal-invoice-${companyId}`,
+    });
+    return created.status === 200 && created.data;
+  });
+  return books.ok<Invoice>('invoices.finalize', { invoiceId: draft.invoiceId });
 }

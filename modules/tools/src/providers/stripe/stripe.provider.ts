@@ -90,6 +90,7 @@ export const stripeProvider = defineProvider({
             currency: input.currency,
             source: input.payment_method,
             ...(input.description && { description: input.description }),
+            ...(input.reference && { metadata: { reference: input.reference } }),
           },
           { idempotencyKey: call.idempotencyKey },
         )

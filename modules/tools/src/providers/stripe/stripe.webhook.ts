@@ -14,6 +14,8 @@ interface PaymentIntent {
   readonly amount_received?: number;
   readonly currency: string;
   readonly metadata?: Record<string, string>;
+  /** On a charge: the PaymentIntent it belongs to, whose own event reports the payment. */
+  readonly payment_intent?: string | null;
 }
 
 // Three fraction digits do not fit the suite's money (two); such a delivery fails and waits for replay.
@@ -51,8 +53,10 @@ export const stripeWebhook = defineInboundWebhook({
   },
   async normalise({ connectionId, provider, body }) {
     const event = JSON.parse(body) as { type: string; created: number; data: { object: PaymentIntent } };
-    if (event.type !== 'payment_intent.succeeded') return [];
     const intent = event.data.object;
+    // A direct charge (`charge_card`) has no PaymentIntent; a PaymentIntent's charges are reported by it.
+    const directCharge = event.type === 'charge.succeeded' && !intent.payment_intent;
+    if (event.type !== 'payment_intent.succeeded' && !directCharge) return [];
     const payment: InboundEvent = {
       type: 'tools.payment.succeeded',
       data: {

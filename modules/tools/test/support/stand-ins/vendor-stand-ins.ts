@@ -63,6 +63,9 @@ export async function startStripeStandIn(): Promise<VendorStandIn> {
         object: 'charge',
         status: 'succeeded',
         amount: Number(request.fields.amount),
+        currency: request.fields.currency,
+        metadata: { reference: request.fields['metadata[reference]'] },
+        payment_intent: null,
       };
       if (!charges.has(key)) effects.push(charge);
       charges.set(key, charge);

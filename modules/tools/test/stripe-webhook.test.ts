@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { stripeWebhook } from '../src/providers/stripe/stripe.webhook';
+
+const chargeSucceeded = (paymentIntent: string | null) => ({
+  connectionId: randomUUID(),
+  provider: 'stripe',
+  contentType: 'application/json',
+  receivedAt: new Date(),
+  body: JSON.stringify({
+    id: 'evt_1',
+    type: 'charge.succeeded',
+    created: 1_800_000_000,
+    data: {
+      object: {
+        id: 'ch_1',
+        amount: 48_025,
+        currency: 'usd',
+        metadata: { reference: 'books-invoice:0b6f0a4e-8d3c-4f55-9a39-2d1c5e7f9a01' },
+        payment_intent: paymentIntent,
+      },
+    },
+  }),
+});
+
+describe("Stripe's charge.succeeded", () => {
+  it('is a payment when the charge was made directly (charge_card), with its reference', async () => {
+    expect(await stripeWebhook.normalise(chargeSucceeded(null))).toMatchObject([
+      {
+        type: 'tools.payment.succeeded',
+        data: {
+          paymentId: 'ch_1',
+          amount: '480.25',
+          currency: 'USD',
+          reference: 'books-invoice:0b6f0a4e-8d3c-4f55-9a39-2d1c5e7f9a01',
+        },
+      },
+    ]);
+  });
+
+  it("is nothing for a PaymentIntent's charge: payment_intent.succeeded reports that payment once", async () => {
+    expect(await stripeWebhook.normalise(chargeSucceeded('pi_1'))).toEqual([]);
+  });
+});

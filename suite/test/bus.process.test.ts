@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { createPublisher, defineSubscription } from '@suite/bus';
-import { testEvents } from '@suite/bus/testing';
+import { eventually, testEvents } from '@suite/bus/testing';
 import { defineModule } from '@suite/contracts';
 import { forOrg } from '@suite/db';
 import { createTestDatabase, type TestDatabase } from '@suite/db/testing';
@@ -32,17 +32,9 @@ const notesModule = defineModule({
   ],
 });
 
-async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | undefined | false> | T | undefined | false,
-  timeoutMs = 60_000,
-): Promise<T> {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(50)) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+/** The suite's `eventually`, taking plain probes too, with room for a loaded machine. */
+const waitFor = <T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false) =>
+  eventually(what, async () => probe(), 60_000);
 
 describe('the bus in the suite process', () => {
   let database: TestDatabase;

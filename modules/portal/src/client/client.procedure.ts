@@ -15,6 +15,8 @@ export interface ClientContext {
   readonly signInMethod: string;
   readonly integrations: IntegrationClients;
   readonly tenant: OrgScope;
+  /** `https://clients.example.com`: the portal as the client reached it, for links back to it. */
+  readonly origin: string;
 }
 
 const header = (value: string | string[] | undefined) => (typeof value === 'string' ? value : undefined);
@@ -36,6 +38,7 @@ const clientSession = middleware(async ({ ctx, next }) => {
     signInMethod: session.method,
     integrations: ctx.integrations,
     tenant,
+    origin: `${header(ctx.headers['x-forwarded-proto']) === 'https' ? 'https' : 'http'}://${header(ctx.headers.host)}`,
   };
   return next({ ctx: clientContext });
 });

@@ -27,8 +27,8 @@ const WINDOW_MS = MAGIC_LINK_MINUTES * 60_000;
 
 /**
  * Emails a sign-in link to a portal user: 256 random bits, only the hash stored, single use, valid for
- * 15 minutes, through the tool layer's `send_email`. Limited per address and per IP; an address with
- * no access gets the same answer and no email.
+ * 15 minutes, through the tool layer's `send_email`. Limited per address and per IP by counting every
+ * ask, known address or not, so an address with no access gets the same answers (and no email).
  */
 export async function requestMagicLink(
   tx: OrgTransaction,
@@ -36,16 +36,21 @@ export async function requestMagicLink(
   request: SiteRequest,
 ): Promise<MagicLinkRequestResult> {
   const { portal, ip, origin } = request;
+  const address = email.toLowerCase();
+  const emailHash = hashToken(address);
   const since = new Date(Date.now() - WINDOW_MS);
   const retryAfterSeconds = MAGIC_LINK_MINUTES * 60;
-  const fromIp = await tx.portalMagicLink.count({
-    where: { portalId: portal.id, requestedIp: ip, createdAt: { gt: since } },
-  });
-  if (fromIp >= LINKS_PER_IP) return { status: 'rate_limited', retryAfterSeconds };
-  const user = await tx.portalUser.findFirst({ where: { portalId: portal.id, email: email.toLowerCase() } });
+  await tx.portalSignInRequest.deleteMany({ where: { portalId: portal.id, createdAt: { lte: since } } });
+  const recent = { portalId: portal.id, createdAt: { gt: since } };
+  const [fromIp, toAddress] = await Promise.all([
+    tx.portalSignInRequest.count({ where: { ...recent, requestedIp: ip } }),
+    tx.portalSignInRequest.count({ where: { ...recent, emailHash } }),
+  ]);
+  if (fromIp >= LINKS_PER_IP || toAddress >= LINKS_PER_ADDRESS)
+    return { status: 'rate_limited', retryAfterSeconds };
+  await tx.portalSignInRequest.create({ data: { portalId: portal.id, emailHash, requestedIp: ip } });
+  const user = await tx.portalUser.findFirst({ where: { portalId: portal.id, email: address } });
   if (!user) return { status: 'sent' };
-  const toAddress = await tx.portalMagicLink.count({ where: { userId: user.id, createdAt: { gt: since } } });
-  if (toAddress >= LINKS_PER_ADDRESS) return { status: 'rate_limited', retryAfterSeconds };
 
   const token = newSecretToken();
   const link = await tx.portalMagicLink.create({

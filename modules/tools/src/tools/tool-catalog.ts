@@ -5,6 +5,12 @@ const e164 = z
   .regex(/^\+[1-9]\d{6,14}$/, 'expected a phone number in E.164 form, e.g. +14155550100');
 const email = z.email('expected an email address');
 const money = z.number().int('expected the amount in the smallest unit (cents)').positive();
+const currency = z.string().regex(/^[a-z]{3}$/, 'expected a lower-case ISO 4217 code, e.g. usd');
+const paymentReference = z
+  .string()
+  .min(1)
+  .max(200)
+  .describe("Handed back on the vendor's payment webhook (`books-invoice:<id>` pays that invoice).");
 
 /**
  * The tools the AI and workflows call, by stable name. Inputs and outputs are vendor-neutral: a result
@@ -32,18 +38,31 @@ export const TOOL_CATALOG = {
     vendorKind: 'payment',
     input: z.object({
       amount: money,
-      currency: z.string().regex(/^[a-z]{3}$/, 'expected a lower-case ISO 4217 code, e.g. usd'),
+      currency,
       payment_method: z.string().min(1).describe('The stored payment method or card source token.'),
       description: z.string().max(500).optional(),
-      reference: z
-        .string()
-        .min(1)
-        .max(200)
-        .optional()
-        .describe("Handed back on the vendor's payment webhook (`books-invoice:<id>` pays that invoice)."),
+      reference: paymentReference.optional(),
     }),
     output: z.object({ charge_id: z.string(), status: z.string() }),
     rateLimit: { limit: 30, windowSeconds: 60 },
+  },
+  create_checkout: {
+    vendorKind: 'payment',
+    input: z.object({
+      amount: money,
+      currency,
+      description: z.string().min(1).max(500).describe('What the payer sees they pay for.'),
+      reference: paymentReference,
+      success_url: z.url().describe("Where the vendor's payment page sends the payer once paid."),
+      cancel_url: z.url().describe('Where it sends the payer who turns back.'),
+      customer_email: email.optional(),
+    }),
+    output: z.object({
+      checkout_id: z.string(),
+      url: z.url().describe("The vendor's hosted payment page: send the payer there."),
+      status: z.string(),
+    }),
+    rateLimit: { limit: 60, windowSeconds: 60 },
   },
   post_to_social: {
     vendorKind: 'social',

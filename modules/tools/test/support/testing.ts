@@ -25,6 +25,7 @@ export {
 } from './stand-ins/twilio.stand-in';
 export {
   KEYS,
+  type StripeStandIn,
   startGoogleMapsStandIn,
   startMetaStandIn,
   startSendGridStandIn,

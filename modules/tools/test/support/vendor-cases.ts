@@ -50,6 +50,12 @@ const revokeOAuth = (standIn: VendorStandIn) => standIn.oauth?.revokeAll();
 
 const email = { to: 'client@acme.example', subject: 'Your estimate', text: 'Attached is your estimate.' };
 const charge = { amount: 12_500, currency: 'usd', description: 'Invoice 1042' };
+const checkout = {
+  ...charge,
+  reference: 'books-invoice:42',
+  success_url: 'https://clients.acme.example/invoices?paid=42',
+  cancel_url: 'https://clients.acme.example/invoices',
+};
 const contract = {
   signer_email: 'ceo@client.example',
   signer_name: 'Dana Client',
@@ -101,6 +107,25 @@ export const VENDOR_CASES: readonly VendorCase[] = [
       input: { ...charge, payment_method: 'tok_chargeDeclined' },
       message: /Stripe refused the charge: Your card was declined/,
       field: 'payment_method',
+    },
+    revoke: revokeKey,
+    secrets: [KEYS.stripe],
+  },
+  {
+    tool: 'create_checkout',
+    provider: 'stripe',
+    start: startStripeStandIn,
+    connect: apiKey('stripe', { secretKey: KEYS.stripe }),
+    input: checkout,
+    output: {
+      checkout_id: expect.stringMatching(/^cs_test_/),
+      url: expect.stringMatching(/\/c\/pay\/cs_test_/),
+      status: 'open',
+    },
+    refused: {
+      input: { ...checkout, currency: 'xts' },
+      message: /Stripe refused the checkout: Invalid currency: xts/,
+      field: 'currency',
     },
     revoke: revokeKey,
     secrets: [KEYS.stripe],

@@ -3,10 +3,12 @@ import { join, resolve } from 'node:path';
 import { booksModule } from '@suite/books';
 import { launchChromium } from '@suite/console/launch-chromium';
 import { portalQuoteAccepted } from '@suite/contracts';
+import { forOrg } from '@suite/db';
+import { connect, KEYS, type StripeStandIn, startStripeStandIn } from '@suite/tools/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DnsStandIn, startDnsStandIn } from '../../support/dns-stand-in';
-import { eventually } from '../../support/suite-fixture';
+import { eventually, NORTHWIND } from '../../support/suite-fixture';
 import {
   clientCompany,
   type Invoice,
@@ -25,6 +27,7 @@ const DOMAIN = 'clients.northwind-it.example';
 const EMAIL = 'buyer@initech.test';
 let world: PortalWorld;
 let dns: DnsStandIn;
+let stripe: StripeStandIn;
 let chromium: Browser;
 let dealId: string;
 let requestId: string;
@@ -33,6 +36,7 @@ let invoice: Invoice;
 
 beforeAll(async () => {
   dns = await startDnsStandIn();
+  stripe = await startStripeStandIn();
   world = await startPortalWorld([portalQuoteAccepted], { PORTAL_DNS_SERVERS: dns.server }, [booksModule]);
   // The custom domain resolves to the suite's loopback address, as public DNS would send a client.
   chromium = await launchChromium([`--host-resolver-rules=MAP ${DOMAIN} 127.0.0.1`]);
@@ -64,6 +68,18 @@ beforeAll(async () => {
   await staff.mutate('users.invite', { portalId, email: EMAIL });
   await mapOnboardingIncome(staff);
   invoice = await issuedInvoice(staff, companyId);
+  // Northwind takes card payments through Stripe, whose events reach the tool layer's webhook.
+  await connect(
+    forOrg(world.sut.database.db.app, NORTHWIND),
+    'stripe',
+    { secretKey: KEYS.stripe },
+    { apiBaseUrl: stripe.url },
+  );
+  const signingSecret = 'whsec_PortalBrowserStandInSecret1';
+  const { webhookUrl } = await staff
+    .on('tools')
+    .ok<{ webhookUrl: string }>('connections.saveWebhookSecret', { provider: 'stripe', signingSecret });
+  stripe.checkout.webhook = { url: `${world.sut.suite.url}${webhookUrl}`, secret: signingSecret };
   const crm = staff.on('crm');
   dealId = (
     await crm.mutate<{ dealId: string }>('deals.create', {
@@ -99,10 +115,11 @@ afterAll(async () => {
   await chromium?.close();
   await world?.close();
   await dns?.close();
+  await stripe?.close();
 });
 
 describe('a client in Chromium on the portal’s custom domain', () => {
-  it('sees the MSP’s branding, signs in by emailed link, accepts a shared quote, signs it, opens a ticket and sees its invoice', async () => {
+  it('sees the MSP’s branding, signs in by emailed link, accepts a shared quote, signs it, opens a ticket and pays its invoice', async () => {
     const origin = `http://${DOMAIN}:${world.port}`;
     const page = await (await chromium.newContext({ viewport: { width: 1100, height: 760 } })).newPage();
     await eventually(
@@ -193,5 +210,22 @@ describe('a client in Chromium on the portal’s custom domain', () => {
     await row.waitFor();
     expect(await row.innerText()).toMatch(/480\.25 USD[\s\S]*Open/);
     await page.screenshot({ path: join(ARTIFACTS, 'invoices.png'), fullPage: true });
+
+    // Pay Now goes to Stripe's hosted Checkout page (the stand-in's); paying there comes back paid.
+    await row.getByRole('button', { name: `Pay invoice ${invoice.number} now` }).click();
+    await page.waitForURL(`${stripe.url}/c/pay/**`);
+    await page.screenshot({ path: join(ARTIFACTS, 'checkout.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Pay 480.25 USD' }).click();
+    await page.waitForURL(`${origin}/invoices?paid=${invoice.invoiceId}`);
+    await page.getByText('your payment went through').waitFor();
+    await eventually('the invoice shown paid', async () => {
+      await page.reload();
+      const text = await page.getByRole('row', { name: new RegExp(invoice.number) }).innerText();
+      return /Paid/.test(text);
+    });
+    await page.screenshot({ path: join(ARTIFACTS, 'invoice-paid.png'), fullPage: true });
+    expect(stripe.effects).toMatchObject([
+      { object: 'checkout.session', metadata: { reference: `books-invoice:${invoice.invoiceId}` } },
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { booksModule } from '@suite/books';
 import { forOrg } from '@suite/db';
-import { connect, KEYS, startStripeStandIn, stripeDelivery, type VendorStandIn } from '@suite/tools/testing';
+import { connect, KEYS, type StripeStandIn, startStripeStandIn, stripeDelivery } from '@suite/tools/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientPath, portalRequest } from '../../support/portal-client';
 import { eventually, NORTHWIND } from '../../support/suite-fixture';
@@ -16,7 +16,7 @@ import {
 } from './portal-support';
 
 let world: PortalWorld;
-let stripe: VendorStandIn;
+let stripe: StripeStandIn;
 let url: string;
 const HOST = 'pay-clients.portal.localhost';
 const host = () => `${HOST}:${world.port}`;
@@ -36,7 +36,9 @@ const fieldOf = async (answer: ReturnType<typeof call>) =>
   (await answer).json<{ error: { data: { field?: string } } }>().error.data.field;
 
 let acme: { cookie: string; invoice: Invoice };
+let initech: { cookie: string; invoice: Invoice };
 let globexInvoice: Invoice;
+const signingSecret = 'whsec_PortalPayNowStandInSecret01';
 
 beforeAll(async () => {
   stripe = await startStripeStandIn();
@@ -52,12 +54,16 @@ beforeAll(async () => {
   await mapOnboardingIncome(world.staff);
   const a = await clientCompany(world.staff, 'Acme Pay', 'buyer@acmepay.test');
   const b = await clientCompany(world.staff, 'Globex Pay', 'buyer@globexpay.test');
-  expect((await world.staff.mutate('users.invite', { portalId, email: 'buyer@acmepay.test' })).status).toBe(
-    200,
-  );
+  const c = await clientCompany(world.staff, 'Initech Pay', 'buyer@initechpay.test');
+  for (const email of ['buyer@acmepay.test', 'buyer@initechpay.test'])
+    expect((await world.staff.mutate('users.invite', { portalId, email })).status).toBe(200);
   acme = {
     cookie: await signedInClient(world, HOST, 'buyer@acmepay.test'),
     invoice: await issuedInvoice(world.staff, a.companyId),
+  };
+  initech = {
+    cookie: await signedInClient(world, HOST, 'buyer@initechpay.test'),
+    invoice: await issuedInvoice(world.staff, c.companyId),
   };
   globexInvoice = await issuedInvoice(world.staff, b.companyId);
 });
@@ -109,7 +115,6 @@ describe('Pay Now on portal invoices', () => {
     });
 
     // Stripe reports the charge to the webhook the tool layer gave, signed, and sends it again.
-    const signingSecret = 'whsec_PortalPayNowStandInSecret01';
     const { webhookUrl } = await world.staff
       .on('tools')
       .ok<{ webhookUrl: string }>('connections.saveWebhookSecret', { provider: 'stripe', signingSecret });
@@ -140,6 +145,11 @@ describe('Pay Now on portal invoices', () => {
 
   it("refuses another company's invoice as not found, and bad input naming the field", async () => {
     expect((await pay(randomUUID(), 'tok_visa', globexInvoice.invoiceId)).status).toBe(404);
+    const otherCheckout = call('invoices.checkout', acme.cookie, {
+      invoiceId: globexInvoice.invoiceId,
+      attemptId: randomUUID(),
+    });
+    expect((await otherCheckout).status).toBe(404);
     expect(await fieldOf(pay(randomUUID(), ''))).toBe('paymentMethod');
     expect(
       await fieldOf(
@@ -151,5 +161,67 @@ describe('Pay Now on portal invoices', () => {
       ),
     ).toBe('invoiceId');
     expect(stripe.effects).toHaveLength(1);
+  });
+
+  it("pays through Stripe Checkout's hosted page: one session per attempt, the invoice paid once", async () => {
+    const checkout = (attemptId: string) =>
+      call('invoices.checkout', initech.cookie, { invoiceId: initech.invoice.invoiceId, attemptId });
+    const attemptId = randomUUID();
+    const first = await dataOf<{ checkoutUrl: string }>(checkout(attemptId));
+    expect(await dataOf<{ checkoutUrl: string }>(checkout(attemptId))).toEqual(first);
+    expect(first.checkoutUrl).toMatch(new RegExp(`^${stripe.url}/c/pay/cs_test_`));
+    const sessions = stripe.effects.filter(
+      (effect) => (effect as { object: string }).object === 'checkout.session',
+    );
+    expect(sessions).toEqual([
+      expect.objectContaining({
+        amount_total: 48_025,
+        currency: 'usd',
+        metadata: { reference: `books-invoice:${initech.invoice.invoiceId}` },
+        success_url: `http://${host()}/invoices?paid=${initech.invoice.invoiceId}`,
+        cancel_url: `http://${host()}/invoices`,
+      }),
+    ]);
+
+    const { webhookUrl } = await world.staff
+      .on('tools')
+      .ok<{ webhookUrl: string }>('connections.saveWebhookSecret', { provider: 'stripe', signingSecret });
+    stripe.checkout.webhook = { url: `${url}${webhookUrl}`, secret: signingSecret };
+    const hosted = await fetch(first.checkoutUrl);
+    expect(await hosted.text()).toContain('Pay 480.25 USD');
+    // Paying on Stripe's page: Stripe posts `checkout.session.completed`, then sends the client back.
+    const paid = await fetch(first.checkoutUrl, { method: 'POST', redirect: 'manual' });
+    expect(paid.status).toBe(303);
+    expect(paid.headers.get('location')).toBe(`http://${host()}/invoices?paid=${initech.invoice.invoiceId}`);
+    const session = sessions[0] as { payment_intent: string; amount_total: number; currency: string };
+    // Stripe also reports the session's PaymentIntent: the same payment, not a second one.
+    const intent = stripeDelivery(signingSecret, {
+      id: `evt_${randomUUID().replaceAll('-', '')}`,
+      object: 'event',
+      type: 'payment_intent.succeeded',
+      created: Math.floor(Date.now() / 1000),
+      data: {
+        object: {
+          id: session.payment_intent,
+          amount: session.amount_total,
+          amount_received: session.amount_total,
+          currency: session.currency,
+          metadata: { reference: `books-invoice:${initech.invoice.invoiceId}` },
+        },
+      },
+    });
+    expect((await fetch(`${url}${webhookUrl}`, { method: 'POST', ...intent })).status).toBeLessThan(300);
+
+    await eventually('the invoice paid', async () => {
+      const invoices = await dataOf<Invoice[]>(call('invoices.list', initech.cookie));
+      return invoices[0]?.status === 'paid' && invoices[0];
+    });
+    const payments = await world.sut.database.db.system.booksPayment.findMany({
+      where: { idempotencyKey: `stripe:${session.payment_intent}` },
+    });
+    expect(payments).toMatchObject([{ amountMinor: 48_025n }]);
+    const refused = await checkout(randomUUID());
+    expect(refused.status).toBe(409);
+    expect(refused.body).toContain('with nothing to pay');
   });
 });

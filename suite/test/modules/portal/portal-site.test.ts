@@ -229,22 +229,36 @@ describe('invitations and magic-link sign-in', () => {
     expect(signedOut.status).toBe(401);
   });
 
-  it('limits sign-in links per address', async () => {
-    await world.sut.database.db.system.portalMagicLink.deleteMany({});
-    const ask = () =>
-      portalRequest(url, host('other-clients.portal.localhost'), '/portal/sign-in/link', { body: { email } });
-    const answers = [];
-    for (let i = 0; i < 6; i++) answers.push((await ask()).status);
-    expect(answers).toEqual([202, 202, 202, 202, 202, 429]);
-    const stranger = await portalRequest(
-      url,
-      host('other-clients.portal.localhost'),
-      '/portal/sign-in/link',
-      {
-        body: { email: 'not-invited@acmedental.test' },
-      },
-    );
-    expect(stranger.status).toBe(202);
+  it('limits sign-in links per address, the same for an address with no access', async () => {
+    await world.sut.database.db.system.portalSignInRequest.deleteMany({});
+    const ask = (address: string) =>
+      portalRequest(url, host('other-clients.portal.localhost'), '/portal/sign-in/link', {
+        body: { email: address },
+      });
+    for (const address of [email, 'not-invited@acmedental.test']) {
+      const answers = [];
+      for (let i = 0; i < 6; i++) answers.push((await ask(address)).status);
+      expect([address, answers]).toEqual([address, [202, 202, 202, 202, 202, 429]]);
+    }
+    expect((await ask('someone-else@acmedental.test')).status).toBe(202);
+  });
+
+  it('limits sign-in links per IP, counting asks for addresses that have no access', async () => {
+    const { portalId } = await portal('ip-limit-clients');
+    await world.staff.mutate('users.invite', { portalId, email });
+    const ask = (address: string) =>
+      portalRequest(url, host('ip-limit-clients.portal.localhost'), '/portal/sign-in/link', {
+        body: { email: address },
+      });
+    const strangers = [];
+    for (let i = 0; i < 20; i++) strangers.push((await ask(`stranger${i}@elsewhere.test`)).status);
+    expect(strangers).toEqual(Array(20).fill(202));
+    const mailsBefore = world.mail.effects.length;
+    const limited = await ask(email);
+    expect(limited.status, limited.body).toBe(429);
+    expect(limited.headers['retry-after']).toBe('900');
+    expect(limited.json().message).toContain('too many sign-in links');
+    expect(world.mail.effects.length).toBe(mailsBefore);
   });
 });
 

@@ -26,7 +26,14 @@ function client({ credential: { secretKey }, settings: { apiBaseUrl } }: Call): 
   });
 }
 
-function failure(error: unknown): VendorError {
+// Stripe names the form parameter it refused; the call's result names the tool input it came from.
+const INPUT_OF_PARAM: Record<string, string> = {
+  source: 'payment_method',
+  'line_items[0][price_data][currency]': 'currency',
+  'line_items[0][price_data][unit_amount]': 'amount',
+};
+
+function failure(error: unknown, what = 'the charge'): VendorError {
   if (!(error instanceof Stripe.errors.StripeError))
     return new VendorError('unavailable', 'Stripe could not be reached; try again later');
   const status = error.statusCode ?? 0;
@@ -59,9 +66,9 @@ function failure(error: unknown): VendorError {
       `Stripe is not answering properly (HTTP ${status}); try again later`,
       { status },
     );
-  return new VendorError('rejected', `Stripe refused the charge: ${vendorText(error.message)}`, {
+  return new VendorError('rejected', `Stripe refused ${what}: ${vendorText(error.message)}`, {
     status,
-    ...(error.param && { field: error.param === 'source' ? 'payment_method' : error.param }),
+    ...(error.param && { field: INPUT_OF_PARAM[error.param] ?? error.param }),
   });
 }
 
@@ -73,7 +80,7 @@ export const stripeProvider = defineProvider({
   credential,
   settings,
   whereToFind:
-    'Stripe Dashboard → Developers → API keys: the Secret key (sk_live_…), or a restricted key with Charges: write',
+    'Stripe Dashboard → Developers → API keys: the Secret key (sk_live_…), or a restricted key with Charges: write and Checkout Sessions: write',
   async verify(call) {
     await client(call)
       .balance.retrieve()
@@ -98,6 +105,39 @@ export const stripeProvider = defineProvider({
           throw failure(error);
         });
       return { charge_id: charge.id, status: charge.status };
+    },
+    /** A hosted Checkout page (PCI SAQ-A: the card is typed on Stripe's page, never on ours). */
+    async create_checkout(call, input) {
+      const reference = { reference: input.reference };
+      const session = await client(call)
+        .checkout.sessions.create(
+          {
+            mode: 'payment',
+            line_items: [
+              {
+                quantity: 1,
+                price_data: {
+                  currency: input.currency,
+                  unit_amount: input.amount,
+                  product_data: { name: input.description },
+                },
+              },
+            ],
+            success_url: input.success_url,
+            cancel_url: input.cancel_url,
+            client_reference_id: input.reference,
+            metadata: reference,
+            payment_intent_data: { metadata: reference },
+            ...(input.customer_email && { customer_email: input.customer_email }),
+          },
+          { idempotencyKey: call.idempotencyKey },
+        )
+        .catch((error: unknown) => {
+          throw failure(error, 'the checkout');
+        });
+      if (!session.url)
+        throw new VendorError('unavailable', 'Stripe made a Checkout Session without a page URL');
+      return { checkout_id: session.id, url: session.url, status: session.status ?? 'open' };
     },
   },
 });

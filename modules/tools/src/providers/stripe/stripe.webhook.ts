@@ -8,13 +8,17 @@ export const STRIPE_TOLERANCE_SECONDS = 300;
 // Currencies Stripe counts in whole units (https://docs.stripe.com/currencies#zero-decimal).
 const ZERO_DECIMAL = new Set('bif clp djf gnf jpy kmf krw mga pyg rwf ugx vnd vuv xaf xof xpf'.split(' '));
 
-interface PaymentIntent {
+/** The fields the suite reads of a PaymentIntent, a Charge or a Checkout Session. */
+interface Payment {
   readonly id: string;
-  readonly amount: number;
+  readonly amount?: number;
   readonly amount_received?: number;
+  /** On a Checkout Session. */
+  readonly amount_total?: number;
+  readonly payment_status?: string;
   readonly currency: string;
   readonly metadata?: Record<string, string>;
-  /** On a charge: the PaymentIntent it belongs to, whose own event reports the payment. */
+  /** On a charge or a session: the PaymentIntent it belongs to. */
   readonly payment_intent?: string | null;
 }
 
@@ -28,6 +32,31 @@ function decimalAmount(minor: number, currency: string): string {
       `Stripe payment in ${currency.toUpperCase()}: three-decimal currencies are not supported`,
     );
   return `${Math.trunc(minor / 100)}.${String(minor % 100).padStart(2, '0')}`;
+}
+
+/**
+ * The payment a Stripe event reports, if any: a PaymentIntent that succeeded, a direct charge
+ * (`charge_card`, no PaymentIntent; an intent's charges are reported by the intent), or a paid Checkout
+ * Session. A session names its PaymentIntent's id as the payment, so Books counts the session's
+ * `checkout.session.completed` and the intent's `payment_intent.succeeded` as one payment.
+ */
+function paymentOf(type: string, object: Payment) {
+  const reference = object.metadata?.reference ?? null;
+  const currency = object.currency.toLowerCase();
+  if (type === 'checkout.session.completed') {
+    if (object.payment_status !== 'paid') return undefined;
+    const amount = decimalAmount(object.amount_total ?? 0, currency);
+    return {
+      paymentId: object.payment_intent ?? object.id,
+      amount,
+      currency: currency.toUpperCase(),
+      reference,
+    };
+  }
+  const directCharge = type === 'charge.succeeded' && !object.payment_intent;
+  if (type !== 'payment_intent.succeeded' && !directCharge) return undefined;
+  const amount = decimalAmount(object.amount_received ?? object.amount ?? 0, currency);
+  return { paymentId: object.id, amount, currency: currency.toUpperCase(), reference };
 }
 
 /** Stripe signs `timestamp.body` into `Stripe-Signature`; the official SDK checks it and the tolerance. */
@@ -52,20 +81,15 @@ export const stripeWebhook = defineInboundWebhook({
     }
   },
   async normalise({ connectionId, provider, body }) {
-    const event = JSON.parse(body) as { type: string; created: number; data: { object: PaymentIntent } };
-    const intent = event.data.object;
-    // A direct charge (`charge_card`) has no PaymentIntent; a PaymentIntent's charges are reported by it.
-    const directCharge = event.type === 'charge.succeeded' && !intent.payment_intent;
-    if (event.type !== 'payment_intent.succeeded' && !directCharge) return [];
+    const event = JSON.parse(body) as { type: string; created: number; data: { object: Payment } };
+    const paid = paymentOf(event.type, event.data.object);
+    if (!paid) return [];
     const payment: InboundEvent = {
       type: 'tools.payment.succeeded',
       data: {
         connectionId,
         provider,
-        paymentId: intent.id,
-        amount: decimalAmount(intent.amount_received ?? intent.amount, intent.currency.toLowerCase()),
-        currency: intent.currency.toUpperCase(),
-        reference: intent.metadata?.reference ?? null,
+        ...paid,
         paidAt: new Date(event.created * 1000).toISOString(),
       },
     };

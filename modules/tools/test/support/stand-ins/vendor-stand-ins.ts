@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { OAuthServer } from './oauth.stand-in';
 import { basicAuth, bearerToken, type StandIn, type StandInRequest, startStandIn } from './stand-in-server';
+import { type CheckoutState, checkoutRoutes } from './stripe-checkout.stand-in';
 
 export const KEYS = {
   stripe: 'sk_live_StripeStandInKey000000001',
@@ -28,9 +29,16 @@ function failing(state: VendorStandIn['state']) {
   return status;
 }
 
+export interface StripeStandIn extends VendorStandIn {
+  /** Set `webhook` for the hosted Checkout page to post `checkout.session.completed` there. */
+  readonly checkout: CheckoutState;
+}
+
 /** Stripe's API: Bearer secret key, form bodies, `Idempotency-Key` replays, `{ error: { type, code, message, param } }`. */
-export async function startStripeStandIn(): Promise<VendorStandIn> {
+export async function startStripeStandIn(): Promise<StripeStandIn> {
   const state = { key: KEYS.stripe } as VendorStandIn['state'];
+  const checkout: CheckoutState = {};
+  let base = '';
   const effects: unknown[] = [];
   const charges = new Map<string, unknown>();
   const unauthorized = {
@@ -39,6 +47,18 @@ export async function startStripeStandIn(): Promise<VendorStandIn> {
   };
   const ok = (request: StandInRequest) => bearerToken(request) === state.key;
   const standIn = await startStandIn({
+    ...checkoutRoutes(
+      checkout,
+      effects,
+      (request) => {
+        if (!ok(request)) return unauthorized;
+        const status = failing(state);
+        return status
+          ? { status, body: { error: { type: 'api_error', message: 'Something went wrong' } } }
+          : undefined;
+      },
+      () => base,
+    ),
     'GET /v1/balance': (request) =>
       ok(request) ? { status: 200, body: { object: 'balance', available: [] } } : unauthorized,
     'POST /v1/charges': (request) => {
@@ -72,7 +92,8 @@ export async function startStripeStandIn(): Promise<VendorStandIn> {
       return { status: 200, body: charge };
     },
   });
-  return Object.assign(standIn, { state, effects });
+  base = standIn.url;
+  return Object.assign(standIn, { state, effects, checkout });
 }
 
 /** Square's v2 API: Bearer token, JSON, `idempotency_key` in the body, `{ errors: [{ category, code, detail, field }] }`. */

@@ -2,6 +2,7 @@ import { Link, usePath } from '@suite/console/router';
 import { config, shows } from './config';
 import { ActivityPage } from './pages/activity.page';
 import { ConfirmPage } from './pages/confirm.page';
+import { DocumentsPage } from './pages/documents.page';
 import { HomePage } from './pages/home.page';
 import { InvoicesPage } from './pages/invoices.page';
 import { QuotePage } from './pages/quote.page';
@@ -19,6 +20,7 @@ function Page({ path }: { path: string }) {
   if (quote && shows('quotes')) return <QuotePage shareId={quote} />;
   const signature = path.match(/^\/sign\/([0-9a-f-]{36})$/)?.[1];
   if (signature && shows('esign')) return <SignPage requestId={signature} />;
+  if (path === '/documents' && shows('esign')) return <DocumentsPage />;
   if (path === '/activity' && shows('activity')) return <ActivityPage />;
   if (path === '/tickets' && shows('tickets')) return <TicketsPage />;
   if (path === '/invoices' && shows('invoices')) return <InvoicesPage />;
@@ -49,6 +51,11 @@ export function App() {
             {shows('quotes') && (
               <Link href="/quotes" current={path.startsWith('/quotes')}>
                 Quotes
+              </Link>
+            )}
+            {shows('esign') && (
+              <Link href="/documents" current={path === '/documents' || path.startsWith('/sign/')}>
+                Documents
               </Link>
             )}
             {shows('activity') && (

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from './event-definition';
+import { contractChange } from './psa';
 import { currency, entityId, hubUserId, money, name, quantity, text, timestamp } from './shared-scalars';
 
 // CRM tells the suite about companies (topic crm.company, key: company id, so a promotion and the
@@ -129,10 +130,28 @@ export const crmSequenceReplied = defineEvent({
   }),
 });
 
+export const crmEsignRequested = defineEvent({
+  type: 'crm.esign.requested',
+  version: 1,
+  topic: 'crm.esign',
+  key: 'esignRequestId',
+  description:
+    'Flow 7: CRM asks a client company to e-sign an addendum for a contract revision; the portal shares it for signature.',
+  schema: z.object({
+    esignRequestId: entityId,
+    companyId: entityId,
+    contractId: entityId.describe('The PSA contract the addendum amends.'),
+    revision: z.number().int().positive().describe('The contract revision the addendum states.'),
+    changes: z.array(contractChange).min(1),
+    requestedAt: timestamp,
+  }),
+});
+
 export const crmEvents = [
   crmCompanyPromoted,
   crmCompanyContactChanged,
   crmDealWon,
   crmDealUpdated,
   crmSequenceReplied,
+  crmEsignRequested,
 ] as const;

@@ -11,6 +11,7 @@ export {
   crmContact,
   crmDealUpdated,
   crmDealWon,
+  crmEsignRequested,
   crmEvents,
   crmLineItem,
   crmSequenceReplied,

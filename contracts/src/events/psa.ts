@@ -26,6 +26,13 @@ export const psaContractSigned = defineEvent({
   }),
 });
 
+/** One changed field of a contract amendment, as text: `from` → `to`. */
+export const contractChange = z.object({
+  field: text(100, { min: 1 }),
+  from: text(20_000).nullable(),
+  to: text(20_000).nullable(),
+});
+
 export const psaContractAmended = defineEvent({
   type: 'psa.contract.amended',
   version: 1,
@@ -37,15 +44,7 @@ export const psaContractAmended = defineEvent({
     clientId: entityId,
     crmCompanyId,
     revision: z.number().int().positive().describe('Contract revision after this change.'),
-    changes: z
-      .array(
-        z.object({
-          field: text(100, { min: 1 }),
-          from: text(20_000).nullable(),
-          to: text(20_000).nullable(),
-        }),
-      )
-      .min(1),
+    changes: z.array(contractChange).min(1),
     amendedBy: hubUserId,
     amendedAt: timestamp,
   }),

@@ -4,6 +4,7 @@ import { clientStatusSubscription } from './handlers/client-status.handler';
 import { contractAmendedSubscription } from './handlers/contract-amended.handler';
 import { contractSignedSubscription } from './handlers/contract-signed.handler';
 import { csatSubmittedSubscription } from './handlers/csat-submitted.handler';
+import { documentSignedSubscription } from './handlers/document-signed.handler';
 import { invoiceFinalizedSubscription } from './handlers/invoice-finalized.handler';
 import { portalQuoteSubscription } from './handlers/portal-quote.handler';
 import { ticketActivitySubscription } from './handlers/ticket-activity.handler';
@@ -27,6 +28,7 @@ export const crmModule = defineModule({
     invoiceFinalizedSubscription,
     voiceCallSubscription,
     portalQuoteSubscription,
+    documentSignedSubscription,
   ],
   jobs: [healthRecomputeJob, sequenceSendJob],
   erasure: { erasePerson },

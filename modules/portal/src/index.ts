@@ -1,5 +1,6 @@
 import { defineModule } from '@suite/contracts';
 import { erasePerson } from './erasure/person-erasure.service';
+import { esignRequestedSubscription } from './handlers/esign-requested.handler';
 import { portalAppRouter } from './router';
 
 export { portalClientRouter } from './client';
@@ -17,5 +18,6 @@ export { renderPortalPage } from './site/portal-page';
 export const portalModule = defineModule({
   name: 'portal',
   appRouter: portalAppRouter,
+  subscriptions: [esignRequestedSubscription],
   erasure: { erasePerson },
 });

@@ -1,7 +1,8 @@
 import { ErrorNote, Loading, Time } from '@suite/console/feedback';
-import type { FormEvent } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { useClientAction, useClientLoad } from '../use-client';
+import { SignaturePad, type SignaturePadHandle } from './signature-pad';
 
 const STEP: Record<string, string> = {
   created: 'Sent for signature',
@@ -11,17 +12,33 @@ const STEP: Record<string, string> = {
 };
 
 /**
- * A document to sign: review the PDF (its SHA-256 is what gets signed), tick consent, type a name.
+ * A document to sign: review the PDF (its SHA-256 is what gets signed), tick consent, type a name and
+ * either sign with it or draw a signature on the pad.
  * Opening the page is recorded in the audit trail, which the page shows.
  */
 export function SignPage({ requestId }: { requestId: string }) {
   const signature = useClientLoad(() => api.signatures.open.mutate({ requestId }), requestId);
   const action = useClientAction();
+  const [drawing, setDrawing] = useState(false);
+  const [padNote, setPadNote] = useState<string>();
+  const pad = useRef<SignaturePadHandle>(null);
   const sign = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const signerName = String(new FormData(event.currentTarget).get('signerName') ?? '');
+    const drawnSignature = drawing ? pad.current?.png() : undefined;
+    setPadNote(
+      drawing && !drawnSignature ? 'Draw your signature on the pad, or choose to type your name.' : undefined,
+    );
+    if (drawing && !drawnSignature) return;
     // The form submits only with the consent box ticked (`required`); the server checks it again.
-    const done = await action.run(() => api.signatures.sign.mutate({ requestId, signerName, consent: true }));
+    const done = await action.run(() =>
+      api.signatures.sign.mutate({
+        requestId,
+        signerName,
+        consent: true,
+        ...(drawnSignature && { drawnSignature }),
+      }),
+    );
     if (done) signature.reload();
   };
   return (
@@ -54,6 +71,19 @@ export function SignPage({ requestId }: { requestId: string }) {
                 Your full name
                 <input name="signerName" required maxLength={200} autoComplete="name" />
               </label>
+              <fieldset>
+                <legend>How do you sign?</legend>
+                <label className="check">
+                  <input type="radio" name="method" checked={!drawing} onChange={() => setDrawing(false)} />
+                  My typed name is my signature
+                </label>
+                <label className="check">
+                  <input type="radio" name="method" checked={drawing} onChange={() => setDrawing(true)} />
+                  Draw my signature
+                </label>
+              </fieldset>
+              {drawing && <SignaturePad pad={pad} />}
+              {padNote && <p role="alert">{padNote}</p>}
               <label className="check">
                 <input type="checkbox" name="consent" required />
                 {request.consentText}

@@ -111,7 +111,46 @@ const contractAmended: RedeliveryCase = {
   later: (first) => withData(first as Event & { type: 'psa.contract.amended' }, { revision: 3 }),
 };
 
+/** A client signed a contract addendum in the portal (for a contract PSA may not know: nothing to sign). */
+const documentSigned: RedeliveryCase = {
+  async first() {
+    return {
+      type: 'portal.document.signed',
+      data: {
+        shareId: randomUUID(),
+        esignRequestId: randomUUID(),
+        contractId: randomUUID(),
+        revision: 2,
+        companyId: await crmCompanyId(),
+        contactId: randomUUID(),
+        documentSha256: '0'.repeat(64),
+        signedSha256: '1'.repeat(64),
+        signedAt: now(),
+      },
+    };
+  },
+  later: (first) => withData(first, { signedAt: now() }),
+};
+
 const CASES: Record<string, RedeliveryCase> = {
+  'crm.portal-sync.document-signed': documentSigned,
+  'psa.portal-sync.document-signed': documentSigned,
+  'portal.crm-sync.esign-requested': {
+    async first() {
+      return {
+        type: 'crm.esign.requested',
+        data: {
+          esignRequestId: randomUUID(),
+          companyId: await crmCompanyId(),
+          contractId: randomUUID(),
+          revision: 2,
+          changes: [{ field: 'terms', from: 'Old terms', to: 'New terms' }],
+          requestedAt: now(),
+        },
+      };
+    },
+    later: (first) => withData(first, { revision: 3 }),
+  },
   'crm.psa-sync.contract-signed': {
     async first() {
       const companyId = await crmCompanyId();

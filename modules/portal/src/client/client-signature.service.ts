@@ -1,5 +1,6 @@
 import { conflict, found } from '@suite/contracts';
 import type { OrgTransaction } from '@suite/db';
+import { publishAddendumSigned } from '../addenda/addendum.service';
 import type { PortalRecord } from '../portals/portal.view';
 import { sha256Hex } from '../shares/share.service';
 import type { PortalUserRecord } from '../sign-in/session.service';
@@ -84,8 +85,9 @@ async function unchangedDocument(tx: OrgTransaction, request: SignatureRequestRe
 }
 
 /**
- * The client signs with their typed name after ticking consent: the PDF's hash is checked again, the
- * trail gains `consented` and `signed`, and the signed PDF (original pages and a certificate page
+ * The client signs with their typed name, or draws a signature, after ticking consent: the PDF's hash is
+ * checked again, the trail gains `consented` and `signed` (with the drawing's SHA-256; the PNG is kept
+ * on the request), and the signed PDF (original pages and a certificate page
  * carrying the whole trail) is stored on the share with its own SHA-256.
  */
 export async function signDocument(
@@ -102,12 +104,19 @@ export async function signDocument(
   const by = clientActor(caller);
   await appendSignatureEvent(tx, request.id, 'consented', by, { consentText: CONSENT_TEXT });
   const signedAt = new Date();
+  const drawing = input.drawnSignature;
   await appendSignatureEvent(
     tx,
     request.id,
     'signed',
     by,
-    { documentSha256: request.documentSha256, signerName: input.signerName },
+    {
+      documentSha256: request.documentSha256,
+      signerName: input.signerName,
+      ...(drawing
+        ? { signatureMethod: 'drawn', drawnSignatureSha256: sha256Hex(drawing) }
+        : { signatureMethod: 'typed' }),
+    },
     signedAt,
   );
   const trail = await trailOf(tx, request.id);
@@ -118,14 +127,26 @@ export async function signDocument(
     signerName: input.signerName,
     signedAt,
     trail: trail.map(toChainedRow),
+    ...(drawing && { drawnSignature: drawing }),
   });
-  await tx.portalShare.update({
-    where: { id: share.id },
-    data: { signedPdf: pdf, signedSha256: sha256Hex(pdf) },
-  });
+  const signedSha256 = sha256Hex(pdf);
+  await tx.portalShare.update({ where: { id: share.id }, data: { signedPdf: pdf, signedSha256 } });
+  if (share.kind === 'document')
+    await publishAddendumSigned(tx, share, {
+      contactId: caller.client.contactId,
+      documentSha256: request.documentSha256,
+      signedSha256,
+      signedAt,
+    });
   const signed = await tx.portalSignatureRequest.update({
     where: { id: request.id },
-    data: { status: 'signed', signerName: input.signerName, signedBy: caller.client.id, signedAt },
+    data: {
+      status: 'signed',
+      signerName: input.signerName,
+      signedBy: caller.client.id,
+      signedAt,
+      ...(drawing && { drawnSignature: drawing }),
+    },
     include: withShare,
   });
   return signatureView(tx, signed);

@@ -1,4 +1,4 @@
-import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
+import { PDFDocument, type PDFFont, type PDFImage, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
 
 const MARGIN = 56;
 const LINE = 16;
@@ -41,6 +41,17 @@ export class PdfWriter {
       color: rgb(0.1, 0.1, 0.12),
     });
     this.#y -= (options.size ?? 10) + 6;
+  }
+
+  /** An image at most `maxWidth` by `maxHeight` points, its proportions kept, on the page if it fits. */
+  image(image: PDFImage, maxWidth: number, maxHeight: number): void {
+    const { width, height } = image.scaleToFit(maxWidth, maxHeight);
+    if (this.#y - height < MARGIN) {
+      this.#page = this.doc.addPage();
+      this.#y = this.#page.getHeight() - MARGIN;
+    }
+    this.#page.drawImage(image, { x: MARGIN, y: this.#y - height, width, height });
+    this.#y -= height + LINE / 2;
   }
 
   gap(): void {

@@ -1,5 +1,7 @@
+import { invalid } from '@suite/contracts';
 import { PDFDocument } from 'pdf-lib';
 import { PdfWriter } from '../shares/pdf-writer';
+import { sha256Hex } from '../shares/share.service';
 import type { ChainedRow } from './signature-chain';
 
 const WIDTH = 100;
@@ -14,6 +16,8 @@ export interface Certificate {
   readonly signerName: string;
   readonly signedAt: Date;
   readonly trail: readonly ChainedRow[];
+  /** The PNG the signer drew, shown under their name. */
+  readonly drawnSignature?: Uint8Array;
 }
 
 /**
@@ -33,6 +37,16 @@ export async function signedPdf(
   writer.line(`Document SHA-256: ${certificate.documentSha256}`);
   writer.line(`Signed by: ${certificate.signerName}`);
   writer.line(`Signed at: ${certificate.signedAt.toISOString()}`);
+  if (certificate.drawnSignature) {
+    writer.line(`Drawn signature (PNG SHA-256 ${sha256Hex(certificate.drawnSignature)}):`);
+    const drawing = await doc.embedPng(certificate.drawnSignature).catch(() => {
+      throw invalid(
+        'drawnSignature: the drawing is not a readable PNG; draw it again or type your name',
+        'drawnSignature',
+      );
+    });
+    writer.image(drawing, 240, 80);
+  } else writer.line('Signature: typed name');
   writer.gap();
   writer.line('Audit trail', { bold: true, size: 12 });
   writer.line("Each row's hash is the SHA-256 of the previous row's hash and the row's content.");

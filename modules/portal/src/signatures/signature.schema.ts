@@ -6,13 +6,40 @@ export type SignatureStep = (typeof SIGNATURE_STEPS)[number];
 
 /** What the signer agrees to by ticking the box; recorded word for word in the trail. */
 export const CONSENT_TEXT =
-  'I agree to sign this document electronically and that my typed name is my signature.';
+  'I agree to sign this document electronically and that my typed name or drawn signature is my signature.';
 
 export const signatureRequestInput = z.object({ shareId: entityId });
 export const byRequestId = z.object({ requestId: entityId });
+/** A drawn signature's PNG, base64: a signature pad's stroke image, not a photograph. */
+export const MAX_DRAWN_SIGNATURE_BYTES = 64 * 1024;
+const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+const drawnSignature = z
+  .string()
+  .max(Math.ceil(MAX_DRAWN_SIGNATURE_BYTES / 3) * 4 + 32, {
+    error: `drawnSignature: the drawing is more than ${MAX_DRAWN_SIGNATURE_BYTES} bytes; draw it smaller or type your name`,
+  })
+  .transform((value, context) => {
+    const bytes = Buffer.from(value.replace(/^data:image\/png;base64,/, ''), 'base64');
+    const problem =
+      bytes.length > MAX_DRAWN_SIGNATURE_BYTES
+        ? `is ${bytes.length} bytes, more than ${MAX_DRAWN_SIGNATURE_BYTES}; draw it smaller or type your name`
+        : bytes.subarray(0, 8).equals(PNG_MAGIC)
+          ? undefined
+          : 'is not a PNG image; send the signature pad as image/png in base64';
+    if (problem) context.addIssue({ code: 'custom', message: `drawnSignature: the drawing ${problem}` });
+    return new Uint8Array(bytes);
+  })
+  .describe(
+    'The signature drawn on the signature pad: a PNG, base64 (a `data:image/png;base64,` URL is fine).',
+  );
+
 export const signInput = z.object({
   requestId: entityId,
-  signerName: name.describe('The signer’s full name, typed as their signature.'),
+  signerName: name.describe(
+    'The signer’s full name: their typed signature, or the name a drawn signature stands for.',
+  ),
+  drawnSignature: drawnSignature.optional(),
   consent: z.literal(true, {
     error: 'consent: tick the box to agree to sign electronically, then sign again',
   }),

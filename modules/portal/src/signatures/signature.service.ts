@@ -10,7 +10,13 @@ import type {
 } from './signature.schema';
 import { type SignatureRequestRecord, toChainedRow, toSignatureView } from './signature.view';
 import { checkChain, GENESIS_HASH } from './signature-chain';
-import { appendSignatureEvent, lockSignatureRequest, staffActor, trailOf } from './signature-trail.service';
+import {
+  appendSignatureEvent,
+  lockSignatureRequest,
+  staffActor,
+  type TrailActor,
+  trailOf,
+} from './signature-trail.service';
 
 type StaffCaller = Parameters<typeof staffActor>[0];
 
@@ -40,23 +46,40 @@ export async function requestSignature(
     throw conflict(
       `shareId: the stored PDF is SHA-256 ${documentSha256} but was shared as ${share.sha256}; share the document again`,
     );
+  const requestId = await openSignatureRequest(tx, share, documentSha256, staffActor(staff), staff.user.id);
+  return getSignature(tx, { requestId });
+}
+
+/** A new request on a share whose PDF hashes to `documentSha256`, its trail begun with `created`. */
+export async function openSignatureRequest(
+  tx: OrgTransaction,
+  share: {
+    readonly id: string;
+    readonly portalId: string;
+    readonly companyId: string;
+    readonly title: string;
+  },
+  documentSha256: string,
+  by: TrailActor,
+  requestedBy: string,
+): Promise<string> {
   const request = await tx.portalSignatureRequest.create({
     data: {
       portalId: share.portalId,
       companyId: share.companyId,
-      shareId,
+      shareId: share.id,
       documentSha256,
       chainHead: GENESIS_HASH,
-      requestedBy: staff.user.id,
+      requestedBy,
     },
   });
   await lockSignatureRequest(tx, request.id);
-  await appendSignatureEvent(tx, request.id, 'created', staffActor(staff), {
+  await appendSignatureEvent(tx, request.id, 'created', by, {
     documentSha256,
-    shareId,
+    shareId: share.id,
     title: share.title,
   });
-  return getSignature(tx, { requestId: request.id });
+  return request.id;
 }
 
 export async function signatureInOrg(tx: OrgTransaction, requestId: string): Promise<SignatureRequestRecord> {
@@ -112,6 +135,12 @@ export async function verifySignature(
     return broken(
       `the document is now SHA-256 ${documentSha256}, not ${request.documentSha256} as requested`,
     );
+  const drawnSha256 = trail.find((row) => row.step === 'signed')?.detail.drawnSignatureSha256;
+  if (drawnSha256 !== undefined) {
+    const drawn = request.drawnSignature ? sha256Hex(request.drawnSignature) : 'missing';
+    if (drawn !== drawnSha256)
+      return broken(`the drawn signature is SHA-256 ${drawn}, not ${drawnSha256} as the signed row records`);
+  }
   if (request.status === 'signed') {
     const signed = share.signedPdf ? sha256Hex(share.signedPdf) : 'missing';
     if (signed !== share.signedSha256)

@@ -39,16 +39,28 @@ export async function signContract(
     throw conflict(
       `contract ${contractId} is already signed (revision ${contract.revision}); amend it to change it`,
     );
-  const signedAt = new Date();
+  return markContractSigned(tx, contract, new Date(), staff.user.id);
+}
+
+/**
+ * Marks the contract (its current revision) signed and tells CRM, in the same transaction (flow 8: the
+ * linked deal closes as won): staff signing it, or the client signing an addendum in the portal.
+ */
+export async function markContractSigned(
+  tx: OrgTransaction,
+  contract: Prisma.PsaContractGetPayload<{ include: { client: true } }>,
+  signedAt: Date,
+  signedBy: string,
+): Promise<ContractView> {
   const signed = await tx.psaContract.update({
-    where: { id: contractId },
-    data: { status: 'signed', signedAt, signedBy: staff.user.id },
+    where: { id: contract.id },
+    data: { status: 'signed', signedAt, signedBy },
   });
   const view = toContractView(signed);
   await publish(tx, {
     type: 'psa.contract.signed',
     data: {
-      contractId,
+      contractId: contract.id,
       clientId: contract.clientId,
       crmCompanyId: contract.client.crmCompanyId,
       crmDealId: contract.crmDealId,

@@ -175,19 +175,34 @@ describe('a client in Chromium on the portal’s custom domain', () => {
     await page.getByRole('heading', { name: /^Sign Quote Q-/ }).waitFor();
     await page.getByLabel('Your full name').fill('Ina Initech');
     await page.getByLabel(/I agree to sign this document electronically/).check();
+    // Drawing on the pad: a stroke of the mouse across the canvas.
+    await page.getByLabel('Draw my signature').check();
+    const box = await page.getByRole('img', { name: /Signature pad/ }).boundingBox();
+    if (!box) throw new Error('the signature pad is not on the page');
+    await page.mouse.move(box.x + 20, box.y + box.height / 2);
+    await page.mouse.down();
+    for (const [dx, dy] of [
+      [60, -20],
+      [120, 20],
+      [180, -15],
+      [260, 10],
+    ] as const)
+      await page.mouse.move(box.x + dx, box.y + box.height / 2 + dy, { steps: 4 });
+    await page.mouse.up();
     await page.screenshot({ path: join(ARTIFACTS, 'sign.png'), fullPage: true });
     await page.getByRole('button', { name: 'Sign', exact: true }).click();
     await page.getByText('Signed by Ina Initech').waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'signed.png'), fullPage: true });
     const signed = await world.staff.query<{
       status: string;
-      trail: { step: string; userAgent: string; signInMethod: string }[];
+      trail: { step: string; userAgent: string; signInMethod: string; detail: Record<string, string> }[];
     }>('signatures.get', { requestId });
     expect(signed.data.status).toBe('signed');
     expect(signed.data.trail.map((row) => row.step)).toEqual(['created', 'viewed', 'consented', 'signed']);
     expect(signed.data.trail[3]).toMatchObject({
       signInMethod: 'magic_link',
       userAgent: expect.stringContaining('Chrome'),
+      detail: { signatureMethod: 'drawn', drawnSignatureSha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
     });
 
     await page.getByRole('link', { name: 'Tickets' }).click();

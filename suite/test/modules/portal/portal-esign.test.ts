@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfPageLines } from '../../support/pdf-text';
 import { clientPath, portalRequest } from '../../support/portal-client';
 import { eventually } from '../../support/suite-fixture';
+import { drawnSignaturePng } from './drawn-signature';
 import {
   clientCompany,
   type PortalWorld,
@@ -168,7 +169,11 @@ describe('e-signature in the portal', () => {
       });
     for (const [index, row] of view.trail.entries())
       expect(row.prevHash).toBe(index === 0 ? '0'.repeat(64) : view.trail[index - 1]?.hash);
-    expect(view.trail[3]?.detail).toEqual({ documentSha256: view.documentSha256, signerName: 'Ann Acme' });
+    expect(view.trail[3]?.detail).toEqual({
+      documentSha256: view.documentSha256,
+      signerName: 'Ann Acme',
+      signatureMethod: 'typed',
+    });
     expect(view.chainHead).toBe(view.trail[3]?.hash);
 
     const again = await call('signatures.sign', acme.cookie, { requestId, signerName: 'Ann', consent: true });
@@ -210,6 +215,7 @@ describe('e-signature in the portal', () => {
     expect(certificate[0]).toBe('Signature certificate');
     expect(certificate).toContain(`Document SHA-256: ${sha256(original.pdf)}`);
     expect(certificate).toContain('Signed by: Ann Acme');
+    expect(certificate).toContain('Signature: typed name');
     expect(certificate).toContain(`Chain head: ${rows.at(-1)?.hash}`);
     // Every stored row, in order, with each value it records.
     let from = 0;
@@ -259,6 +265,62 @@ describe('e-signature in the portal', () => {
     });
     expect(verified.data).toMatchObject({ ok: false });
     expect(verified.data.problem).toContain('the document is now SHA-256');
+  });
+
+  it('takes a drawn signature: its SHA-256 in the signed row, the image on the certificate, checked by verify', async () => {
+    const companyId = (
+      await world.sut.database.db.system.portalShare.findUniqueOrThrow({ where: { id: acme.share.shareId } })
+    ).companyId;
+    const { requestId } = await requestSignature(await sharedQuote(world.staff, portalId, companyId));
+    const sign = (drawnSignature: string) =>
+      call('signatures.sign', acme.cookie, {
+        requestId,
+        signerName: 'Ann Acme',
+        consent: true,
+        drawnSignature,
+      });
+    const notPng = await sign(Buffer.from('GIF89a not a signature').toString('base64'));
+    expect(notPng.status).toBe(400);
+    expect(fieldOf(notPng)).toBe('drawnSignature');
+    expect(notPng.body).toContain('is not a PNG image');
+
+    const png = drawnSignaturePng();
+    const signed = await sign(`data:image/png;base64,${png.toString('base64')}`);
+    expect(signed.status, signed.body).toBe(200);
+    const view = data<Signature>(signed);
+    expect(view.trail.at(-1)?.detail).toEqual({
+      documentSha256: view.documentSha256,
+      signerName: 'Ann Acme',
+      signatureMethod: 'drawn',
+      drawnSignatureSha256: sha256(png),
+    });
+    const stored = await world.sut.database.db.system.portalSignatureRequest.findUniqueOrThrow({
+      where: { id: requestId },
+    });
+    expect(Buffer.from(stored.drawnSignature ?? [])).toEqual(png);
+
+    const download = await world.staff.query<{ pdfBase64: string }>('signatures.download', { requestId });
+    const signedPdf = Buffer.from(download.data.pdfBase64, 'base64');
+    const certificate = (await pdfPageLines(signedPdf)).flat();
+    expect(certificate).toContain(`Drawn signature (PNG SHA-256 ${sha256(png)}):`);
+    expect(signedPdf.toString('latin1')).toMatch(/\/Subtype \/Image[\s\S]*\/Width 120/);
+    const verify = () =>
+      world.staff.query<{ ok: boolean; problem?: string }>('signatures.verify', { requestId });
+    expect((await verify()).data).toMatchObject({ ok: true });
+
+    const admin = new pg.Client({ connectionString: world.sut.database.url });
+    await admin.connect();
+    try {
+      await admin.query('UPDATE portal.signature_request SET drawn_signature = $2 WHERE id = $1', [
+        requestId,
+        drawnSignaturePng(7),
+      ]);
+    } finally {
+      await admin.end();
+    }
+    const broken = (await verify()).data;
+    expect(broken).toMatchObject({ ok: false });
+    expect(broken.problem).toContain(`not ${sha256(png)} as the signed row records`);
   });
 
   it('hides e-sign on a portal whose toggle is off', async () => {

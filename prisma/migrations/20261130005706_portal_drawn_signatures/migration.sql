@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "portal"."signature_request" ADD COLUMN     "drawn_signature" BYTEA;

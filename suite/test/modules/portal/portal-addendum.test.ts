@@ -1,0 +1,143 @@
+import { crmEsignRequested, portalDocumentSigned, psaContractSigned } from '@suite/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientPath, portalRequest } from '../../support/portal-client';
+import { eventually } from '../../support/suite-fixture';
+import { createCompany, createDeal } from '../crm/support/crm-data';
+import { type PortalWorld, signedInClient, startPortalWorld } from './portal-support';
+
+let world: PortalWorld;
+const HOST = 'addendum-clients.portal.localhost';
+const EMAIL = 'buyer@acmeaddendum.test';
+
+interface Signature {
+  requestId: string;
+  shareId: string;
+  title: string;
+  status: string;
+  documentSha256: string;
+  signedSha256: string | null;
+  trail: { step: string; actor: string }[];
+}
+
+const call = (procedure: string, cookie: string, input?: unknown) =>
+  portalRequest(world.sut.suite.url, `${HOST}:${world.port}`, clientPath(procedure), {
+    cookie,
+    ...(input !== undefined && { body: input }),
+  });
+const dataOf = async <T>(answer: ReturnType<typeof call>) =>
+  (await answer).json<{ result: { data: T } }>().result.data;
+
+beforeAll(async () => {
+  world = await startPortalWorld([crmEsignRequested, portalDocumentSigned, psaContractSigned]);
+});
+afterAll(async () => world?.close());
+
+describe('flow 7 through the portal: a contract amendment signed as an addendum', () => {
+  it('shares the addendum for signature; the signature completes CRM’s request and signs the PSA revision', async () => {
+    const { portalId } = (
+      await world.staff.mutate<{ portalId: string }>('portals.create', {
+        slug: 'addendum-clients',
+        name: 'Northwind IT',
+        features: ['quotes', 'esign'],
+      })
+    ).data;
+    // A won deal, then the promotion: PSA gets the client with the deal's contract.
+    const crm = world.staff.on('crm');
+    const companyId = (await createCompany(crm, 'Acme Addendum', 'acmeaddendum.test')).id;
+    const contactId = (
+      await crm.ok<{ id: string }>('contacts.create', {
+        companyId,
+        name: 'Acme Addendum Buyer',
+        email: EMAIL,
+      })
+    ).id;
+    const { dealId } = await createDeal(crm, companyId);
+    await crm.ok('deals.markWon', { dealId });
+    await crm.ok('companies.promote', { companyId, dealId });
+    expect((await world.staff.mutate('users.invite', { portalId, email: EMAIL })).status).toBe(200);
+
+    // Staff sign the contract in PSA, then amend it.
+    const psa = world.staff.on('psa');
+    const client = await eventually('the PSA client', async () => {
+      const clients = await psa.query<{ id: string; crmCompanyId: string }[]>('clients.list');
+      return clients.data.find((candidate) => candidate.crmCompanyId === companyId);
+    });
+    const contract = await eventually(
+      'the contract of the won deal',
+      async () => (await psa.ok<{ id: string }[]>('contracts.list', { clientId: client.id }, 'query'))[0],
+    );
+    await psa.ok('contracts.sign', { contractId: contract.id });
+    const amended = await psa.ok<{ revision: number }>('contracts.amend', {
+      contractId: contract.id,
+      changes: { terms: 'Backups are also copied offsite every night.' },
+    });
+    expect(amended.revision).toBe(2);
+
+    const requested = await eventually('crm.esign.requested', async () =>
+      world.sut.received.find(
+        (event) => event.type === 'crm.esign.requested' && event.data.contractId === contract.id,
+      ),
+    );
+    const cookie = await signedInClient(world, HOST, EMAIL);
+    const addendum = await eventually('the addendum in the portal', async () =>
+      (await dataOf<Signature[]>(call('signatures.list', cookie))).find((request) =>
+        request.title.startsWith('Contract addendum'),
+      ),
+    );
+    expect(addendum).toMatchObject({ title: 'Contract addendum, revision 2', status: 'pending' });
+    expect(addendum.trail[0]).toMatchObject({ step: 'created', actor: 'system:crm.esign.requested' });
+    const pdf = await portalRequest(
+      world.sut.suite.url,
+      `${HOST}:${world.port}`,
+      `/documents/${addendum.shareId}`,
+      {
+        cookie,
+      },
+    );
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['x-content-sha256']).toBe(addendum.documentSha256);
+
+    await dataOf(call('signatures.open', cookie, { requestId: addendum.requestId }));
+    const signed = await dataOf<Signature>(
+      call('signatures.sign', cookie, {
+        requestId: addendum.requestId,
+        signerName: 'Ann Addendum',
+        consent: true,
+      }),
+    );
+    expect(signed.status).toBe('signed');
+
+    const documentSigned = await eventually('portal.document.signed', async () =>
+      world.sut.received.find((event) => event.type === 'portal.document.signed'),
+    );
+    expect(documentSigned.data).toMatchObject({
+      shareId: addendum.shareId,
+      esignRequestId: requested.data.esignRequestId,
+      contractId: contract.id,
+      revision: 2,
+      companyId,
+      contactId,
+      documentSha256: addendum.documentSha256,
+      signedSha256: signed.signedSha256,
+    });
+    await eventually('the CRM e-sign request complete', async () => {
+      const request = await world.sut.database.db.system.crmEsignRequest.findUnique({
+        where: { id: String(requested.data.esignRequestId) },
+      });
+      return request?.status === 'completed';
+    });
+    const contractSigned = await eventually('psa.contract.signed for the addendum', async () =>
+      world.sut.received.find(
+        (event) =>
+          event.type === 'psa.contract.signed' &&
+          event.data.contractId === contract.id &&
+          event.data.signedAt === documentSigned.data.signedAt,
+      ),
+    );
+    expect(contractSigned.data).toMatchObject({ crmCompanyId: companyId });
+    const stored = await world.sut.database.db.system.psaContract.findUniqueOrThrow({
+      where: { id: contract.id },
+    });
+    expect(stored).toMatchObject({ revision: 2, status: 'signed', signedBy: `crm-contact:${contactId}` });
+  });
+});

@@ -20,7 +20,7 @@ export async function logCall(tx: OrgTransaction, call: CallSummary): Promise<vo
   const company = await tx.crmCompany.findFirst({ where: { id: call.companyId }, select: { id: true } });
   if (!company) return; // deleted since: its timeline went with it
   const contact = await tx.crmContact.findFirst({ where: { id: call.contactId }, select: { name: true } });
-  const who = contact?.name ?? (call.direction === 'inbound' ? call.from : call.to);
+  const who = contact?.name ?? (call.direction === 'inbound' ? (call.from ?? 'a withheld number') : call.to);
   await recordActivity(tx, {
     companyId: call.companyId,
     kind: 'call',

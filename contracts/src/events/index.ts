@@ -70,6 +70,7 @@ export {
 export {
   voiceCallAttached,
   voiceCallEnded,
+  voiceCallNoted,
   voiceCallOutcome,
   voiceCallStarted,
   voiceEvents,

@@ -81,9 +81,24 @@ export const voiceRecordingReady = defineEvent({
   }),
 });
 
+export const voiceCallNoted = defineEvent({
+  type: 'voice.call.noted',
+  version: 1,
+  topic: 'voice.call',
+  key: 'callId',
+  description:
+    "Staff wrote or changed the note of a call that had already ended; CRM puts it on the call's existing timeline entry.",
+  schema: z.object({
+    callId: entityId,
+    note: text(2000, { min: 1 }).describe('The whole note, as it reads now.'),
+    notedBy: hubUserId,
+  }),
+});
+
 export const voiceEvents = [
   voiceCallStarted,
   voiceCallEnded,
   voiceCallAttached,
   voiceRecordingReady,
+  voiceCallNoted,
 ] as const;

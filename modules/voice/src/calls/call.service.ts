@@ -141,9 +141,18 @@ export async function getCall(tx: OrgTransaction, { callId }: ByCallId): Promise
   return toCallView(await tx.voiceCall.findFirstOrThrow({ where: { id: callId }, include: withRecordings }));
 }
 
-/** The staff's note; CRM's entry carries it when the call ends (or is attached) afterwards. */
-export async function noteCall(tx: OrgTransaction, { callId, note }: CallNoteInput): Promise<CallView> {
-  await callInOrg(tx, callId);
+/**
+ * The staff's note. CRM's entry carries it when the call ends (or is attached) afterwards; a note on a
+ * call that already ended is published as voice.call.noted, so the entry gets it too.
+ */
+export async function noteCall(
+  tx: OrgTransaction,
+  { callId, note }: CallNoteInput,
+  staff: { readonly user: { readonly id: string } },
+): Promise<CallView> {
+  const call = await callInOrg(tx, callId);
   await tx.voiceCall.update({ where: { id: callId }, data: { note } });
+  if (call.endedAt)
+    await publish(tx, { type: 'voice.call.noted', data: { callId, note, notedBy: staff.user.id } });
   return getCall(tx, { callId });
 }

@@ -1,5 +1,11 @@
 import type { publish } from '@suite/bus';
-import { voiceCallAttached, voiceCallEnded, voiceCallStarted, voiceRecordingReady } from '@suite/contracts';
+import {
+  voiceCallAttached,
+  voiceCallEnded,
+  voiceCallNoted,
+  voiceCallStarted,
+  voiceRecordingReady,
+} from '@suite/contracts';
 import { crmModule } from '@suite/crm';
 import { forOrg } from '@suite/db';
 import { toolsModule } from '@suite/tools';
@@ -99,7 +105,7 @@ beforeAll(async () => {
   fx = await startTestSuite({
     modules: [voiceModule, crmModule, toolsModule],
     env: { VAULT_KEYS: testKeyring().entries.join(',') },
-    observe: [voiceCallStarted, voiceCallEnded, voiceCallAttached, voiceRecordingReady],
+    observe: [voiceCallStarted, voiceCallEnded, voiceCallAttached, voiceRecordingReady, voiceCallNoted],
   });
   const signIn = (name: string) => fx.staff(`${name}@northwind.test`, 'voice');
   [olivia, adam, mia, grace, victor] = await Promise.all([
@@ -179,6 +185,25 @@ describe('an inbound call', () => {
     expect(media.url).not.toContain('@');
     const audio = await fetch(media.url);
     expect([audio.status, audio.headers.get('content-type')]).toEqual([200, 'audio/mpeg']);
+  });
+
+  it('takes a note written after the call ended onto the same timeline entry', async () => {
+    const sid = callSid();
+    await deliver(statusChanged(sid, 'ringing', { from: ANA }));
+    const call = await callOf(sid);
+    await mia.ok('calls.match', { callId: call.id });
+    await deliver(statusChanged(sid, 'completed', { from: ANA, duration: 42 }));
+    await eventually('the call on the timeline', async () => (await callActivities(call.id)).at(0));
+    await mia.ok('calls.note', { callId: call.id, note: 'Call back Tuesday with the quote' });
+    const entries = await eventually('the note on the entry', async () => {
+      const rows = await callActivities(call.id);
+      return (rows[0]?.detail as { note?: string | null } | undefined)?.note ? rows : undefined;
+    });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]?.detail).toMatchObject({
+      note: 'Call back Tuesday with the quote',
+      durationSeconds: 42,
+    });
   });
 
   it('survives duplicate and out-of-order callbacks: completed first, then answered, ringing, completed again', async () => {

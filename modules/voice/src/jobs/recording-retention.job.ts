@@ -1,6 +1,9 @@
 import { defineJob, forEachOrg } from '@suite/jobs';
 import { expireRecordings, purgeRecording, recordingsToPurge } from '../recordings/recording.service';
 
+/** Per org and run, so a large backlog (a retention cut) cannot hold the job's lease; the rest goes next run. */
+const PURGE_PER_RUN = 500;
+
 /**
  * Recordings older than the org's retention setting leave the suite (their links answer NOT_FOUND), and
  * the media of every recording that left it (retention or right to erasure) is deleted at the vendor.
@@ -19,7 +22,7 @@ export const recordingRetentionJob = defineJob({
       expired += await org.transaction((tx) => expireRecordings(tx, slot));
       if (!integrations) return;
       const caller = { orgId: org.orgId, integrations };
-      for (const recordingId of await org.transaction(recordingsToPurge))
+      for (const recordingId of await org.transaction((tx) => recordingsToPurge(tx, PURGE_PER_RUN)))
         await org
           .transaction((tx) => purgeRecording(tx, recordingId, caller))
           .then(() => purged++)

@@ -85,11 +85,13 @@ export async function expireRecordings(tx: OrgTransaction, now: Date): Promise<n
   return count;
 }
 
-/** Recordings taken out of the suite (retention, erasure) whose media the vendor still holds. */
-export async function recordingsToPurge(tx: OrgTransaction): Promise<string[]> {
+/** Up to `limit` recordings taken out of the suite (retention, erasure) whose media the vendor still holds. */
+export async function recordingsToPurge(tx: OrgTransaction, limit: number): Promise<string[]> {
   const rows = await tx.voiceRecording.findMany({
     where: { deletedAt: { not: null } },
     select: { id: true },
+    orderBy: { deletedAt: 'asc' },
+    take: limit,
   });
   return rows.map((row) => row.id);
 }

@@ -71,6 +71,7 @@ export {
 export {
   voiceCallAttached,
   voiceCallEnded,
+  voiceCallNoted,
   voiceCallOutcome,
   voiceCallStarted,
   voiceEvents,

@@ -17,7 +17,7 @@ const call = {
   provider: z.string().min(1).describe('The telephony vendor, e.g. `twilio`.'),
   vendorCallId: text(200, { min: 1 }).describe("The vendor's call id, e.g. Twilio's `CallSid`."),
   direction,
-  from: e164,
+  from: e164.nullable().describe('E.164; null when the caller withheld their number (Twilio: `anonymous`).'),
   to: e164,
   staffUserId: hubUserId.nullable().describe('The Hub user on the suite side of the call, when known.'),
   contactId: entityId.nullable().describe('The CRM contact the call is matched to; null while unmatched.'),
@@ -81,9 +81,24 @@ export const voiceRecordingReady = defineEvent({
   }),
 });
 
+export const voiceCallNoted = defineEvent({
+  type: 'voice.call.noted',
+  version: 1,
+  topic: 'voice.call',
+  key: 'callId',
+  description:
+    "Staff wrote or changed the note of a call that had already ended; CRM puts it on the call's existing timeline entry.",
+  schema: z.object({
+    callId: entityId,
+    note: text(2000, { min: 1 }).describe('The whole note, as it reads now.'),
+    notedBy: hubUserId,
+  }),
+});
+
 export const voiceEvents = [
   voiceCallStarted,
   voiceCallEnded,
   voiceCallAttached,
   voiceRecordingReady,
+  voiceCallNoted,
 ] as const;

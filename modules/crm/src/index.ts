@@ -10,6 +10,7 @@ import { portalQuoteSubscription } from './handlers/portal-quote.handler';
 import { ticketActivitySubscription } from './handlers/ticket-activity.handler';
 import { voiceCallSubscription } from './handlers/voice-call.handler';
 import { crmIntegrationRouter } from './integration';
+import { contactPhoneBackfillJob } from './jobs/contact-phone-backfill.job';
 import { healthRecomputeJob } from './jobs/health-recompute.job';
 import { sequenceSendJob } from './jobs/sequence-send.job';
 import { crmAppRouter } from './router';
@@ -30,6 +31,6 @@ export const crmModule = defineModule({
     portalQuoteSubscription,
     documentSignedSubscription,
   ],
-  jobs: [healthRecomputeJob, sequenceSendJob],
+  jobs: [healthRecomputeJob, sequenceSendJob, contactPhoneBackfillJob],
   erasure: { erasePerson },
 });

@@ -56,7 +56,9 @@ describe('voice.recording-retention', () => {
       log: pino({ level: 'silent' }),
       slot: new Date(),
     });
-    expect(summary).toBe('deleted 1 recording(s) in 2 org(s)');
+    expect(summary).toBe(
+      'expired 1 recording(s) in 2 org(s); vendor deletion waits for a process serving integrations',
+    );
     const kept = (tenant: typeof strict) =>
       tenant.transaction((tx) =>
         tx.voiceRecording.findMany({ where: { deletedAt: null }, select: { vendorRecordingId: true } }),

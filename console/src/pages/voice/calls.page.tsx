@@ -4,29 +4,78 @@ import { Link } from '../../shell/router';
 import { ErrorNote, Time } from '../../ui/feedback';
 import { Table } from '../../ui/table';
 import { useAction, useLoad } from '../../ui/use-load';
+import { type CallFilter, CallFilters } from './call-filters';
 
 type CallPage = Awaited<ReturnType<typeof voice.calls.list.query>>;
 type Call = CallPage['items'][number];
 type Company = Awaited<ReturnType<typeof crm.companies.get.query>>;
+type CompanyOf = (id: string) => Promise<Company>;
 
 const duration = (seconds: number | null) =>
   seconds === null ? '—' : `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 
-/** The matched contact, named from CRM (one company read per company on the page, shared by its calls). */
-function Contact({ call, companyOf }: { call: Call; companyOf: (id: string) => Promise<Company> }) {
-  const companyId = call.companyId ?? '';
-  const company = useLoad(() => companyOf(companyId), companyId);
-  if (!call.companyId) return <span className="muted">not matched</span>;
-  const contact = company.data?.contacts.find((candidate) => candidate.id === call.contactId);
+/** A contact's name from CRM (one company read per company on the page, shared by its calls). */
+function useContactName(companyOf: CompanyOf, companyId: string | null, contactId: string | null) {
+  const company = useLoad(() => companyOf(companyId ?? ''), companyId ?? '');
+  const contact = company.data?.contacts.find((candidate) => candidate.id === contactId);
+  return { company: company.data, name: contact?.name ?? 'contact' };
+}
+
+/** The matched contact, and a button that narrows the log to its calls. */
+function Contact({
+  call,
+  companyOf,
+  onOnly,
+}: {
+  call: Call;
+  companyOf: CompanyOf;
+  onOnly: (call: Call) => void;
+}) {
+  const { company, name } = useContactName(companyOf, call.companyId, call.contactId);
+  if (!call.companyId)
+    return <span className="muted">{call.from === 'withheld' ? 'number withheld' : 'not matched'}</span>;
   return (
-    <Link href={`/crm/companies/${call.companyId}`}>
-      {contact?.name ?? 'contact'}
-      {company.data && `, ${company.data.name}`}
-    </Link>
+    <>
+      <Link href={`/crm/companies/${call.companyId}`}>
+        {name}
+        {company && `, ${company.name}`}
+      </Link>{' '}
+      <button type="button" className="link" onClick={() => onOnly(call)}>
+        Only calls with {name}
+      </button>
+    </>
   );
 }
 
-function CallRow({ call, companyOf }: { call: Call; companyOf: (id: string) => Promise<Company> }) {
+function ContactFilter({
+  call,
+  companyOf,
+  onClear,
+}: {
+  call: Call;
+  companyOf: CompanyOf;
+  onClear: () => void;
+}) {
+  const { name } = useContactName(companyOf, call.companyId, call.contactId);
+  return (
+    <p className="row">
+      Calls with {name}
+      <button type="button" onClick={onClear}>
+        All contacts
+      </button>
+    </p>
+  );
+}
+
+function CallRow({
+  call,
+  companyOf,
+  onOnly,
+}: {
+  call: Call;
+  companyOf: CompanyOf;
+  onOnly: (call: Call) => void;
+}) {
   return (
     <tr>
       <td>
@@ -37,7 +86,7 @@ function CallRow({ call, companyOf }: { call: Call; companyOf: (id: string) => P
         {call.from} → {call.to}
       </td>
       <td>
-        <Contact call={call} companyOf={companyOf} />
+        <Contact call={call} companyOf={companyOf} onOnly={onOnly} />
       </td>
       <td>{duration(call.durationSeconds)}</td>
       <td>{call.outcome ?? call.status}</td>
@@ -48,9 +97,11 @@ function CallRow({ call, companyOf }: { call: Call; companyOf: (id: string) => P
   );
 }
 
-/** Voice's call log, newest first, a page at a time with Voice's cursor. */
+/** Voice's call log, newest first, a page at a time with Voice's cursor, filtered as staff choose. */
 export function CallsPage() {
   const [pages, setPages] = useState<CallPage[]>([]);
+  const [filter, setFilter] = useState<CallFilter>({});
+  const [contactCall, setContactCall] = useState<Call | undefined>();
   const action = useAction();
   const companies = useRef(new Map<string, Promise<Company>>());
   const companyOf = (companyId: string) => {
@@ -58,7 +109,18 @@ export function CallsPage() {
     companies.current.set(companyId, known);
     return known;
   };
-  const load = (cursor?: string) => action.run(() => voice.calls.list.query({ cursor, limit: 20 }));
+  const load = (cursor?: string, by: CallFilter = filter) =>
+    action.run(() => voice.calls.list.query({ ...by, cursor, limit: 20 }));
+  const apply = async (by: CallFilter) => {
+    setFilter(by);
+    setPages([]);
+    const page = await load(undefined, by);
+    if (page) setPages([page]);
+  };
+  const onOnly = (call: Call) => {
+    setContactCall(call);
+    void apply({ ...filter, contactId: call.contactId ?? undefined });
+  };
   // biome-ignore lint/correctness/useExhaustiveDependencies: the first page once per mount
   useEffect(() => {
     load().then((page) => page && setPages([page]));
@@ -68,14 +130,25 @@ export function CallsPage() {
   return (
     <section>
       <h1>Calls</h1>
-      {pages.length > 0 && calls.length === 0 && <p>No calls yet.</p>}
+      <CallFilters contactId={filter.contactId} onApply={apply} />
+      {contactCall && filter.contactId && (
+        <ContactFilter
+          call={contactCall}
+          companyOf={companyOf}
+          onClear={() => {
+            setContactCall(undefined);
+            void apply({ ...filter, contactId: undefined });
+          }}
+        />
+      )}
+      {pages.length > 0 && calls.length === 0 && <p>No calls match.</p>}
       {calls.length > 0 && (
         <Table
           label="Calls"
           headers={['Time', 'Direction', 'From → to', 'Contact', 'Duration', 'Outcome', 'Recording']}
         >
           {calls.map((call) => (
-            <CallRow key={call.id} call={call} companyOf={companyOf} />
+            <CallRow key={call.id} call={call} companyOf={companyOf} onOnly={onOnly} />
           ))}
         </Table>
       )}

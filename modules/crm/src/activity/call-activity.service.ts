@@ -1,4 +1,10 @@
-import type { EventData, voiceCallAttached, voiceCallEnded, voiceRecordingReady } from '@suite/contracts';
+import type {
+  EventData,
+  voiceCallAttached,
+  voiceCallEnded,
+  voiceCallNoted,
+  voiceRecordingReady,
+} from '@suite/contracts';
 import type { OrgTransaction } from '@suite/db';
 import { recordActivity } from './activity.service';
 
@@ -20,7 +26,7 @@ export async function logCall(tx: OrgTransaction, call: CallSummary): Promise<vo
   const company = await tx.crmCompany.findFirst({ where: { id: call.companyId }, select: { id: true } });
   if (!company) return; // deleted since: its timeline went with it
   const contact = await tx.crmContact.findFirst({ where: { id: call.contactId }, select: { name: true } });
-  const who = contact?.name ?? (call.direction === 'inbound' ? call.from : call.to);
+  const who = contact?.name ?? (call.direction === 'inbound' ? (call.from ?? 'a withheld number') : call.to);
   await recordActivity(tx, {
     companyId: call.companyId,
     kind: 'call',
@@ -50,4 +56,17 @@ export async function addRecordingLink(
   await tx.$executeRaw`
     UPDATE crm.activity SET detail = detail || jsonb_build_object('recordingUrl', ${recording.url}::text)
     WHERE source_key = ${callSource(recording.callId)}`;
+}
+
+/**
+ * A note written after the call ended replaces the note of the call's entry. A call that ended unmatched
+ * has no entry yet: its note travels with voice.call.attached.
+ */
+export async function addCallNote(
+  tx: OrgTransaction,
+  noted: EventData<typeof voiceCallNoted>,
+): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE crm.activity SET detail = detail || jsonb_build_object('note', ${noted.note}::text)
+    WHERE source_key = ${callSource(noted.callId)}`;
 }

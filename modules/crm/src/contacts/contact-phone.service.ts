@@ -17,14 +17,9 @@ interface ContactPhones {
   readonly otherPhones: readonly string[];
 }
 
-/**
- * Keeps the contact's numbers (work, mobile, additional) normalised to E.164 in the indexed
- * `crm.contact_phone`. Garbage in any field refuses the whole write, naming the field, so no number is
- * ever stored half-normalised.
- */
-export async function indexContactPhones(tx: OrgTransaction, contact: ContactPhones): Promise<void> {
-  const { defaultCountry } = await getSettings(tx);
-  const fields = [
+/** Every phone field of a contact that holds a number, with the kind it is indexed as. */
+function phoneFields(contact: ContactPhones) {
+  return [
     { kind: 'work' as const, raw: contact.phone, field: 'phone' },
     { kind: 'mobile' as const, raw: contact.mobile, field: 'mobile' },
     ...contact.otherPhones.map((raw, index) => ({
@@ -32,12 +27,74 @@ export async function indexContactPhones(tx: OrgTransaction, contact: ContactPho
       raw,
       field: `otherPhones.${index}`,
     })),
-  ];
-  const rows = fields.flatMap(({ kind, raw, field }) =>
-    raw ? [{ contactId: contact.id, kind, ...normalisePhone(raw, defaultCountry, field) }] : [],
-  );
+  ].flatMap(({ raw, ...field }) => (raw ? [{ ...field, raw }] : []));
+}
+
+/**
+ * Keeps the contact's numbers (work, mobile, additional) normalised to E.164 in the indexed
+ * `crm.contact_phone`. Garbage in any field refuses the whole write, naming the field, so no number is
+ * ever stored half-normalised.
+ */
+export async function indexContactPhones(tx: OrgTransaction, contact: ContactPhones): Promise<void> {
+  const { defaultCountry } = await getSettings(tx);
+  const rows = phoneFields(contact).map(({ kind, raw, field }) => ({
+    contactId: contact.id,
+    kind,
+    ...normalisePhone(raw, defaultCountry, field),
+  }));
   await tx.crmContactPhone.deleteMany({ where: { contactId: contact.id } });
   if (rows.length) await tx.crmContactPhone.createMany({ data: rows });
+}
+
+export interface PhoneBackfillBatch {
+  /** The last contact looked at: the next batch starts after it. Null when none was left. */
+  readonly lastContactId: string | null;
+  readonly seen: number;
+  readonly indexed: number;
+  /** `<contact id> <field>` of numbers saved before they were checked that do not normalise. */
+  readonly unreadable: readonly string[];
+}
+
+/**
+ * One batch of the backfill: contacts (after `afterId`, in id order) with a number but no row in the
+ * index get their numbers indexed. Numbers written before they were checked may be garbage: those are
+ * reported and the contact's other numbers indexed, since refusing is no longer possible. A contact
+ * with rows is never touched again, so running it twice, or after an interruption, is harmless.
+ */
+export async function backfillContactPhones(
+  tx: OrgTransaction,
+  afterId: string | null,
+  limit: number,
+): Promise<PhoneBackfillBatch> {
+  const { defaultCountry } = await getSettings(tx);
+  const contacts = await tx.crmContact.findMany({
+    where: {
+      ...(afterId && { id: { gt: afterId } }),
+      phones: { none: {} },
+      OR: [{ phone: { not: null } }, { mobile: { not: null } }, { otherPhones: { isEmpty: false } }],
+    },
+    select: { id: true, phone: true, mobile: true, otherPhones: true },
+    orderBy: { id: 'asc' },
+    take: limit,
+  });
+  const unreadable: string[] = [];
+  const rows = contacts.flatMap((contact) =>
+    phoneFields(contact).flatMap(({ kind, raw, field }) => {
+      try {
+        return [{ contactId: contact.id, kind, ...normalisePhone(raw, defaultCountry, field) }];
+      } catch {
+        unreadable.push(`${contact.id} ${field}`);
+        return [];
+      }
+    }),
+  );
+  if (rows.length) await tx.crmContactPhone.createMany({ data: rows });
+  return {
+    lastContactId: contacts.at(-1)?.id ?? null,
+    seen: contacts.length,
+    indexed: new Set(rows.map((row) => row.contactId)).size,
+    unreadable,
+  };
 }
 
 interface CandidateRow {

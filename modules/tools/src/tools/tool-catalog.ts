@@ -98,6 +98,16 @@ export const TOOL_CATALOG = {
     output: z.object({ media_url: z.url(), content_type: z.string() }),
     rateLimit: { limit: 300, windowSeconds: 60 },
   },
+  delete_recording: {
+    vendorKind: 'voice',
+    input: z.object({ recording_id: z.string().min(1).max(200) }),
+    output: z.object({
+      deleted: z
+        .boolean()
+        .describe('False when the vendor no longer had it (deleted before): nothing left to do.'),
+    }),
+    rateLimit: { limit: 300, windowSeconds: 60 },
+  },
   geocode_address: {
     vendorKind: 'maps',
     input: z.object({ address: z.string().min(3) }),

@@ -5,6 +5,7 @@ import { crmClient, type ProductCaller } from '../crm/crm.client';
 import type { ByCallId, CallAttachInput, CallMatchView, CallView } from './call.schema';
 import { callInOrg, getCall } from './call.service';
 import { endedCall, withRecordings } from './call.view';
+import { WITHHELD_NUMBER } from './caller-number';
 
 /** A staff member working a call: who they are, and their org's way to CRM. */
 export interface StaffCaller extends ProductCaller {
@@ -22,6 +23,14 @@ export async function matchCall(
   caller: StaffCaller,
 ): Promise<CallMatchView> {
   const call = await callInOrg(tx, callId);
+  if (call.remoteNumber === WITHHELD_NUMBER) {
+    await tx.voiceCall.update({
+      where: { id: callId },
+      data: { staffUserId: call.staffUserId ?? caller.user.id },
+    });
+    const view = await getCall(tx, { callId });
+    return { e164: WITHHELD_NUMBER, match: 'none', candidates: [], createContact: null, call: view };
+  }
   const lookup = await crmClient(caller).contacts.lookupByPhone.query({ phone: call.remoteNumber });
   const [first] = lookup.candidates;
   const direct = lookup.match === 'one' || lookup.match === 'remembered';
@@ -48,6 +57,8 @@ export async function attachCall(
   const call = await callInOrg(tx, input.callId);
   if (call.contactId && call.endedAt)
     throw conflict(`call ${call.id} is already logged on contact ${call.contactId}; it cannot move`);
+  if (call.remoteNumber === WITHHELD_NUMBER)
+    throw conflict(`call ${call.id}: the caller withheld their number, so no contact can be matched to it`);
   const crm = crmClient(caller);
   const { candidates, e164 } = await crm.contacts.lookupByPhone.query({ phone: call.remoteNumber });
   const contact = candidates.find((candidate) => candidate.contactId === input.contactId);

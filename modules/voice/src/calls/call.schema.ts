@@ -1,4 +1,4 @@
-import { contactsLookupByPhone, cursor, entityId, text, voiceCallOutcome } from '@suite/contracts';
+import { contactsLookupByPhone, cursor, entityId, text, timestamp, voiceCallOutcome } from '@suite/contracts';
 import { z } from 'zod';
 
 const byCall = { callId: entityId };
@@ -9,6 +9,11 @@ export const byCallId = z.object(byCall);
 export const callListInput = z.object({
   unmatched: z.boolean().optional().describe('Only calls not (yet) matched to a contact.'),
   phone: phone.optional().describe("Only calls with this other party's number (any format)."),
+  direction: z.enum(['inbound', 'outbound']).optional(),
+  outcome: voiceCallOutcome.optional().describe('Only calls that ended so.'),
+  contactId: entityId.optional().describe('Only calls matched to this CRM contact.'),
+  since: timestamp.optional().describe('Only calls that started at or after this time.'),
+  before: timestamp.optional().describe('Only calls that started before this time.'),
   cursor: cursor.optional(),
   limit: z.number().int().min(1).max(100).default(20),
 });

@@ -11,6 +11,7 @@ import { getVoiceSettings } from '../settings/setting.service';
 import type { ByCallId, CallListInput, CallNoteInput, CallPage, CallView } from './call.schema';
 import { type CallRow, callFields, endedCall, toCallView, withRecordings } from './call.view';
 import { advances, isFinal } from './call-state';
+import { callerNumber } from './caller-number';
 
 type StatusCallback = EventData<typeof toolsCallStatusChanged>;
 type Origin = { readonly traceparent?: string };
@@ -54,7 +55,7 @@ export async function applyCallStatus(
   origin: Origin = {},
 ): Promise<void> {
   const { defaultCountry } = await getVoiceSettings(tx);
-  const from = normalisePhone(callback.from, defaultCountry, 'from').e164;
+  const from = callerNumber(callback.from, defaultCountry, 'from');
   const to = normalisePhone(callback.to, defaultCountry, 'to').e164;
   const key = { provider: callback.provider, vendorCallId: callback.callId };
   const created = await tx.voiceCall.createMany({
@@ -100,14 +101,27 @@ function afterCursor(cursor: string | undefined): Prisma.VoiceCallWhereInput {
   return { OR: [{ startedAt: { lt: at } }, { startedAt: at, id: { lt: id } }] };
 }
 
-/** The call log, newest first; `unmatched` lists the calls staff can still attach to a contact. */
+function startedBetween({ since, before }: CallListInput): Prisma.VoiceCallWhereInput {
+  if (since && before && new Date(since) >= new Date(before))
+    throw invalid('before: must be later than since; give a range that holds at least one moment', 'before');
+  if (!since && !before) return {};
+  return { startedAt: { ...(since && { gte: new Date(since) }), ...(before && { lt: new Date(before) }) } };
+}
+
+/**
+ * The call log, newest first, filtered by direction, outcome, contact, start time or the other party's
+ * number; `unmatched` lists the calls staff can still attach to a contact.
+ */
 export async function listCalls(tx: OrgTransaction, input: CallListInput): Promise<CallPage> {
   const { defaultCountry } = await getVoiceSettings(tx);
   const remoteNumber = input.phone ? normalisePhone(input.phone, defaultCountry).e164 : undefined;
   const rows = await tx.voiceCall.findMany({
     where: {
-      ...afterCursor(input.cursor),
+      AND: [afterCursor(input.cursor), startedBetween(input)],
       ...(input.unmatched && { contactId: null }),
+      ...(input.contactId && { contactId: input.contactId }),
+      ...(input.direction && { direction: input.direction }),
+      ...(input.outcome && { status: input.outcome }),
       ...(remoteNumber && { remoteNumber }),
     },
     include: withRecordings,
@@ -127,9 +141,18 @@ export async function getCall(tx: OrgTransaction, { callId }: ByCallId): Promise
   return toCallView(await tx.voiceCall.findFirstOrThrow({ where: { id: callId }, include: withRecordings }));
 }
 
-/** The staff's note; CRM's entry carries it when the call ends (or is attached) afterwards. */
-export async function noteCall(tx: OrgTransaction, { callId, note }: CallNoteInput): Promise<CallView> {
-  await callInOrg(tx, callId);
+/**
+ * The staff's note. CRM's entry carries it when the call ends (or is attached) afterwards; a note on a
+ * call that already ended is published as voice.call.noted, so the entry gets it too.
+ */
+export async function noteCall(
+  tx: OrgTransaction,
+  { callId, note }: CallNoteInput,
+  staff: { readonly user: { readonly id: string } },
+): Promise<CallView> {
+  const call = await callInOrg(tx, callId);
   await tx.voiceCall.update({ where: { id: callId }, data: { note } });
+  if (call.endedAt)
+    await publish(tx, { type: 'voice.call.noted', data: { callId, note, notedBy: staff.user.id } });
   return getCall(tx, { callId });
 }

@@ -3,6 +3,7 @@ import type { Prisma } from '@suite/db';
 import { recordingPath } from '../recordings/recording-path';
 import type { CallView } from './call.schema';
 import { type CallOutcome, isFinal } from './call-state';
+import { eventNumber } from './caller-number';
 
 export type CallRow = Prisma.VoiceCallGetPayload<object>;
 type RecordingRow = { readonly id: string; readonly deletedAt: Date | null };
@@ -48,7 +49,7 @@ export function callFields(row: CallRow): CallFields {
     provider: row.provider,
     vendorCallId: row.vendorCallId,
     direction: row.direction,
-    from: row.fromNumber,
+    from: eventNumber(row.fromNumber),
     to: row.toNumber,
     staffUserId: row.staffUserId,
     contactId: row.contactId,

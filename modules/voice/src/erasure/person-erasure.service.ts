@@ -7,8 +7,8 @@ export const ERASED_NUMBER = 'erased';
 /**
  * Voice's part of the right to erasure, by number only (Voice holds no email). A call stays as a row
  * (direction, status, time, duration, company) because billing and usage counts need it; the person's
- * number on both sides, the contact link, the staff note and every recording reference go. The media
- * itself stays at the telephony vendor: docs/decisions/0113 says why and what to do.
+ * number on both sides, the contact link and the staff note go; its recordings leave the suite at once
+ * and keep only the vendor id until `voice.recording-retention` has deleted the media at the vendor.
  */
 export async function erasePerson(
   tx: OrgTransaction,
@@ -17,7 +17,12 @@ export async function erasePerson(
   if (!phone) return { module: 'voice', erased: [] };
   const calls = await tx.voiceCall.findMany({ where: { remoteNumber: phone }, select: { id: true } });
   const callIds = calls.map((call) => call.id);
-  const recordings = (await tx.voiceRecording.deleteMany({ where: { callId: { in: callIds } } })).count;
+  const recordings = (
+    await tx.voiceRecording.updateMany({
+      where: { callId: { in: callIds }, deletedAt: null },
+      data: { deletedAt: new Date() },
+    })
+  ).count;
   await tx.$executeRaw`
     UPDATE voice.call
        SET from_number = CASE WHEN from_number = ${phone} THEN ${ERASED_NUMBER} ELSE from_number END,

@@ -74,8 +74,8 @@ export async function openRecording(
   return { url: String(media.media_url), contentType: String(media.content_type) };
 }
 
-/** Deletes the org's recordings older than its retention setting; returns how many. */
-export async function deleteExpiredRecordings(tx: OrgTransaction, now: Date): Promise<number> {
+/** Takes the org's recordings older than its retention setting out of the suite; returns how many. */
+export async function expireRecordings(tx: OrgTransaction, now: Date): Promise<number> {
   const { retentionDays } = await getVoiceSettings(tx);
   const before = new Date(now.getTime() - retentionDays * 86_400_000);
   const { count } = await tx.voiceRecording.updateMany({
@@ -83,4 +83,37 @@ export async function deleteExpiredRecordings(tx: OrgTransaction, now: Date): Pr
     data: { deletedAt: now },
   });
   return count;
+}
+
+/** Up to `limit` recordings taken out of the suite (retention, erasure) whose media the vendor still holds. */
+export async function recordingsToPurge(tx: OrgTransaction, limit: number): Promise<string[]> {
+  const rows = await tx.voiceRecording.findMany({
+    where: { deletedAt: { not: null } },
+    select: { id: true },
+    orderBy: { deletedAt: 'asc' },
+    take: limit,
+  });
+  return rows.map((row) => row.id);
+}
+
+/**
+ * Deletes one recording's media at the vendor (the tool layer's `delete_recording`, keyed by the
+ * recording so a retry deletes once), then the suite's last reference to it: the row with the vendor id.
+ */
+export async function purgeRecording(
+  tx: OrgTransaction,
+  recordingId: string,
+  caller: ProductCaller,
+): Promise<void> {
+  const recording = await tx.voiceRecording.findFirst({
+    where: { id: recordingId, deletedAt: { not: null } },
+  });
+  if (!recording) return;
+  await runTool(
+    caller,
+    'delete_recording',
+    { recording_id: recording.vendorRecordingId },
+    `voice.recording-delete:${recording.id}`,
+  );
+  await tx.voiceRecording.delete({ where: { id: recording.id } });
 }

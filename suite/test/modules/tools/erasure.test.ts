@@ -182,7 +182,7 @@ describe('forget across our CRM, Voice and HubSpot', () => {
       note: await tx.crmActivity.findFirst({ where: { id: seeded.note.id } }),
       emails: await tx.crmActivity.findMany({ where: { kind: 'email' }, select: { id: true } }),
       call: await tx.voiceCall.findFirst({ where: { id: seeded.call.id } }),
-      recordings: await tx.voiceRecording.count(),
+      recordings: await tx.voiceRecording.count({ where: { deletedAt: null } }),
       psaContacts: await tx.psaClientContact.findMany({ select: { name: true } }),
       portalUsers: await tx.portalUser.count(),
       billing: await tx.booksBillingAccount.findFirst({

@@ -1,5 +1,11 @@
 import type { publish } from '@suite/bus';
-import { voiceCallAttached, voiceCallEnded, voiceCallStarted, voiceRecordingReady } from '@suite/contracts';
+import {
+  voiceCallAttached,
+  voiceCallEnded,
+  voiceCallNoted,
+  voiceCallStarted,
+  voiceRecordingReady,
+} from '@suite/contracts';
 import { crmModule } from '@suite/crm';
 import { forOrg } from '@suite/db';
 import { toolsModule } from '@suite/tools';
@@ -99,7 +105,7 @@ beforeAll(async () => {
   fx = await startTestSuite({
     modules: [voiceModule, crmModule, toolsModule],
     env: { VAULT_KEYS: testKeyring().entries.join(',') },
-    observe: [voiceCallStarted, voiceCallEnded, voiceCallAttached, voiceRecordingReady],
+    observe: [voiceCallStarted, voiceCallEnded, voiceCallAttached, voiceRecordingReady, voiceCallNoted],
   });
   const signIn = (name: string) => fx.staff(`${name}@northwind.test`, 'voice');
   [olivia, adam, mia, grace, victor] = await Promise.all([
@@ -181,6 +187,25 @@ describe('an inbound call', () => {
     expect([audio.status, audio.headers.get('content-type')]).toEqual([200, 'audio/mpeg']);
   });
 
+  it('takes a note written after the call ended onto the same timeline entry', async () => {
+    const sid = callSid();
+    await deliver(statusChanged(sid, 'ringing', { from: ANA }));
+    const call = await callOf(sid);
+    await mia.ok('calls.match', { callId: call.id });
+    await deliver(statusChanged(sid, 'completed', { from: ANA, duration: 42 }));
+    await eventually('the call on the timeline', async () => (await callActivities(call.id)).at(0));
+    await mia.ok('calls.note', { callId: call.id, note: 'Call back Tuesday with the quote' });
+    const entries = await eventually('the note on the entry', async () => {
+      const rows = await callActivities(call.id);
+      return (rows[0]?.detail as { note?: string | null } | undefined)?.note ? rows : undefined;
+    });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]?.detail).toMatchObject({
+      note: 'Call back Tuesday with the quote',
+      durationSeconds: 42,
+    });
+  });
+
   it('survives duplicate and out-of-order callbacks: completed first, then answered, ringing, completed again', async () => {
     const sid = callSid();
     await deliver(statusChanged(sid, 'completed', { from: ANA, duration: 30 }));
@@ -250,6 +275,29 @@ describe('an inbound call', () => {
   });
 });
 
+describe('a caller who withheld their number', () => {
+  it.each(['anonymous', '+266696687', 'restricted'])(
+    'presented as %j is logged unmatched, with no error, and match offers nothing',
+    async (presented) => {
+      const sid = callSid();
+      await deliver(statusChanged(sid, 'ringing', { from: presented }));
+      await deliver(statusChanged(sid, 'completed', { from: presented, duration: 20 }));
+      const call = await callOf(sid);
+      expect(call).toMatchObject({ status: 'completed', fromNumber: 'withheld', contactId: null });
+      const ended = await eventually(
+        'voice.call.ended',
+        async () => eventsOf('voice.call.ended', call.id)[0],
+      );
+      expect(ended.data).toMatchObject({ from: null, contactId: null, durationSeconds: 20 });
+      const match = await mia.ok<MatchRow>('calls.match', { callId: call.id });
+      expect(match).toMatchObject({ match: 'none', candidates: [], createContact: null });
+      const refused = await mia.mutate('calls.attach', { callId: call.id, contactId: contacts['Ana Lopez'] });
+      expect(refused.status).toBe(409);
+      expect(refused.message).toMatch(/withheld their number/);
+    },
+  );
+});
+
 describe('click-to-call', () => {
   it('asks Twilio to ring the staff phone and bridge it to the contact, once per click, logged like any call', async () => {
     const click = {
@@ -311,6 +359,35 @@ describe('permissions on call logs and recordings', () => {
     expect(refused.status).toBe(403);
     expect(refused.message).toMatch(/missing permission voice\.recordings\.read/);
     expect((await adam.query('recordings.open', { recordingId })).status).toBe(200);
+  });
+});
+
+describe('the call log', () => {
+  it('filters by direction, outcome, contact and start time, and refuses a backwards range naming it', async () => {
+    const start = new Date().toISOString();
+    const [busy, outbound, ringing] = [callSid(), callSid(), callSid()];
+    await deliver(statusChanged(busy, 'busy', { from: SHARED }));
+    await deliver(statusChanged(outbound, 'completed', { from: ORG_NUMBER, to: ANA, direction: 'outbound' }));
+    await deliver(statusChanged(ringing, 'ringing', { from: ANA }));
+    const [busyCall, outboundCall, anaCall] = [
+      await callOf(busy),
+      await callOf(outbound),
+      await callOf(ringing),
+    ];
+    await mia.ok('calls.match', { callId: anaCall.id });
+    const ids = async (filter: Record<string, unknown>) =>
+      (await victor.ok<{ items: { id: string }[] }>('calls.list', filter, 'query')).items.map((c) => c.id);
+
+    expect((await ids({ since: start })).sort()).toEqual([busyCall.id, outboundCall.id, anaCall.id].sort());
+    expect(await ids({ since: start, outcome: 'busy' })).toEqual([busyCall.id]);
+    expect(await ids({ since: start, direction: 'outbound' })).toEqual([outboundCall.id]);
+    expect(await ids({ since: start, direction: 'inbound', outcome: 'completed' })).toEqual([]);
+    expect(await ids({ since: start, contactId: contacts['Ana Lopez'] })).toEqual([anaCall.id]);
+    expect(await ids({ before: start })).not.toContain(busyCall.id);
+
+    const backwards = await victor.query('calls.list', { since: start, before: start });
+    expect(backwards.status).toBe(400);
+    expect(backwards.message).toMatch(/^before: must be later than since/);
   });
 });
 
@@ -438,6 +515,14 @@ describe("through Twilio's signed webhooks", () => {
       durationSeconds: 61,
       outcome: 'completed',
     });
+  });
+
+  it('a callback with an empty From (a withheld caller) is accepted and the call kept unmatched', async () => {
+    const sid = callSid();
+    const withheld = status(sid, 'completed', { From: '', CallDuration: '14' });
+    expect((await twilioPosts(withheld)).status).toBe(200);
+    const call = await callOf(sid);
+    expect(call).toMatchObject({ fromNumber: 'withheld', contactId: null, durationSeconds: 14 });
   });
 
   it('a forged signature is refused and changes nothing', async () => {

@@ -131,5 +131,17 @@ export const twilioProvider = defineProvider({
       // Without an extension Twilio answers WAV; `.mp3` gives the MP3 the content type promises.
       return { media_url: `${recording.mediaUrl}.mp3`, content_type: 'audio/mpeg' };
     },
+    async delete_recording(call, input) {
+      // Twilio answers 404 for a recording already deleted: a retried delete has nothing left to do.
+      const deleted = await client(call)
+        .accounts(call.credential.accountSid)
+        .recordings(input.recording_id)
+        .remove()
+        .catch((error: unknown) => {
+          if ((error as TwilioRestError).status === 404) return false;
+          throw failure(error);
+        });
+      return { deleted };
+    },
   },
 });

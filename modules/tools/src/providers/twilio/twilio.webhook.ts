@@ -68,7 +68,8 @@ function toEvents(params: Params, base: { connectionId: string; provider: string
           callId: params.CallSid,
           status,
           direction: params.Direction?.startsWith('outbound') ? 'outbound' : 'inbound',
-          from: params.From ?? '',
+          // An empty From is a caller who withheld their number, as Twilio's `anonymous` is.
+          from: params.From?.trim() || 'anonymous',
           to: params.To ?? '',
           durationSeconds: wholeNumber(params.CallDuration),
           sequenceNumber: wholeNumber(params.SequenceNumber),
@@ -84,7 +85,8 @@ function toEvents(params: Params, base: { connectionId: string; provider: string
         data: {
           ...base,
           messageId: params.MessageSid,
-          from: params.From ?? '',
+          // An empty From is a caller who withheld their number, as Twilio's `anonymous` is.
+          from: params.From?.trim() || 'anonymous',
           to: params.To ?? '',
           body: params.Body,
           receivedAt: receivedAt.toISOString(),

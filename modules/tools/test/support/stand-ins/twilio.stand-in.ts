@@ -12,6 +12,8 @@ export interface TwilioStandIn extends StandIn {
     string,
     { sid: string; to: string; from: string; twiml: string; statusCallback?: string }
   >;
+  /** Recording sids deleted through the API: their metadata and media answer 404 from then on. */
+  readonly deletedRecordings: Set<string>;
   readonly state: {
     /** The auth token it accepts now; change it to revoke what the vault holds. */
     authToken: string;
@@ -34,7 +36,12 @@ const authError = {
 export async function startTwilioStandIn(): Promise<TwilioStandIn> {
   const messages = new Map<string, { sid: string; to: string; body: string }>();
   const calls: TwilioStandIn['calls'] = new Map();
+  const deletedRecordings = new Set<string>();
   const state = { authToken: TWILIO_TOKEN, failNext: undefined as number | undefined };
+  const recordingGone = {
+    status: 404,
+    body: { code: 20404, message: 'The requested resource was not found', status: 404 },
+  };
   const authorized = (request: StandInRequest, sid: string) => {
     const auth = basicAuth(request);
     return auth?.user === sid && auth.password === state.authToken;
@@ -103,6 +110,7 @@ export async function startTwilioStandIn(): Promise<TwilioStandIn> {
     },
     'GET /2010-04-01/Accounts/([^/]+)/Recordings/([^/]+)\\.json': (request, [, sid = '', recording = '']) => {
       if (!authorized(request, sid)) return { status: 401, body: authError };
+      if (deletedRecordings.has(recording)) return recordingGone;
       return {
         status: 200,
         body: {
@@ -113,12 +121,20 @@ export async function startTwilioStandIn(): Promise<TwilioStandIn> {
         },
       };
     },
+    'DELETE /2010-04-01/Accounts/([^/]+)/Recordings/([^/]+)\\.json': (
+      request,
+      [, sid = '', recording = ''],
+    ) => {
+      if (!authorized(request, sid)) return { status: 401, body: authError };
+      if (deletedRecordings.has(recording)) return recordingGone;
+      deletedRecordings.add(recording);
+      return { status: 204 };
+    },
     // The media itself, as Twilio serves it by default: public, MP3 when the URL ends in .mp3.
-    'GET /2010-04-01/Accounts/([^/]+)/Recordings/([^/.]+)\\.mp3': () => ({
-      status: 200,
-      headers: { 'content-type': 'audio/mpeg' },
-      body: SILENT_MP3_FRAME,
-    }),
+    'GET /2010-04-01/Accounts/([^/]+)/Recordings/([^/.]+)\\.mp3': (_request, [, , recording = '']) =>
+      deletedRecordings.has(recording)
+        ? recordingGone
+        : { status: 200, headers: { 'content-type': 'audio/mpeg' }, body: SILENT_MP3_FRAME },
   });
-  return Object.assign(standIn, { messages, calls, state });
+  return Object.assign(standIn, { messages, calls, deletedRecordings, state });
 }

@@ -76,7 +76,7 @@ try {
         result.latencies
           .map((l) => `at ${l.ratePerSecond}/s p50 ${round(l.p50Ms, 1)} ms, p99 ${round(l.p99Ms, 1)} ms`)
           .join('; ') +
-        `; per event: relay+consumer ${perEvent(result.bus)}, at 1000/s ${perEvent(at(result.latencies, 1000).bus)}, ` +
+        `; per event: consumer ${perEvent(result.bus)}, at 1000/s ${perEvent(at(result.latencies, 1000).bus)}, relay ${perEvent(result.relay)}, ` +
         `publishMany ${perEvent(result.publishMany)}, one per transaction ${perEvent(result.publishSingle)}`,
     );
   const kafka = await pipeline(env, { kafka: true, ...PIPELINE });
@@ -108,14 +108,16 @@ try {
     graphile_worker_jobs_per_s: round(graphile),
     pipeline_vs_raw_pg: round(slowest / rawPg, 3),
     pipeline_vs_graphile_worker: round(slowest / graphile, 2),
-    bus_statements_per_event_kafka: round(kafka.bus.statements, 2),
-    bus_statements_per_event_pglog: round(postgres.bus.statements, 2),
-    bus_commits_per_event_kafka: round(kafka.bus.commits, 2),
-    bus_commits_per_event_pglog: round(postgres.bus.commits, 2),
-    bus_statements_per_event_1000_kafka: round(at(kafka.latencies, 1000).bus.statements, 2),
-    bus_statements_per_event_1000_pglog: round(at(postgres.latencies, 1000).bus.statements, 2),
-    bus_commits_per_event_1000_kafka: round(at(kafka.latencies, 1000).bus.commits, 2),
-    bus_commits_per_event_1000_pglog: round(at(postgres.latencies, 1000).bus.commits, 2),
+    consumer_statements_per_event_kafka: round(kafka.bus.statements, 2),
+    consumer_statements_per_event_pglog: round(postgres.bus.statements, 2),
+    consumer_commits_per_event_kafka: round(kafka.bus.commits, 2),
+    consumer_commits_per_event_pglog: round(postgres.bus.commits, 2),
+    consumer_statements_per_event_1000_kafka: round(at(kafka.latencies, 1000).bus.statements, 2),
+    consumer_statements_per_event_1000_pglog: round(at(postgres.latencies, 1000).bus.statements, 2),
+    consumer_commits_per_event_1000_kafka: round(at(kafka.latencies, 1000).bus.commits, 2),
+    consumer_commits_per_event_1000_pglog: round(at(postgres.latencies, 1000).bus.commits, 2),
+    relay_statements_per_event_kafka: round(kafka.relay.statements, 2),
+    relay_statements_per_event_pglog: round(postgres.relay.statements, 2),
     publish_many_statements_per_event: round(postgres.publishMany.statements, 2),
     publish_single_statements_per_event: round(postgres.publishSingle.statements, 2),
     bench_scale: scale,

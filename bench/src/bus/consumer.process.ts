@@ -44,7 +44,7 @@ await bus.subscribe({
   },
 });
 process.stdout.write('ready\n');
-// SIGUSR2: prints the statements sent so far (relay and consumer), as `counts <n> {json}`.
+// SIGUSR2: prints the statements sent so far (the relay's and the rest), as `counts <n> {json}`.
 let readings = 0;
 process.on('SIGUSR2', () => process.stdout.write(`counts ${++readings} ${JSON.stringify(counts())}\n`));
 process.once('SIGTERM', async () => {

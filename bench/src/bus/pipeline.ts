@@ -4,7 +4,7 @@ import type { BenchEnvironment } from './bench-environment';
 import { benchChild } from './child-process';
 import type { ConsumerConfig } from './consumer.process';
 import type { PublisherConfig, PublisherResult } from './publisher.process';
-import { perEvent, type StatementCounts } from './statement-counter';
+import { type ProcessCounts, perEvent, type StatementCounts } from './statement-counter';
 
 export interface PipelineOptions {
   readonly kafka: boolean;
@@ -24,7 +24,7 @@ export interface Latency {
   readonly ratePerSecond: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
-  /** Relay and consumer statements per event at this rate (small batches). */
+  /** Consumer statements per event at this rate (small batches): fetches, leases, offsets, handlers. */
   readonly bus: PerEvent;
 }
 
@@ -40,8 +40,9 @@ export interface PipelineResult {
   readonly publishSinglePerSecond: number;
   /** Publish-commit → handler's effect row, at fixed rates. */
   readonly latencies: readonly Latency[];
-  /** Relay and consumer statements per event in the publishMany run. */
+  /** Consumer statements per event in the publishMany run, and the relay's. */
   readonly bus: PerEvent;
+  readonly relay: PerEvent;
   /** Publisher statements per event: publishMany, and one event per transaction. */
   readonly publishMany: PerEvent;
   readonly publishSingle: PerEvent;
@@ -66,19 +67,19 @@ export async function pipeline(env: BenchEnvironment, options: PipelineOptions):
     (await env.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM bench.effect')).rows[0]?.n ?? 0;
   let expected = await effects();
   let readings = 0;
-  const busCounts = async (): Promise<StatementCounts> => {
+  const busCounts = async (): Promise<ProcessCounts> => {
     const n = ++readings;
     consumer.signal('SIGUSR2');
     const line = await consumer.line((text) => text.startsWith(`counts ${n} `));
-    return JSON.parse(line.slice(`counts ${n} `.length)) as StatementCounts;
+    return JSON.parse(line.slice(`counts ${n} `.length)) as ProcessCounts;
   };
   const sent = (runs: readonly PublisherResult[], events: number) =>
     perEvent(
       { statements: 0, commits: 0 },
       runs.reduce<StatementCounts>(
         (sum, run) => ({
-          statements: sum.statements + run.sent.statements,
-          commits: sum.commits + run.sent.commits,
+          statements: sum.statements + run.sent.other.statements,
+          commits: sum.commits + run.sent.other.commits,
         }),
         { statements: 0, commits: 0 },
       ),
@@ -127,7 +128,9 @@ export async function pipeline(env: BenchEnvironment, options: PipelineOptions):
     await allHandled('the publishMany run');
     const eventsPerSecond = options.events / ((performance.now() - started) / 1000);
     const publishManyPerSecond = options.events / (Math.max(...many.map((run) => run.elapsedMs)) / 1000);
-    const bus = perEvent(busBefore, await busCounts(), options.events);
+    const busAfter = await busCounts();
+    const bus = perEvent(busBefore.other, busAfter.other, options.events);
+    const relay = perEvent(busBefore.relay, busAfter.relay, options.events);
 
     expected += options.singleEvents;
     const single = await publishers(options.publishers, {
@@ -154,7 +157,7 @@ export async function pipeline(env: BenchEnvironment, options: PipelineOptions):
         recordCommits: true,
       });
       await allHandled(`the ${ratePerSecond}/s run`);
-      const atRate = perEvent(before, await busCounts(), events);
+      const atRate = perEvent(before.other, (await busCounts()).other, events);
       const commits = new Map(run?.commits);
       const { rows } = await env.sql.query<{ event_id: string; at: number }>(
         `SELECT event_id::text, extract(epoch FROM handled_at) * 1000 AS at FROM bench.effect WHERE event_id = ANY($1::uuid[])`,
@@ -176,6 +179,7 @@ export async function pipeline(env: BenchEnvironment, options: PipelineOptions):
       publishSinglePerSecond,
       latencies,
       bus,
+      relay,
       publishMany: sent(many, options.events),
       publishSingle: sent(single, options.singleEvents),
     };

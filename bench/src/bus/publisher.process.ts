@@ -6,7 +6,7 @@ import { createManyPublisher } from '@suite/bus';
 import { testEvents } from '@suite/bus/testing';
 import { connectDatabase, forOrg } from '@suite/db';
 import { childConfig } from './child-process';
-import { countStatements, type StatementCounts } from './statement-counter';
+import { countStatements, type ProcessCounts } from './statement-counter';
 
 export interface PublisherConfig {
   readonly databaseUrl: string;
@@ -30,7 +30,7 @@ export interface PublisherResult {
   /** [event id, commit time in ms since the epoch] */
   readonly commits: [string, number][];
   /** Statements this publisher sent for its events (connection set-up included). */
-  readonly sent: StatementCounts;
+  readonly sent: ProcessCounts;
 }
 
 const counts = countStatements();

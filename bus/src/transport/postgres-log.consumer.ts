@@ -93,6 +93,9 @@ class PartitionWorker {
         }));
         await deliver({ topic: this.topic, partition: this.partition, records }, commit, commitIn);
         this.position = BigInt((rows.at(-1) as LogRow).offset) + 1n;
+        // A partial read reached the end: the next rows come with a NOTIFY (kept if it came meanwhile),
+        // so no second, empty read.
+        if (rows.length < tuning.fetchSize) await this.wakeup.wait(tuning.pollMs);
       } catch (error) {
         if (this.stopped) return;
         log.warn(

@@ -105,6 +105,8 @@ export interface OrgScope {
   ): Promise<T>;
 }
 
+const setOrgSql = (orgId: string) => Prisma.sql`set_config('app.org_id', ${orgId}, true)`;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Runs of a transaction that PostgreSQL aborted as a deadlock victim (40P01) or a serialization failure (40001). */
@@ -153,7 +155,7 @@ function cachedScope(client: PrismaClient, orgId: string): ScopedClient {
 export function forOrg(client: PrismaClient, orgId: string): OrgScope {
   if (!UUID.test(orgId)) throw new TypeError(`forOrg: "${orgId}" is not an org id (expected a UUID)`);
   const scoped = cachedScope(client, orgId);
-  const setOrg = Prisma.sql`set_config('app.org_id', ${orgId}, true)`;
+  const setOrg = setOrgSql(orgId);
   const runs = async <T>(once: () => Promise<T>): Promise<T> => {
     for (let run = 1; ; run++) {
       try {
@@ -184,5 +186,5 @@ export function forOrg(client: PrismaClient, orgId: string): OrgScope {
  * hands the procedure this, and the procedure's work joins that one transaction.
  */
 export function withinTransaction(orgId: string, tx: OrgTransaction): OrgScope {
-  return { orgId, transaction: (fn) => fn(tx) };
+  return { orgId, transaction: (fn) => fn(tx), transactionSettingOrg: (fn) => fn(tx, setOrgSql(orgId)) };
 }

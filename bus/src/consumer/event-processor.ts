@@ -62,11 +62,12 @@ export class EventProcessor {
     const checked = this.validate(record);
     if (checked.kind === 'invalid') return this.deadLetter(record, checked.reason, checked.error, 0);
     if (checked.kind === 'ignored') return 'ignored';
-    const failed = this.failedInBatch.get(checked.event.id);
-    if (!this.failedInBatch.delete(checked.event.id)) return this.applyWithRetries(record, checked.event, 1);
-    if (this.deps.retry.attempts <= 1) return this.deadLetter(record, 'handler-failed', errorText(failed), 1);
-    await this.deps.stopper.sleep(this.deps.retry.initialDelayMs);
-    return this.applyWithRetries(record, checked.event, 2);
+    const { event } = checked;
+    if (!this.failedInBatch.has(event.id)) return this.applyWithRetries(record, event, 1);
+    // Its first attempt failed in a batch: counted, logged and paused for like any other.
+    const failure = this.failedInBatch.get(event.id);
+    this.failedInBatch.delete(event.id);
+    return (await this.afterFailure(record, event, 1, failure)) ?? this.applyWithRetries(record, event, 2);
   }
 
   /**
@@ -184,7 +185,7 @@ export class EventProcessor {
     event: BusEvent,
     firstAttempt: number,
   ): Promise<Outcome> {
-    const { retry, metrics, log, stopper, pool } = this.deps;
+    const { log, stopper, pool } = this.deps;
     const group = this.subscription.group;
     for (let attempt = firstAttempt; ; attempt++) {
       try {
@@ -196,15 +197,29 @@ export class EventProcessor {
           attempt--;
           continue;
         }
-        if (attempt >= retry.attempts)
-          return this.deadLetter(record, 'handler-failed', errorText(error), attempt);
-        metrics?.retried.inc({ group, type: event.type });
-        const delay = Math.min(retry.initialDelayMs * 2 ** (attempt - 1), retry.maxDelayMs);
-        log.warn({ err: error, eventId: event.id, attempt, retryInMs: delay }, 'handler failed; retrying');
-        await stopper.sleep(delay);
-        if (stopper.stopped) throw new ConsumerStoppingError(group);
+        const outcome = await this.afterFailure(record, event, attempt, error);
+        if (outcome) return outcome;
       }
     }
+  }
+
+  /** After failed `attempt`: the dead letter when it was the last, else the backoff before the next (undefined). */
+  private async afterFailure(
+    record: InboundRecord,
+    event: BusEvent,
+    attempt: number,
+    error: unknown,
+  ): Promise<Outcome | undefined> {
+    const { retry, metrics, log, stopper } = this.deps;
+    const group = this.subscription.group;
+    if (attempt >= retry.attempts)
+      return this.deadLetter(record, 'handler-failed', errorText(error), attempt);
+    metrics?.retried.inc({ group, type: event.type });
+    const delay = Math.min(retry.initialDelayMs * 2 ** (attempt - 1), retry.maxDelayMs);
+    log.warn({ err: error, eventId: event.id, attempt, retryInMs: delay }, 'handler failed; retrying');
+    await stopper.sleep(delay);
+    if (stopper.stopped) throw new ConsumerStoppingError(group);
+    return undefined;
   }
 
   private async apply(event: BusEvent, attempt: number): Promise<Outcome> {

@@ -20,7 +20,8 @@ describe.each(['kafka', 'postgres'] as TransportName[])(
       return partitions.reduce((sum, p) => sum + Number(p.committed), 0);
     };
 
-    it('leaves only records whose redelivery changes nothing', async () => {
+    // Two cold child processes, each joining the group: minutes on a loaded machine.
+    it('leaves only records whose redelivery changes nothing', { timeout: 300_000 }, async () => {
       const total = ITEMS.length * PER_ITEM;
       for (let i = 0; i < total; i++) await fx.publish(ITEMS[i % ITEMS.length] as string);
       fx.createBus().startRelay();

@@ -36,6 +36,7 @@ crmDriverContract('HubSpot (stand-in)', async () => {
     },
     phonePaths: { standard: 'phone', alternate: 'mobilephone' },
     hardDeletes: false,
+    loggedCalls: async () => hubspot.calls().map((call) => call.properties),
     close: async () => {
       await Promise.all([fixture.close(), hubspot.close()]);
     },

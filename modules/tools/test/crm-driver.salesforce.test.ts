@@ -40,6 +40,7 @@ crmDriverContract('Salesforce (stand-in)', async () => {
     },
     phonePaths: { standard: 'Phone', alternate: 'MobilePhone' },
     hardDeletes: false,
+    loggedCalls: async () => salesforce.calls().map((call) => call.fields),
     close: async () => {
       await Promise.all([fixture.close(), salesforce.close()]);
     },

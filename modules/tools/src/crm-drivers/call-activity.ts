@@ -49,3 +49,8 @@ export function callTitle(call: CallActivity): string {
   const party = call.direction === 'inbound' ? call.fromNumber : call.toNumber;
   return `${call.direction === 'inbound' ? 'Inbound' : 'Outbound'} call${party ? ` ${party}` : ''} (${call.outcome})`;
 }
+
+/** The other party's number, by which the CRM's contact is found to link the call to. */
+export function remoteParty(call: CallActivity): string | undefined {
+  return call.direction === 'inbound' ? call.fromNumber : call.toNumber;
+}

@@ -17,8 +17,11 @@ export interface CrmUnderTest {
   readonly phonePaths: { readonly standard: string; readonly alternate: string };
   /** HubSpot and Salesforce archive; our CRM deletes the row. */
   readonly hardDeletes: boolean;
-  /** Calls the CRM logged, as it stores them; null for our CRM, which logs Voice's calls itself. */
-  readonly loggedCalls: (() => Promise<unknown[]>) | null;
+  /**
+   * Calls the CRM logged: as it stores them, and the contact each is linked to. Null for our CRM, which
+   * logs Voice's calls itself.
+   */
+  readonly loggedCalls: (() => Promise<{ stored: unknown; contactId: string | undefined }[]>) | null;
   close(): Promise<void>;
 }
 
@@ -143,7 +146,7 @@ export function crmDriverContract(name: string, start: () => Promise<CrmUnderTes
       expect(await crm.using((driver) => driver.lookupCustomer({ phone: contact.phone }))).toBeNull();
     });
 
-    it('logs a call once per idempotency key, refusing a malformed one by field; our CRM refuses calls', async () => {
+    it('logs a call once per key, linked to the contact with its number, refusing a bad field; our CRM refuses calls', async () => {
       const call = {
         direction: 'inbound',
         outcome: 'completed',
@@ -168,6 +171,10 @@ export function crmDriverContract(name: string, start: () => Promise<CrmUnderTes
       expect(logged.length - before).toBe(1);
       for (const value of [call.note, call.fromNumber])
         expect(JSON.stringify(logged.at(-1))).toContain(value);
+      const contact = newContact();
+      const caller = await create(contact);
+      await create({ ...call, fromNumber: contact.phone }, 'call');
+      expect((await loggedCalls()).at(-1)?.contactId).toBe(caller.externalId);
       await expect(create({ ...call, outcome: 'hung-up' }, 'call')).rejects.toMatchObject({
         field: 'fields.outcome',
       });
@@ -175,7 +182,7 @@ export function crmDriverContract(name: string, start: () => Promise<CrmUnderTes
         field: 'fields.colour',
         message: expect.stringContaining('unknown call field'),
       });
-      expect((await loggedCalls()).length - before).toBe(1);
+      expect((await loggedCalls()).length - before).toBe(2);
     });
 
     it('refuses a field the object does not have, naming it', async () => {

@@ -1,4 +1,4 @@
-import { callActivityOf } from '../../crm-drivers/call-activity';
+import { callActivityOf, remoteParty } from '../../crm-drivers/call-activity';
 import { connectionCheck, DeleteUnsupportedError, defineCrmDriver } from '../../crm-drivers/crm-driver';
 import type { CrmCreatableObject, CrmObject, CrmRecord } from '../../crm-drivers/crm-driver.schema';
 import { fromVendorFields, toVendorFields, valueAt, vendorPath } from '../../crm-drivers/field-mapping';
@@ -110,9 +110,12 @@ export const genericRestCrmDriver = defineCrmDriver<GenericRestCredential, Gener
           ? { [settings.idempotencyHeader]: idempotencyKey }
           : undefined;
         if (object === 'call') {
-          // A call is posted in canonical names to the call path (decision 0142).
-          const body = callActivityOf(fields);
+          // A call is posted in canonical names to the call path, with the contact it was with (0142).
+          const activity = callActivityOf(fields);
+          const party = remoteParty(activity);
           return createOnce(idempotencyKey, async () => {
+            const contact = party ? await find('contact.phone', party) : undefined;
+            const body = { ...activity, ...(contact && { contactId: contact.externalId }) };
             const created = (await send('create', 'call', {}, body, idempotency)).body;
             return { object: 'call', ...identity(created), fields };
           });

@@ -1,4 +1,4 @@
-import { type CallActivity, callActivityOf, callTitle } from '../../crm-drivers/call-activity';
+import { type CallActivity, callActivityOf, callTitle, remoteParty } from '../../crm-drivers/call-activity';
 import {
   connectionCheck,
   defineCrmDriver,
@@ -24,6 +24,9 @@ const OBJECTS = {
   company: { path: 'companies', typeId: '0-2' },
   call: { path: 'calls', typeId: '0-48' },
 } as const satisfies Record<CrmCreatableObject, unknown>;
+
+/** HubSpot's default association type of a call with a contact. */
+const CALL_TO_CONTACT = 194;
 
 /** A call as HubSpot's `calls` object keeps it: upper-case enums, the duration in milliseconds. */
 function hubspotCallProperties(call: CallActivity): Record<string, string> {
@@ -123,11 +126,22 @@ export const hubspotCrmDriver = defineCrmDriver<OAuthTokenSet, HubspotSettings>(
       },
       createRecord({ object, fields, idempotencyKey }) {
         if (object === 'call') {
-          const properties = hubspotCallProperties(callActivityOf(fields));
+          const activity = callActivityOf(fields);
+          const properties = hubspotCallProperties(activity);
+          const party = remoteParty(activity);
           return createOnce(idempotencyKey, async () => {
+            const contact = party ? await byProperty('contact.phone', party) : undefined;
+            const associations = contact
+              ? [
+                  {
+                    to: { id: contact.externalId },
+                    types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: CALL_TO_CONTACT }],
+                  },
+                ]
+              : [];
             const created = await vendorJson<HubspotObject>(
               objects('call'),
-              json('POST', { properties }),
+              json('POST', { properties, associations }),
               writeMessages(hubspotMessages, 'call'),
             );
             return { ...callRecord(settings, created), fields };

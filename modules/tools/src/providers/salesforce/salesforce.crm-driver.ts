@@ -1,4 +1,4 @@
-import { type CallActivity, callActivityOf, callTitle } from '../../crm-drivers/call-activity';
+import { type CallActivity, callActivityOf, callTitle, remoteParty } from '../../crm-drivers/call-activity';
 import {
   connectionCheck,
   defineCrmDriver,
@@ -143,8 +143,11 @@ export const salesforceCrmDriver = defineCrmDriver<OAuthTokenSet, SalesforceSett
       },
       createRecord({ object, fields, idempotencyKey }) {
         if (object === 'call') {
-          const task = callTask(callActivityOf(fields));
+          const activity = callActivityOf(fields);
+          const party = remoteParty(activity);
           return createOnce(idempotencyKey, async () => {
+            const contact = party ? await lookup('contact.phone', party) : undefined;
+            const task = { ...callTask(activity), ...(contact && { WhoId: contact.externalId }) };
             const { id } = await vendorJson<{ id: string }>(
               `${base}/sobjects/Task`,
               request('POST', task),

@@ -22,6 +22,8 @@ type ObjectType = keyof typeof PROPERTIES;
 interface StoredObject {
   id: string;
   properties: Record<string, string>;
+  /** Records this one is associated with at creation (`associations[].to.id`). */
+  associatedIds: string[];
   createdAt: string;
   updatedAt: string;
   archived: boolean;
@@ -139,9 +141,11 @@ export async function startHubspotStandIn(): Promise<HubspotStandIn> {
       if (type === 'calls' && !properties.hs_timestamp)
         return error(400, 'VALIDATION_ERROR', 'Property values were not valid: hs_timestamp is required');
       const at = now();
+      const associations = (request.fields.associations ?? []) as { to: { id: string } }[];
       const record = {
         id: String(nextId++),
         properties: { ...properties },
+        associatedIds: associations.map((association) => association.to.id),
         createdAt: at,
         updatedAt: at,
         archived: false,

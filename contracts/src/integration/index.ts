@@ -32,6 +32,7 @@ export {
 } from './crm.integration';
 export { psaIntegrationApi, psaTicketsCreate, psaTicketsList } from './psa.integration';
 export {
+  crmCreatableObject,
   crmCreateRecord,
   crmDeleteRecord,
   crmDriverInputs,
@@ -39,6 +40,7 @@ export {
   crmDriverRecord,
   crmListRecent,
   crmLookupCustomer,
+  crmOrgProvider,
   crmSearchRecords,
   crmTestConnection,
   crmUpdateRecord,

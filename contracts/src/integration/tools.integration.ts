@@ -51,9 +51,11 @@ export const toolAvailability = {
 // field mapping. Scopes `tools:crm.<verb>`.
 
 export const crmDriverObject = z.enum(['contact', 'company']);
+/** What `createRecord` writes: the records, and a logged `call` activity (written once, never read back). */
+export const crmCreatableObject = z.enum([...crmDriverObject.options, 'call']);
 
 export const crmDriverRecord = z.object({
-  object: crmDriverObject,
+  object: crmCreatableObject,
   externalId: z.string().describe("The record's id at the CRM."),
   fields: z
     .record(z.string(), z.string())
@@ -65,7 +67,7 @@ export const crmDriverRecord = z.object({
 const crmFields = z
   .record(text(100, { min: 1 }), text(2000))
   .describe(
-    'contact: email, phone, firstName, lastName, jobTitle, companyName; company: name, domain, phone.',
+    'contact: email, phone, firstName, lastName, jobTitle, companyName; company: name, domain, phone; call: direction (inbound|outbound), outcome (completed|busy|no_answer|failed|canceled), occurredAt (ISO 8601), durationSeconds, fromNumber, toNumber, note, recordingUrl.',
   );
 const externalId = text(200, { min: 1 }).describe("The record's id at the CRM.");
 const crmProvider = {
@@ -87,7 +89,7 @@ export const crmDriverInputs = {
     limit: count(100).default(10),
   }),
   createRecord: z.object({
-    object: crmDriverObject,
+    object: crmCreatableObject,
     fields: crmFields,
     idempotencyKey: text(200, { min: 8 }).describe(
       'Typically `<conversation id>:<turn id>`: the same key creates once and answers the first record.',
@@ -128,6 +130,14 @@ export const crmCreateRecord = {
   input: crmDriverInputs.createRecord.extend(crmProvider),
   output: crmDriverRecord,
 } as const;
+export const crmOrgProvider = {
+  scope: 'tools:crm.provider',
+  input: z.object({}),
+  output: z.object({
+    provider: z.string().describe('hubspot, salesforce, generic-rest, or crm for the suite’s own CRM.'),
+    external: z.boolean().describe('True when the org keeps its customers in a vendor CRM.'),
+  }),
+} as const;
 export const crmUpdateRecord = {
   scope: 'tools:crm.updateRecord',
   input: crmDriverInputs.updateRecord.extend(crmProvider),
@@ -154,6 +164,7 @@ export const toolsIntegrationApi = {
   crmLookupCustomer,
   crmSearchRecords,
   crmCreateRecord,
+  crmOrgProvider,
   crmUpdateRecord,
   crmListRecent,
   crmDeleteRecord,

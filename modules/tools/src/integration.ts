@@ -3,6 +3,7 @@ import {
   crmDeleteRecord,
   crmListRecent,
   crmLookupCustomer,
+  crmOrgProvider,
   crmSearchRecords,
   crmTestConnection,
   crmUpdateRecord,
@@ -15,6 +16,7 @@ import {
   deleteRequestedRecord,
   listRequestedRecent,
   lookupRequestedCustomer,
+  orgCrmProvider,
   searchRequestedRecords,
   testRequestedCrm,
   updateRequestedRecord,
@@ -31,6 +33,7 @@ export const toolsIntegrationRouter = router({
   run: fromContract(toolRun).mutation(inTenant(runRequestedTool)),
   availability: fromContract(toolAvailability).query(inTenant(toolAvailabilityOf)),
   crm: router({
+    provider: fromContract(crmOrgProvider).query(inTenant(orgCrmProvider)),
     testConnection: fromContract(crmTestConnection).query(inTenant(testRequestedCrm)),
     lookupCustomer: fromContract(crmLookupCustomer).query(inTenant(lookupRequestedCustomer)),
     searchRecords: fromContract(crmSearchRecords).query(inTenant(searchRequestedRecords)),

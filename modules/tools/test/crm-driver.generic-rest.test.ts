@@ -41,6 +41,7 @@ crmDriverContract('generic REST (stand-in)', async () => {
     },
     phonePaths: { standard: 'phone', alternate: 'mobile' },
     hardDeletes: true,
+    loggedCalls: async () => crm.calls().map((call) => ({ stored: call, contactId: call.contactId })),
     close: async () => {
       await Promise.all([fixture.close(), crm.close()]);
     },

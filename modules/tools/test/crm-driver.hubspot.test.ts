@@ -36,6 +36,8 @@ crmDriverContract('HubSpot (stand-in)', async () => {
     },
     phonePaths: { standard: 'phone', alternate: 'mobilephone' },
     hardDeletes: false,
+    loggedCalls: async () =>
+      hubspot.calls().map((call) => ({ stored: call.properties, contactId: call.associatedIds[0] })),
     close: async () => {
       await Promise.all([fixture.close(), hubspot.close()]);
     },

@@ -40,6 +40,8 @@ crmDriverContract('Salesforce (stand-in)', async () => {
     },
     phonePaths: { standard: 'Phone', alternate: 'MobilePhone' },
     hardDeletes: false,
+    loggedCalls: async () =>
+      salesforce.calls().map((call) => ({ stored: call.fields, contactId: call.fields.WhoId ?? undefined })),
     close: async () => {
       await Promise.all([fixture.close(), salesforce.close()]);
     },

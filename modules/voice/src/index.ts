@@ -2,6 +2,7 @@ import { defineModule } from '@suite/contracts';
 import { erasePerson } from './erasure/person-erasure.service';
 import { callStatusSubscription } from './handlers/call-status.handler';
 import { recordingCompletedSubscription } from './handlers/recording-completed.handler';
+import { crmCallLogJob } from './jobs/crm-call-log.job';
 import { recordingRetentionJob } from './jobs/recording-retention.job';
 import { voiceAppRouter } from './router';
 
@@ -10,6 +11,6 @@ export const voiceModule = defineModule({
   name: 'voice',
   appRouter: voiceAppRouter,
   subscriptions: [callStatusSubscription, recordingCompletedSubscription],
-  jobs: [recordingRetentionJob],
+  jobs: [recordingRetentionJob, crmCallLogJob],
   erasure: { erasePerson },
 });

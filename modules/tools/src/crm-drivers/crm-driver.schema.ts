@@ -1,9 +1,17 @@
-import { type crmDriverInputs, crmDriverObject, crmDriverRecord, text } from '@suite/contracts';
+import {
+  type crmCreatableObject,
+  type crmDriverInputs,
+  crmDriverObject,
+  crmDriverRecord,
+  text,
+} from '@suite/contracts';
 import { z } from 'zod';
 
 /** The records every CRM driver reads and writes; the verbs' schemas are the integration API's. */
 export const crmObject = crmDriverObject;
 export type CrmObject = z.infer<typeof crmObject>;
+/** The records, and `call`: an activity `createRecord` logs (external CRMs only, decision 0142). */
+export type CrmCreatableObject = z.infer<typeof crmCreatableObject>;
 
 /** The suite's names for CRM fields, per object; a driver maps each to its provider's field path. */
 export const CANONICAL_FIELDS = {

@@ -19,7 +19,7 @@ export interface CrmCaller {
 }
 
 /** The org's CRM: the provider asked for, else its one connected vendor CRM, else our own CRM module. */
-async function crmProviderOf(tx: OrgTransaction, provider: string | undefined): Promise<string> {
+export async function crmProviderOf(tx: OrgTransaction, provider: string | undefined): Promise<string> {
   if (provider) {
     if (provider !== SUITE_CRM.id) vendorCrmDriverOf(provider);
     return provider;

@@ -3,6 +3,7 @@ import { VendorError } from '../providers/vendor-error';
 import type { VendorMessages } from '../providers/vendor-http';
 import type {
   CreateRecordInput,
+  CrmCreatableObject,
   CrmObject,
   CrmRecord,
   DeleteRecordInput,
@@ -86,7 +87,7 @@ export function recordNotFound(vendor: string, object: CrmObject, externalId: st
 /** A refused write is usually a field the CRM lacks or a required one missing: say where to fix it. */
 export function writeMessages(
   messages: VendorMessages,
-  object: CrmObject,
+  object: CrmCreatableObject,
   externalId?: string,
 ): VendorMessages {
   const what = externalId ? `the update of ${object} ${externalId}` : `the new ${object}`;

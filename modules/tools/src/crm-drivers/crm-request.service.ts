@@ -15,7 +15,8 @@ import type { IntegrationClients } from '@suite/hub-auth';
 import type { z } from 'zod';
 import { VendorError } from '../providers/vendor-error';
 import { type CrmDriver, DeleteUnsupportedError } from './crm-driver';
-import { withCrmDriver } from './crm-driver.service';
+import { crmProviderOf, withCrmDriver } from './crm-driver.service';
+import { SUITE_CRM } from './suite-crm.crm-driver';
 
 /** The part of an integration request a CRM call uses. */
 interface Requester {
@@ -61,6 +62,12 @@ async function onCrm<T>(
 }
 
 type In<C extends { input: z.ZodType }> = z.infer<C['input']>;
+
+/** Which CRM the org uses, so a product can tell a vendor CRM (which it may log to) from ours. */
+export async function orgCrmProvider(tx: OrgTransaction): Promise<{ provider: string; external: boolean }> {
+  const provider = await crmProviderOf(tx, undefined);
+  return { provider, external: provider !== SUITE_CRM.id };
+}
 
 export const testRequestedCrm = (
   tx: OrgTransaction,

@@ -1,4 +1,4 @@
-import type { crmRecordView } from '@suite/contracts';
+import { type crmRecordView, invalid } from '@suite/contracts';
 import { z } from 'zod';
 import { type CreateOnce, type CrmDriver, connectionCheck, recordNotFound } from './crm-driver';
 import type { CrmObject, CrmRecord } from './crm-driver.schema';
@@ -60,7 +60,12 @@ export function suiteCrmDriver(crm: CrmRecordsApi, mapping: FieldMapping, create
       const { records } = await crmCall(() => crm.records.search.query({ object, query, limit }));
       return { records: records.map(view) };
     },
-    createRecord({ object, fields, idempotencyKey }) {
+    async createRecord({ object, fields, idempotencyKey }) {
+      if (object === 'call')
+        throw invalid(
+          'object: our CRM logs calls on its timeline from Voice itself; `call` is for an external CRM',
+          'object',
+        );
       const vendorFields = toVendorFields(mapping, object, fields);
       return createOnce(idempotencyKey, async () =>
         view(await crmCall(() => crm.records.create.mutate({ object, fields: vendorFields }))),

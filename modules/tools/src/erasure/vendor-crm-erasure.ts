@@ -35,8 +35,9 @@ async function deleteAtVendor(
           const record = await driver.lookupCustomer({ phone: person.phone, email: person.email });
           if (!record || deleted.some((done) => done.externalId === record.externalId)) break;
           try {
+            // lookupCustomer finds contacts.
             const { hardDeleted } = await driver.deleteRecord({
-              object: record.object,
+              object: 'contact',
               externalId: record.externalId,
             });
             deleted.push({ externalId: record.externalId, hardDeleted });

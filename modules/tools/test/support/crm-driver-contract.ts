@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CrmDriver } from '../../src/crm-drivers/crm-driver';
-import type { CrmObject } from '../../src/crm-drivers/crm-driver.schema';
+import type { CrmCreatableObject, CrmObject } from '../../src/crm-drivers/crm-driver.schema';
 
 /** One CRM behind a driver, as the contract drives and inspects it. */
 export interface CrmUnderTest {
@@ -17,6 +17,11 @@ export interface CrmUnderTest {
   readonly phonePaths: { readonly standard: string; readonly alternate: string };
   /** HubSpot and Salesforce archive; our CRM deletes the row. */
   readonly hardDeletes: boolean;
+  /**
+   * Calls the CRM logged: as it stores them, and the contact each is linked to. Null for our CRM, which
+   * logs Voice's calls itself.
+   */
+  readonly loggedCalls: (() => Promise<{ stored: unknown; contactId: string | undefined }[]>) | null;
   close(): Promise<void>;
 }
 
@@ -49,7 +54,7 @@ export function crmDriverContract(name: string, start: () => Promise<CrmUnderTes
 
     const create = (
       fields: Record<string, string>,
-      object: CrmObject = 'contact',
+      object: CrmCreatableObject = 'contact',
       idempotencyKey = unique(),
     ) => crm.using((driver) => driver.createRecord({ object, fields, idempotencyKey }));
 
@@ -139,6 +144,45 @@ export function crmDriverContract(name: string, start: () => Promise<CrmUnderTes
       });
       expect(await crm.using((driver) => driver.lookupCustomer({ externalId }))).toBeNull();
       expect(await crm.using((driver) => driver.lookupCustomer({ phone: contact.phone }))).toBeNull();
+    });
+
+    it('logs a call once per key, linked to the contact with its number, refusing a bad field; our CRM refuses calls', async () => {
+      const call = {
+        direction: 'inbound',
+        outcome: 'completed',
+        occurredAt: new Date().toISOString(),
+        durationSeconds: '75',
+        fromNumber: phoneNumber(),
+        toNumber: '+14155550100',
+        note: `Asked for a quote ${unique()}`,
+      };
+      const key = `voice.call-log:${randomUUID()}`;
+      const { loggedCalls } = crm;
+      if (!loggedCalls) {
+        await expect(create(call, 'call', key)).rejects.toMatchObject({ field: 'object' });
+        return;
+      }
+      const before = (await loggedCalls()).length;
+      const first = await create(call, 'call', key);
+      const again = await create(call, 'call', key);
+      expect(first).toMatchObject({ object: 'call', fields: call });
+      expect(again.externalId).toBe(first.externalId);
+      const logged = await loggedCalls();
+      expect(logged.length - before).toBe(1);
+      for (const value of [call.note, call.fromNumber])
+        expect(JSON.stringify(logged.at(-1))).toContain(value);
+      const contact = newContact();
+      const caller = await create(contact);
+      await create({ ...call, fromNumber: contact.phone }, 'call');
+      expect((await loggedCalls()).at(-1)?.contactId).toBe(caller.externalId);
+      await expect(create({ ...call, outcome: 'hung-up' }, 'call')).rejects.toMatchObject({
+        field: 'fields.outcome',
+      });
+      await expect(create({ ...call, colour: 'red' }, 'call')).rejects.toMatchObject({
+        field: 'fields.colour',
+        message: expect.stringContaining('unknown call field'),
+      });
+      expect((await loggedCalls()).length - before).toBe(2);
     });
 
     it('refuses a field the object does not have, naming it', async () => {

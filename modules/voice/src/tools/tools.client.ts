@@ -2,18 +2,22 @@ import { unavailable } from '@suite/contracts';
 import type { ToolName, ToolsIntegrationRouter } from '@suite/tools/api';
 import type { ProductCaller } from '../crm/crm.client';
 
+/** The tool layer's integration API for one org, called as Voice (its tools and the org's CRM driver). */
+export function toolsClient({ integrations, orgId }: ProductCaller) {
+  return integrations.client<ToolsIntegrationRouter>('tools', { orgId, caller: 'voice' });
+}
+
 /**
  * Runs one of the tool layer's tools for the caller's org (the vendor's credential never leaves the
  * tool layer). A tool's failure is `unavailable`, naming what the vendor said.
  */
 export async function runTool(
-  { integrations, orgId }: ProductCaller,
+  caller: ProductCaller,
   tool: ToolName,
   input: Record<string, unknown>,
   idempotencyKey: string,
 ): Promise<Record<string, unknown>> {
-  const tools = integrations.client<ToolsIntegrationRouter>('tools', { orgId, caller: 'voice' });
-  const result = await tools.run.mutate({ tool, input, idempotencyKey });
+  const result = await toolsClient(caller).run.mutate({ tool, input, idempotencyKey });
   if (result.success) return result;
   const { message = 'the vendor refused' } = (result.error ?? {}) as { message?: string };
   throw unavailable(`${tool}: ${message}; nothing was changed`);

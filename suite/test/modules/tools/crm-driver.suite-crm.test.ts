@@ -43,6 +43,7 @@ crmDriverContract('our CRM module (running suite)', async () => {
     },
     phonePaths: { standard: 'phone', alternate: 'mobile' },
     hardDeletes: true,
+    loggedCalls: null,
     close: async () => {
       await sut.close();
       await fixture.close();

@@ -1,5 +1,6 @@
+import { callActivityOf, remoteParty } from '../../crm-drivers/call-activity';
 import { connectionCheck, DeleteUnsupportedError, defineCrmDriver } from '../../crm-drivers/crm-driver';
-import type { CrmObject, CrmRecord } from '../../crm-drivers/crm-driver.schema';
+import type { CrmCreatableObject, CrmObject, CrmRecord } from '../../crm-drivers/crm-driver.schema';
 import { fromVendorFields, toVendorFields, valueAt, vendorPath } from '../../crm-drivers/field-mapping';
 import { VendorError } from '../vendor-error';
 import { type VendorMessages, vendorRequest } from '../vendor-http';
@@ -36,7 +37,7 @@ export const genericRestCrmDriver = defineCrmDriver<GenericRestCredential, Gener
     const headers = { ...authHeaders(credential, settings), 'content-type': 'application/json' };
     const send = async (
       verb: Verb,
-      object: CrmObject,
+      object: CrmCreatableObject,
       values: Placeholders,
       body?: unknown,
       extra?: Record<string, string>,
@@ -56,16 +57,19 @@ export const genericRestCrmDriver = defineCrmDriver<GenericRestCredential, Gener
         messagesFor(verb, object),
       );
     };
-    const view = (object: CrmObject, found: unknown): CrmRecord => {
+    const identity = (found: unknown) => {
       const updatedAt = valueAt(found, settings.updatedAtPath);
       return {
-        object,
         externalId: String(valueAt(found, settings.idPath)),
-        fields: fromVendorFields(mapping, object, found),
         recordUrl: null,
         updatedAt: typeof updatedAt === 'string' ? new Date(updatedAt).toISOString() : null,
       };
     };
+    const view = (object: CrmObject, found: unknown): CrmRecord => ({
+      object,
+      ...identity(found),
+      fields: fromVendorFields(mapping, object, found),
+    });
     const list = async (verb: Verb, object: CrmObject, values: Placeholders) => {
       const { body } = await send(verb, object, values);
       const records = settings.listPath ? valueAt(body, settings.listPath) : body;
@@ -102,10 +106,21 @@ export const genericRestCrmDriver = defineCrmDriver<GenericRestCredential, Gener
         return { records: await list('search', object, { query, limit: String(limit) }) };
       },
       createRecord({ object, fields, idempotencyKey }) {
-        const body = toVendorFields(mapping, object, fields);
         const idempotency = settings.idempotencyHeader
           ? { [settings.idempotencyHeader]: idempotencyKey }
           : undefined;
+        if (object === 'call') {
+          // A call is posted in canonical names to the call path, with the contact it was with (0142).
+          const activity = callActivityOf(fields);
+          const party = remoteParty(activity);
+          return createOnce(idempotencyKey, async () => {
+            const contact = party ? await find('contact.phone', party) : undefined;
+            const body = { ...activity, ...(contact && { contactId: contact.externalId }) };
+            const created = (await send('create', 'call', {}, body, idempotency)).body;
+            return { object: 'call', ...identity(created), fields };
+          });
+        }
+        const body = toVendorFields(mapping, object, fields);
         return createOnce(idempotencyKey, async () =>
           view(object, (await send('create', object, {}, body, idempotency)).body),
         );
@@ -131,7 +146,7 @@ export const genericRestCrmDriver = defineCrmDriver<GenericRestCredential, Gener
   },
 });
 
-function messagesFor(verb: Verb, object: CrmObject): VendorMessages {
+function messagesFor(verb: Verb, object: CrmCreatableObject): VendorMessages {
   return {
     ...genericRestMessages,
     rejected: (detail) =>

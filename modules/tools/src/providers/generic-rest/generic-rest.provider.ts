@@ -23,8 +23,12 @@ export const genericRestSettings = z.object({
     .regex(/^[A-Za-z0-9-]+$/, 'expected a header name such as X-API-Key')
     .default('X-API-Key'),
   objectPaths: z
-    .object({ contact: z.string().min(1), company: z.string().min(1) })
-    .default({ contact: 'contacts', company: 'companies' }),
+    .object({
+      contact: z.string().min(1),
+      company: z.string().min(1),
+      call: z.string().min(1).default('calls').describe('Where logged calls are created.'),
+    })
+    .default({ contact: 'contacts', company: 'companies', call: 'calls' }),
   templates: z
     .object({
       get: verb('GET', '/{object}/{id}'),

@@ -1,10 +1,11 @@
+import { type CallActivity, callActivityOf, callTitle, remoteParty } from '../../crm-drivers/call-activity';
 import {
   connectionCheck,
   defineCrmDriver,
   recordNotFound,
   writeMessages,
 } from '../../crm-drivers/crm-driver';
-import type { CrmObject, CrmRecord } from '../../crm-drivers/crm-driver.schema';
+import type { CrmCreatableObject, CrmObject, CrmRecord } from '../../crm-drivers/crm-driver.schema';
 import {
   type FieldMapping,
   fromVendorFields,
@@ -21,7 +22,29 @@ import { type HubspotSettings, hubspotMessages, hubspotProvider } from './hubspo
 const OBJECTS = {
   contact: { path: 'contacts', typeId: '0-1' },
   company: { path: 'companies', typeId: '0-2' },
-} as const satisfies Record<CrmObject, unknown>;
+  call: { path: 'calls', typeId: '0-48' },
+} as const satisfies Record<CrmCreatableObject, unknown>;
+
+/** HubSpot's default association type of a call with a contact. */
+const CALL_TO_CONTACT = 194;
+
+/** A call as HubSpot's `calls` object keeps it: upper-case enums, the duration in milliseconds. */
+function hubspotCallProperties(call: CallActivity): Record<string, string> {
+  const properties: Record<string, string | undefined> = {
+    hs_timestamp: call.occurredAt,
+    hs_call_title: callTitle(call),
+    hs_call_direction: call.direction.toUpperCase(),
+    hs_call_status: call.outcome.toUpperCase(),
+    hs_call_duration: call.durationSeconds && String(Number(call.durationSeconds) * 1000),
+    hs_call_from_number: call.fromNumber,
+    hs_call_to_number: call.toNumber,
+    hs_call_body: call.note,
+    hs_call_recording_url: call.recordingUrl,
+  };
+  return Object.fromEntries(
+    Object.entries(properties).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+}
 
 interface HubspotObject {
   id: string;
@@ -49,7 +72,8 @@ export const hubspotCrmDriver = defineCrmDriver<OAuthTokenSet, HubspotSettings>(
   },
   open({ call, mapping, createOnce }) {
     const { credential, settings } = call;
-    const objects = (object: CrmObject) => `${settings.apiBaseUrl}/crm/v3/objects/${OBJECTS[object].path}`;
+    const objects = (object: CrmCreatableObject) =>
+      `${settings.apiBaseUrl}/crm/v3/objects/${OBJECTS[object].path}`;
     const json = (method: string, body?: unknown) => ({
       method,
       headers: { ...bearer(credential.accessToken), 'content-type': 'application/json' },
@@ -101,6 +125,28 @@ export const hubspotCrmDriver = defineCrmDriver<OAuthTokenSet, HubspotSettings>(
         return { records: await search(object, { query, limit }) };
       },
       createRecord({ object, fields, idempotencyKey }) {
+        if (object === 'call') {
+          const activity = callActivityOf(fields);
+          const properties = hubspotCallProperties(activity);
+          const party = remoteParty(activity);
+          return createOnce(idempotencyKey, async () => {
+            const contact = party ? await byProperty('contact.phone', party) : undefined;
+            const associations = contact
+              ? [
+                  {
+                    to: { id: contact.externalId },
+                    types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: CALL_TO_CONTACT }],
+                  },
+                ]
+              : [];
+            const created = await vendorJson<HubspotObject>(
+              objects('call'),
+              json('POST', { properties, associations }),
+              writeMessages(hubspotMessages, 'call'),
+            );
+            return { ...callRecord(settings, created), fields };
+          });
+        }
         const properties = toVendorFields(mapping, object, fields);
         return createOnce(idempotencyKey, async () =>
           view(
@@ -147,6 +193,21 @@ export const hubspotCrmDriver = defineCrmDriver<OAuthTokenSet, HubspotSettings>(
   },
 });
 
+function recordPage(settings: HubspotSettings, object: CrmCreatableObject, id: string): string | null {
+  return settings.portalId
+    ? `https://app.hubspot.com/contacts/${settings.portalId}/record/${OBJECTS[object].typeId}/${id}`
+    : null;
+}
+
+function callRecord(settings: HubspotSettings, created: HubspotObject): Omit<CrmRecord, 'fields'> {
+  return {
+    object: 'call',
+    externalId: created.id,
+    recordUrl: recordPage(settings, 'call', created.id),
+    updatedAt: created.updatedAt ?? null,
+  };
+}
+
 function hubspotRecord(
   mapping: FieldMapping,
   settings: HubspotSettings,
@@ -157,9 +218,7 @@ function hubspotRecord(
     object,
     externalId: found.id,
     fields: fromVendorFields(mapping, object, found.properties),
-    recordUrl: settings.portalId
-      ? `https://app.hubspot.com/contacts/${settings.portalId}/record/${OBJECTS[object].typeId}/${found.id}`
-      : null,
+    recordUrl: recordPage(settings, object, found.id),
     updatedAt: found.updatedAt ?? null,
   };
 }

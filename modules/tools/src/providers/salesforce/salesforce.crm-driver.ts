@@ -1,3 +1,4 @@
+import { type CallActivity, callActivityOf, callTitle, remoteParty } from '../../crm-drivers/call-activity';
 import {
   connectionCheck,
   defineCrmDriver,
@@ -17,6 +18,21 @@ import {
 } from './salesforce.provider';
 
 const SOBJECTS = { contact: 'Contact', company: 'Account' } as const satisfies Record<CrmObject, string>;
+
+/** A call as Salesforce logs one: a completed Task of subtype Call (CallType, CallDurationInSeconds). */
+function callTask(call: CallActivity) {
+  const description = [call.note, call.recordingUrl && `Recording: ${call.recordingUrl}`].filter(Boolean);
+  return {
+    Subject: callTitle(call),
+    TaskSubtype: 'Call',
+    Status: 'Completed',
+    CallType: call.direction === 'inbound' ? 'Inbound' : 'Outbound',
+    CallDisposition: call.outcome,
+    ActivityDate: call.occurredAt.slice(0, 10),
+    ...(call.durationSeconds && { CallDurationInSeconds: Number(call.durationSeconds) }),
+    ...(description.length > 0 && { Description: description.join('\n') }),
+  };
+}
 
 interface SObject {
   Id: string;
@@ -56,11 +72,13 @@ export const salesforceCrmDriver = defineCrmDriver<OAuthTokenSet, SalesforceSett
     });
     const selected = (object: CrmObject) =>
       ['Id', 'LastModifiedDate', ...readPaths(mapping, object)].join(', ');
+    const page = (sobject: string, id: string) =>
+      `${settings.instanceUrl.replace(/\/$/, '')}/lightning/r/${sobject}/${id}/view`;
     const view = (object: CrmObject, found: SObject): CrmRecord => ({
       object,
       externalId: found.Id,
       fields: fromVendorFields(mapping, object, found),
-      recordUrl: `${settings.instanceUrl.replace(/\/$/, '')}/lightning/r/${SOBJECTS[object]}/${found.Id}/view`,
+      recordUrl: page(SOBJECTS[object], found.Id),
       updatedAt: found.LastModifiedDate ? new Date(found.LastModifiedDate).toISOString() : null,
     });
     const soql = async (query: string) =>
@@ -124,6 +142,20 @@ export const salesforceCrmDriver = defineCrmDriver<OAuthTokenSet, SalesforceSett
         return { records: found.searchRecords.map((record) => view(object, record)) };
       },
       createRecord({ object, fields, idempotencyKey }) {
+        if (object === 'call') {
+          const activity = callActivityOf(fields);
+          const party = remoteParty(activity);
+          return createOnce(idempotencyKey, async () => {
+            const contact = party ? await lookup('contact.phone', party) : undefined;
+            const task = { ...callTask(activity), ...(contact && { WhoId: contact.externalId }) };
+            const { id } = await vendorJson<{ id: string }>(
+              `${base}/sobjects/Task`,
+              request('POST', task),
+              writeMessages(salesforceMessages, 'call'),
+            );
+            return { object: 'call', externalId: id, fields, recordUrl: page('Task', id), updatedAt: null };
+          });
+        }
         toVendorFields(mapping, object, fields);
         return createOnce(idempotencyKey, async () => {
           const body = await writable(object, fields);

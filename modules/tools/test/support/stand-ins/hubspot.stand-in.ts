@@ -5,12 +5,25 @@ import { type StandIn, type StandInReply, type StandInRequest, startStandIn } fr
 const PROPERTIES = {
   contacts: ['email', 'phone', 'mobilephone', 'firstname', 'lastname', 'jobtitle', 'company'],
   companies: ['name', 'domain', 'phone', 'city'],
+  calls: [
+    'hs_timestamp',
+    'hs_call_title',
+    'hs_call_body',
+    'hs_call_direction',
+    'hs_call_status',
+    'hs_call_duration',
+    'hs_call_from_number',
+    'hs_call_to_number',
+    'hs_call_recording_url',
+  ],
 } as const;
 type ObjectType = keyof typeof PROPERTIES;
 
 interface StoredObject {
   id: string;
   properties: Record<string, string>;
+  /** Records this one is associated with at creation (`associations[].to.id`). */
+  associatedIds: string[];
   createdAt: string;
   updatedAt: string;
   archived: boolean;
@@ -22,6 +35,10 @@ export interface HubspotStandIn extends StandIn {
   createdContacts(): number;
   /** A record as HubSpot stores it, by its property names. */
   stored(type: ObjectType, id: string): StoredObject | undefined;
+  /** Calls logged (POST /crm/v3/objects/calls), in order. */
+  calls(): StoredObject[];
+  /** While `outage` is set, logging a call answers HubSpot's 503. */
+  readonly state: { outage: boolean };
 }
 
 const error = (status: number, category: string, message: string): StandInReply => ({
@@ -51,15 +68,17 @@ function matches(record: StoredObject, filter: Filter): boolean {
 }
 
 /**
- * HubSpot's CRM v3 objects API for contacts and companies: Bearer OAuth tokens, `{ properties }` bodies,
- * search with filter groups, sorts and a full-text `query`, archive on DELETE, and HubSpot's error shape.
+ * HubSpot's CRM v3 objects API for contacts, companies and calls (`hs_timestamp` required): Bearer OAuth
+ * tokens, `{ properties }` bodies, search with filter groups, sorts and a full-text `query`, archive on DELETE, and HubSpot's error shape.
  */
 export async function startHubspotStandIn(): Promise<HubspotStandIn> {
   const oauth = new OAuthServer();
   const records: Record<ObjectType, Map<string, StoredObject>> = {
     contacts: new Map(),
     companies: new Map(),
+    calls: new Map(),
   };
+  const state = { outage: false };
   let nextId = 51;
   let createdContacts = 0;
   let lastTime = 0;
@@ -113,14 +132,20 @@ export async function startHubspotStandIn(): Promise<HubspotStandIn> {
       const found = [...records[type].values()].filter((record) => !record.archived).slice(0, limit);
       return { status: 200, body: { results: found.map((record) => view(record, [])) } };
     }),
-    'POST /crm/v3/objects/(contacts|companies)': authorized((request, type) => {
+    'POST /crm/v3/objects/(contacts|companies|calls)': authorized((request, type) => {
       const properties = (request.fields.properties ?? {}) as Record<string, string>;
       const refused = invalidProperties(type, properties);
       if (refused) return refused;
+      if (type === 'calls' && state.outage)
+        return error(503, 'SERVICE_UNAVAILABLE', 'The service is temporarily unavailable');
+      if (type === 'calls' && !properties.hs_timestamp)
+        return error(400, 'VALIDATION_ERROR', 'Property values were not valid: hs_timestamp is required');
       const at = now();
+      const associations = (request.fields.associations ?? []) as { to: { id: string } }[];
       const record = {
         id: String(nextId++),
         properties: { ...properties },
+        associatedIds: associations.map((association) => association.to.id),
         createdAt: at,
         updatedAt: at,
         archived: false,
@@ -186,5 +211,7 @@ export async function startHubspotStandIn(): Promise<HubspotStandIn> {
     oauth,
     createdContacts: () => createdContacts,
     stored: (type: ObjectType, id: string) => records[type].get(id),
+    calls: () => [...records.calls.values()],
+    state,
   });
 }

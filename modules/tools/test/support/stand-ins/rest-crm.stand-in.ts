@@ -12,7 +12,9 @@ interface StoredRecord {
 export interface RestCrmStandIn extends StandIn {
   /** Contacts created (POST /api/contacts). */
   createdContacts(): number;
-  stored(collection: 'contacts' | 'companies', id: string): StoredRecord | undefined;
+  stored(collection: 'contacts' | 'companies' | 'calls', id: string): StoredRecord | undefined;
+  /** Calls logged (POST /api/calls), in order. */
+  calls(): StoredRecord[];
 }
 
 const unauthorized: StandInReply = { status: 401, body: { error: { message: 'invalid API key' } } };
@@ -26,6 +28,7 @@ export async function startRestCrmStandIn(): Promise<RestCrmStandIn> {
   const collections = {
     contacts: new Map<string, StoredRecord>(),
     companies: new Map<string, StoredRecord>(),
+    calls: new Map<string, StoredRecord>(),
   };
   type Name = keyof typeof collections;
   let createdContacts = 0;
@@ -60,7 +63,7 @@ export async function startRestCrmStandIn(): Promise<RestCrmStandIn> {
         .slice(0, limit);
       return { status: 200, body: { data } };
     }),
-    'POST /api/(contacts|companies)': keyed((request, name) => {
+    'POST /api/(contacts|companies|calls)': keyed((request, name) => {
       const record = { ...(request.fields as Record<string, string>), id: randomUUID(), updatedAt: now() };
       collections[name].set(record.id, record);
       if (name === 'contacts') createdContacts++;
@@ -83,5 +86,6 @@ export async function startRestCrmStandIn(): Promise<RestCrmStandIn> {
   return Object.assign(standIn, {
     createdContacts: () => createdContacts,
     stored: (collection: Name, id: string) => collections[collection].get(id),
+    calls: () => [...collections.calls.values()],
   });
 }

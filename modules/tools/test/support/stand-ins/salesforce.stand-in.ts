@@ -6,9 +6,21 @@ import { type StandIn, type StandInReply, type StandInRequest, startStandIn } fr
 const FIELDS = {
   Contact: ['FirstName', 'LastName', 'Email', 'Phone', 'MobilePhone', 'Title', 'AccountId', 'Department'],
   Account: ['Name', 'Website', 'Phone', 'Industry'],
+  Task: [
+    'Subject',
+    'Status',
+    'TaskSubtype',
+    'CallType',
+    'CallDurationInSeconds',
+    'CallDisposition',
+    'ActivityDate',
+    'Description',
+    'WhoId',
+  ],
 } as const;
-const REQUIRED = { Contact: 'LastName', Account: 'Name' } as const;
-const PREFIX = { Contact: '003', Account: '001' } as const;
+// A Task's Status and Priority take the org's picklist defaults; nothing else is required.
+const REQUIRED = { Contact: 'LastName', Account: 'Name', Task: null } as const;
+const PREFIX = { Contact: '003', Account: '001', Task: '00T' } as const;
 type SObjectType = keyof typeof FIELDS;
 
 interface StoredSObject {
@@ -25,6 +37,8 @@ export interface SalesforceStandIn extends StandIn {
   createdContacts(): number;
   /** A record as Salesforce stores it, by its field names. */
   stored(type: SObjectType, id: string): StoredSObject | undefined;
+  /** Tasks of subtype Call (logged calls), in order. */
+  calls(): StoredSObject[];
 }
 
 const errors = (status: number, errorCode: string, message: string, fields: string[] = []): StandInReply => ({
@@ -53,7 +67,7 @@ const SOQL =
 const SOSL = /^FIND \{(.+)\} IN ALL FIELDS RETURNING (\w+)\(([^)]*)\) LIMIT (\d+)$/;
 
 /**
- * Salesforce's REST API for Contact and Account: Bearer sessions, sObject create/read/update/delete,
+ * Salesforce's REST API for Contact, Account and Task (logged calls): Bearer sessions, sObject create/read/update/delete,
  * SOQL (one WHERE comparison, ORDER BY LastModifiedDate, LIMIT) with `Account.Name` relationship reads,
  * SOSL FIND, and Salesforce's `[{ message, errorCode, fields }]` errors.
  */
@@ -113,14 +127,15 @@ export async function startSalesforceStandIn(): Promise<SalesforceStandIn> {
       status: 200,
       body: { DailyApiRequests: { Max: 15000, Remaining: 14999 } },
     })),
-    [`POST ${v}/sobjects/(Contact|Account)`]: authorized((request, match) => {
+    [`POST ${v}/sobjects/(Contact|Account|Task)`]: authorized((request, match) => {
       const type = match[1] as SObjectType;
       const fields = request.fields as Record<string, string>;
       const unknown = unknownField(type, Object.keys(fields));
       if (unknown) return noSuchColumn(type, unknown);
-      if (!fields[REQUIRED[type]])
-        return errors(400, 'REQUIRED_FIELD_MISSING', `Required fields are missing: [${REQUIRED[type]}]`, [
-          REQUIRED[type],
+      const required = REQUIRED[type];
+      if (required && !fields[required])
+        return errors(400, 'REQUIRED_FIELD_MISSING', `Required fields are missing: [${required}]`, [
+          required,
         ]);
       const id = `${PREFIX[type]}${randomBytes(8).toString('hex').slice(0, 15)}`;
       records.set(id, { Id: id, type, fields: { ...fields }, LastModifiedDate: now(), IsDeleted: false });
@@ -182,6 +197,10 @@ export async function startSalesforceStandIn(): Promise<SalesforceStandIn> {
   return Object.assign(standIn, {
     oauth,
     createdContacts: () => createdContacts,
+    calls: () =>
+      [...records.values()].filter(
+        (record) => record.type === 'Task' && record.fields.TaskSubtype === 'Call',
+      ),
     stored: (type: SObjectType, id: string) => {
       const record = records.get(id);
       return record?.type === type ? record : undefined;

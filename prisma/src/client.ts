@@ -14,13 +14,20 @@ export interface Database {
 }
 
 /**
+ * Prisma's defaults (2 s to begin, 5 s in all) turn a busy moment into a failed request: a transaction
+ * that waited 2 s for a pooled connection answered 500 where the same request a moment later succeeds.
+ * The wait stays bounded, below the 60 s an HTTP client or a bus handler allows.
+ */
+const TRANSACTION_DEFAULTS = { maxWait: 10_000, timeout: 30_000 } as const;
+
+/**
  * Each pool switches role at connect time (`-c role=`). The app pool should log in as a role that holds
  * nothing but `suite_app` (`ensureAppLogin`), or it could switch back; the system pool uses the owner's
  * login.
  */
 export function prismaClientFor(url: string, role: DbRole, max = 10): PrismaClient {
   const adapter = new PrismaPg({ connectionString: url, options: `-c role=${DB_ROLES[role]}`, max });
-  return new PrismaClient({ adapter });
+  return new PrismaClient({ adapter, transactionOptions: TRANSACTION_DEFAULTS });
 }
 
 /** `appUrl`: the app pool's own login (`ensureAppLogin`); without it the app pool switches down from `url`'s. */

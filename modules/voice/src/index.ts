@@ -3,6 +3,7 @@ import { erasePerson } from './erasure/person-erasure.service';
 import { callStatusSubscription } from './handlers/call-status.handler';
 import { recordingCompletedSubscription } from './handlers/recording-completed.handler';
 import { recordingRetentionJob } from './jobs/recording-retention.job';
+import { recordingAudioRoute } from './recordings/recording-audio.route';
 import { voiceAppRouter } from './router';
 
 /** Voice: calls from the org's telephony vendor, matched to CRM contacts, with their recordings. */
@@ -11,5 +12,6 @@ export const voiceModule = defineModule({
   appRouter: voiceAppRouter,
   subscriptions: [callStatusSubscription, recordingCompletedSubscription],
   jobs: [recordingRetentionJob],
+  routes: [recordingAudioRoute],
   erasure: { erasePerson },
 });

@@ -4,7 +4,9 @@
 // pipeline (state change + publish → relay → transport → handler with one effect row → inbox) on
 // Kafka and on the PostgreSQL log with publishers and the bus in processes of their own; and
 // publish-commit → handler latency at fixed rates. DATABASE_URL (else an embedded PostgreSQL) and
-// KAFKA_BROKERS (else bus/kafka/kafka-dev.mjs).
+// KAFKA_BROKERS (else bus/kafka/kafka-dev.mjs). Statements and commits per event are counted at the
+// `pg` driver, a measure that holds on a loaded machine. BUS_BENCH_SCALE=0.05 shrinks every run (a
+// smoke test of the bench itself; its rates mean nothing).
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { createBus, partitionFor } from '@suite/bus';
@@ -13,19 +15,22 @@ import { pino } from 'pino';
 import { benchEnvironment } from './bus/bench-environment';
 import { graphileWorkerNoop, rawPgBatchedInsert } from './bus/ceilings';
 import { envelopes, kafkaMessages, rawKafkajs, transportKafka } from './bus/kafka-throughput';
-import { type Latency, type PipelineOptions, pipeline } from './bus/pipeline';
+import { type Latency, type PerEvent, type PipelineOptions, pipeline } from './bus/pipeline';
 import { round } from './support/stats';
 
+const scale = Number(process.env.BUS_BENCH_SCALE ?? 1);
+if (!(scale > 0 && scale <= 1)) throw new Error('BUS_BENCH_SCALE must be a number in (0, 1], e.g. 0.05');
+const scaled = (n: number, multiple = 1) => Math.max(multiple, Math.round((n * scale) / multiple) * multiple);
 const PARTITIONS = 8;
-const MESSAGES = 30_000;
+const MESSAGES = scaled(30_000, 500);
 const PIPELINE: Omit<PipelineOptions, 'kafka'> = {
   partitions: PARTITIONS,
-  events: 20_000,
+  events: scaled(20_000, 100),
   publishers: 2,
   perTransaction: 50,
-  singleEvents: 2000,
+  singleEvents: scaled(2000, 2),
   rates: [100, 1000],
-  rateSeconds: 5,
+  rateSeconds: 5 * scale,
 };
 
 const env = await benchEnvironment();
@@ -56,11 +61,13 @@ try {
   await bus.close();
   console.log(`bus Kafka transport produce→consume: ${round(ours)} msgs/s (${round(ours / raw, 2)}× raw)`);
 
-  const rawPg = await rawPgBatchedInsert(env.databaseUrl);
+  const rawPg = await rawPgBatchedInsert(env.databaseUrl, { transactions: scaled(40) });
   console.log(`raw pg, 8 clients, 100-row insert transactions: ${round(rawPg)} rows/s`);
-  const graphile = await graphileWorkerNoop(env.databaseUrl);
+  const graphile = await graphileWorkerNoop(env.databaseUrl, scaled(10_000, 100));
   console.log(`graphile-worker no-op jobs, concurrency 10: ${round(graphile)} jobs/s`);
 
+  const perEvent = (counts: PerEvent) =>
+    `${round(counts.statements, 2)} statements ${round(counts.commits, 2)} commits`;
   const at = (latencies: readonly Latency[], rate: number) =>
     latencies.find((latency) => latency.ratePerSecond === rate) as Latency;
   const report = (name: string, result: Awaited<ReturnType<typeof pipeline>>) =>
@@ -68,7 +75,9 @@ try {
       `pipeline on ${name}: ${round(result.eventsPerSecond)} events/s (publishMany commits ${round(result.publishManyPerSecond)}/s, one per transaction ${round(result.publishSinglePerSecond)}/s); ` +
         result.latencies
           .map((l) => `at ${l.ratePerSecond}/s p50 ${round(l.p50Ms, 1)} ms, p99 ${round(l.p99Ms, 1)} ms`)
-          .join('; '),
+          .join('; ') +
+        `; per event: consumer ${perEvent(result.bus)}, at 1000/s ${perEvent(at(result.latencies, 1000).bus)}, relay ${perEvent(result.relay)}, ` +
+        `publishMany ${perEvent(result.publishMany)}, one per transaction ${perEvent(result.publishSingle)}`,
     );
   const kafka = await pipeline(env, { kafka: true, ...PIPELINE });
   report('Kafka', kafka);
@@ -99,6 +108,19 @@ try {
     graphile_worker_jobs_per_s: round(graphile),
     pipeline_vs_raw_pg: round(slowest / rawPg, 3),
     pipeline_vs_graphile_worker: round(slowest / graphile, 2),
+    consumer_statements_per_event_kafka: round(kafka.bus.statements, 2),
+    consumer_statements_per_event_pglog: round(postgres.bus.statements, 2),
+    consumer_commits_per_event_kafka: round(kafka.bus.commits, 2),
+    consumer_commits_per_event_pglog: round(postgres.bus.commits, 2),
+    consumer_statements_per_event_1000_kafka: round(at(kafka.latencies, 1000).bus.statements, 2),
+    consumer_statements_per_event_1000_pglog: round(at(postgres.latencies, 1000).bus.statements, 2),
+    consumer_commits_per_event_1000_kafka: round(at(kafka.latencies, 1000).bus.commits, 2),
+    consumer_commits_per_event_1000_pglog: round(at(postgres.latencies, 1000).bus.commits, 2),
+    relay_statements_per_event_kafka: round(kafka.relay.statements, 2),
+    relay_statements_per_event_pglog: round(postgres.relay.statements, 2),
+    publish_many_statements_per_event: round(postgres.publishMany.statements, 2),
+    publish_single_statements_per_event: round(postgres.publishSingle.statements, 2),
+    bench_scale: scale,
     load_average_1m_start: round(loadAtStart, 1),
     load_average_1m_end: round(loadavg()[0] as number, 1),
   };

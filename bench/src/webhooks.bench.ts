@@ -1,6 +1,7 @@
 // `npm run bench:webhooks`: outbound webhook deliveries per second through the tool layer (queue row,
-// claim, sealed secret, Standard Webhooks signature, attempt log, two transactions per message) against
-// a bare HTTP POST loop to the same loopback endpoint in the same run. WEBHOOKS_BENCH_MESSAGES shrinks it.
+// claim, sealed secret, Standard Webhooks signature, attempt log; 10 keys in flight side by side, a
+// transaction per round, decision 0095) against a bare HTTP POST loop to the same loopback endpoint in
+// the same run. WEBHOOKS_BENCH_MESSAGES shrinks it.
 import { randomUUID } from 'node:crypto';
 import { applyMigrations, connectDatabase, dropDatabase, ensureDatabase, forOrg } from '@suite/db';
 import { configureVault, newKeyEntry } from '../../modules/tools/src/vault/keyring';
@@ -28,16 +29,19 @@ async function main(): Promise<void> {
     await org.transaction((tx) =>
       createEndpoint(tx, { url: receiver.url, eventTypes: ['tools.sms.received'] }, { production: false }),
     );
-    await org.transaction(async (tx) => {
-      for (let i = 0; i < MESSAGES; i++)
-        await enqueueEvent(tx, {
-          id: randomUUID(),
-          type: 'tools.sms.received',
-          time: new Date().toISOString(),
-          partitionkey: `key-${i % 10}`,
-          data: { i },
-        });
-    });
+    await org.transaction(
+      async (tx) => {
+        for (let i = 0; i < MESSAGES; i++)
+          await enqueueEvent(tx, {
+            id: randomUUID(),
+            type: 'tools.sms.received',
+            time: new Date().toISOString(),
+            partitionkey: `key-${i % 10}`,
+            data: { i },
+          });
+      },
+      { timeout: 300_000 },
+    );
 
     let started = performance.now();
     for (let i = 0; i < MESSAGES; i++) {

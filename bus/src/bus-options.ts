@@ -23,6 +23,11 @@ export interface BusTuning {
    * event in a transaction of its own. A failing batch is applied again one event at a time.
    */
   readonly maxBatch: number;
+  /**
+   * Longest a partition's records wait for more before a batch smaller than `maxBatch` is applied:
+   * fewer transactions at moderate rates for that much latency. 0 applies what arrived at once.
+   */
+  readonly lingerMs: number;
   readonly handlerTimeoutMs: number;
   readonly controlPollMs: number;
   readonly retry: RetryPolicy;
@@ -40,6 +45,7 @@ export const DEFAULT_TUNING: BusTuning = {
   handlerConcurrency: 8,
   maxInFlight: 1000,
   maxBatch: 200,
+  lingerMs: 0,
   handlerTimeoutMs: 30_000,
   controlPollMs: 2000,
   retry: { attempts: 5, initialDelayMs: 500, maxDelayMs: 30_000 },

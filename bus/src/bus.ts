@@ -80,6 +80,7 @@ export function createBus(options: BusOptions): Bus {
         handlerTimeoutMs: tuning.handlerTimeoutMs,
         maxInFlight: tuning.maxInFlight,
         maxBatch: tuning.maxBatch,
+        lingerMs: tuning.lingerMs,
         controlPollMs: tuning.controlPollMs,
       });
       subscriptions.push(running);

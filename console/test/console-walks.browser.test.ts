@@ -240,7 +240,7 @@ describe('the staff console in Chromium', () => {
     await checkPage(page, 'settings-integrations-connected');
   });
 
-  it('Olivia (Owner) adds a webhook endpoint, presses Test and sees the delivery in the log', async () => {
+  it('Olivia (Owner) adds a webhook endpoint, presses Test, sees the delivery in the log, edits and deletes it', async () => {
     const receiver = await startWebhookReceiver();
     try {
       const page = await signIn(chromium, url, 'Olivia Owner', '/settings/webhooks');
@@ -273,6 +273,31 @@ describe('the staff console in Chromium', () => {
       await page.reload();
       await log.getByRole('cell', { name: 'webhook.test' }).waitFor();
       expect(await page.content()).not.toContain(secret);
+
+      const moved = `${receiver.url}/v2`;
+      await page.getByRole('button', { name: `Edit ${receiver.url}` }).click();
+      const edit = page.getByRole('form', { name: `Edit ${receiver.url}` });
+      expect(await edit.getByRole('checkbox', { name: 'crm.deal.won' }).isChecked()).toBe(true);
+      await edit.getByLabel('Endpoint URL').fill('not a url');
+      await edit.getByRole('button', { name: 'Save changes' }).click();
+      await edit.getByText('url: expected an absolute URL like https://example.com/webhooks').waitFor();
+      await checkPage(page, 'settings-webhooks-edit');
+      await edit.getByLabel('Endpoint URL').fill(moved);
+      await edit.getByRole('checkbox', { name: 'crm.deal.won' }).uncheck();
+      await edit.getByRole('checkbox', { name: 'tools.sms.received' }).check();
+      await edit.getByRole('button', { name: 'Save changes' }).click();
+      await edit.waitFor({ state: 'detached' });
+      await page.reload();
+      const endpoints = page.getByRole('region', { name: 'Webhook endpoints' });
+      await endpoints.getByRole('cell', { name: moved, exact: true }).waitFor();
+      await endpoints.getByRole('cell', { name: 'tools.sms.received', exact: true }).waitFor();
+
+      page.once('dialog', (dialog) => void dialog.accept());
+      await page.getByRole('button', { name: `Delete ${moved}` }).click();
+      await text(page, 'No webhook endpoints yet.').waitFor();
+      await page.reload();
+      await text(page, 'No webhook endpoints yet.').waitFor();
+      await checkPage(page, 'settings-webhooks-deleted');
     } finally {
       await receiver.close();
     }

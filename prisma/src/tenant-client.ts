@@ -94,7 +94,18 @@ export interface OrgScope {
   readonly orgId: string;
   /** Runs `fn` in one transaction whose every query sees and writes only this org's rows. */
   transaction<T>(fn: (tx: OrgTransaction) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /**
+   * `transaction` with one round trip fewer, for a caller whose first statement sets the org itself:
+   * `fn` gets `setOrg`, a `set_config(…)` call to put in that statement (`WITH org AS (SELECT ${setOrg}) …`).
+   * Until it runs, RLS shows and accepts no tenant rows, so forgetting it fails closed.
+   */
+  transactionSettingOrg<T>(
+    fn: (tx: OrgTransaction, setOrg: Prisma.Sql) => Promise<T>,
+    options?: TransactionOptions,
+  ): Promise<T>;
 }
+
+const setOrgSql = (orgId: string) => Prisma.sql`set_config('app.org_id', ${orgId}, true)`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -144,23 +155,28 @@ function cachedScope(client: PrismaClient, orgId: string): ScopedClient {
 export function forOrg(client: PrismaClient, orgId: string): OrgScope {
   if (!UUID.test(orgId)) throw new TypeError(`forOrg: "${orgId}" is not an org id (expected a UUID)`);
   const scoped = cachedScope(client, orgId);
-  const once = <T>(fn: (tx: OrgTransaction) => Promise<T>, options?: TransactionOptions) =>
-    scoped.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT set_config('app.org_id', ${orgId}, true)`;
-      return fn(tx as unknown as OrgTransaction);
-    }, options);
+  const setOrg = setOrgSql(orgId);
+  const runs = async <T>(once: () => Promise<T>): Promise<T> => {
+    for (let run = 1; ; run++) {
+      try {
+        return await once();
+      } catch (error) {
+        if (run >= TRANSACTION_RUNS || !isDeadlockOrSerialization(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * run));
+      }
+    }
+  };
   return {
     orgId,
-    async transaction(fn, options) {
-      for (let run = 1; ; run++) {
-        try {
-          return await once(fn, options);
-        } catch (error) {
-          if (run >= TRANSACTION_RUNS || !isDeadlockOrSerialization(error)) throw error;
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * run));
-        }
-      }
-    },
+    transaction: (fn, options) =>
+      runs(() =>
+        scoped.$transaction(async (tx) => {
+          await tx.$executeRaw`SELECT ${setOrg}`;
+          return fn(tx as unknown as OrgTransaction);
+        }, options),
+      ),
+    transactionSettingOrg: (fn, options) =>
+      runs(() => scoped.$transaction((tx) => fn(tx as unknown as OrgTransaction, setOrg), options)),
   };
 }
 
@@ -170,5 +186,5 @@ export function forOrg(client: PrismaClient, orgId: string): OrgScope {
  * hands the procedure this, and the procedure's work joins that one transaction.
  */
 export function withinTransaction(orgId: string, tx: OrgTransaction): OrgScope {
-  return { orgId, transaction: (fn) => fn(tx) };
+  return { orgId, transaction: (fn) => fn(tx), transactionSettingOrg: (fn) => fn(tx, setOrgSql(orgId)) };
 }

@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 export interface BenchChild {
   /** Resolves with the first stdout line that `match` accepts. */
   line(match: (line: string) => boolean): Promise<string>;
+  /** Sends the child a signal (it must handle it). */
+  signal(name: NodeJS.Signals): void;
   /** SIGTERM, SIGKILL if it has not exited 30 s later; resolves once it exited. */
   stop(): Promise<void>;
   readonly exited: Promise<number | null>;
@@ -46,6 +48,9 @@ export function benchChild(script: string, config: unknown): BenchChild {
         waiting.add(check);
         check();
       });
+    },
+    signal(name) {
+      child.kill(name);
     },
     async stop() {
       if (!gone) child.kill('SIGTERM');

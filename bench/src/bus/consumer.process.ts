@@ -1,11 +1,12 @@
 // The bus side of the pipeline bench, in a process of its own: the relay and one consumer group whose
 // handler writes one effect row per event (its handled_at is the bench's handler time), set-wise per
-// batch through handleBatch.
+// batch through handleBatch. Counts the statements it sends, read by SIGUSR2.
 import { createBus } from '@suite/bus';
 import { testEvents } from '@suite/bus/testing';
 import { connectDatabase } from '@suite/db';
 import { pino } from 'pino';
 import { childConfig } from './child-process';
+import { countStatements } from './statement-counter';
 
 export interface ConsumerConfig {
   readonly databaseUrl: string;
@@ -14,6 +15,7 @@ export interface ConsumerConfig {
   readonly partitions: number;
 }
 
+const counts = countStatements();
 const config = childConfig<ConsumerConfig>();
 const events = testEvents(config.producer);
 const db = connectDatabase(config.databaseUrl);
@@ -42,6 +44,9 @@ await bus.subscribe({
   },
 });
 process.stdout.write('ready\n');
+// SIGUSR2: prints the statements sent so far (the relay's and the rest), as `counts <n> {json}`.
+let readings = 0;
+process.on('SIGUSR2', () => process.stdout.write(`counts ${++readings} ${JSON.stringify(counts())}\n`));
 process.once('SIGTERM', async () => {
   await bus.close();
   await db.close();

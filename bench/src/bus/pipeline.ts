@@ -4,6 +4,7 @@ import type { BenchEnvironment } from './bench-environment';
 import { benchChild } from './child-process';
 import type { ConsumerConfig } from './consumer.process';
 import type { PublisherConfig, PublisherResult } from './publisher.process';
+import { type ProcessCounts, perEvent, type StatementCounts } from './statement-counter';
 
 export interface PipelineOptions {
   readonly kafka: boolean;
@@ -23,7 +24,12 @@ export interface Latency {
   readonly ratePerSecond: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
+  /** Consumer statements per event at this rate (small batches): fetches, leases, offsets, handlers. */
+  readonly bus: PerEvent;
 }
+
+/** Statements and WAL-flushing commits per event, counted at the `pg` driver. */
+export type PerEvent = ReturnType<typeof perEvent>;
 
 export interface PipelineResult {
   /** publishMany → relay → transport → handler (one effect row) → inbox: first publish to last effect. */
@@ -34,6 +40,12 @@ export interface PipelineResult {
   readonly publishSinglePerSecond: number;
   /** Publish-commit → handler's effect row, at fixed rates. */
   readonly latencies: readonly Latency[];
+  /** Consumer statements per event in the publishMany run, and the relay's. */
+  readonly bus: PerEvent;
+  readonly relay: PerEvent;
+  /** Publisher statements per event: publishMany, and one event per transaction. */
+  readonly publishMany: PerEvent;
+  readonly publishSingle: PerEvent;
 }
 
 const ITEMS_PER_PUBLISHER = 1000;
@@ -54,6 +66,25 @@ export async function pipeline(env: BenchEnvironment, options: PipelineOptions):
   const effects = async () =>
     (await env.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM bench.effect')).rows[0]?.n ?? 0;
   let expected = await effects();
+  let readings = 0;
+  const busCounts = async (): Promise<ProcessCounts> => {
+    const n = ++readings;
+    consumer.signal('SIGUSR2');
+    const line = await consumer.line((text) => text.startsWith(`counts ${n} `));
+    return JSON.parse(line.slice(`counts ${n} `.length)) as ProcessCounts;
+  };
+  const sent = (runs: readonly PublisherResult[], events: number) =>
+    perEvent(
+      { statements: 0, commits: 0 },
+      runs.reduce<StatementCounts>(
+        (sum, run) => ({
+          statements: sum.statements + run.sent.other.statements,
+          commits: sum.commits + run.sent.other.commits,
+        }),
+        { statements: 0, commits: 0 },
+      ),
+      events,
+    );
   const publishers = (
     count: number,
     config: Omit<PublisherConfig, 'databaseUrl' | 'orgId' | 'producer' | 'firstItem'>,
@@ -85,6 +116,7 @@ export async function pipeline(env: BenchEnvironment, options: PipelineOptions):
     await publishers(1, { ...base, events: 1, perTransaction: 1, concurrency: 1 }); // topic, group, connections
     await allHandled('the warm-up event');
 
+    const busBefore = await busCounts();
     const started = performance.now();
     expected += options.events;
     const many = await publishers(options.publishers, {
@@ -96,6 +128,9 @@ export async function pipeline(env: BenchEnvironment, options: PipelineOptions):
     await allHandled('the publishMany run');
     const eventsPerSecond = options.events / ((performance.now() - started) / 1000);
     const publishManyPerSecond = options.events / (Math.max(...many.map((run) => run.elapsedMs)) / 1000);
+    const busAfter = await busCounts();
+    const bus = perEvent(busBefore.other, busAfter.other, options.events);
+    const relay = perEvent(busBefore.relay, busAfter.relay, options.events);
 
     expected += options.singleEvents;
     const single = await publishers(options.publishers, {
@@ -110,7 +145,8 @@ export async function pipeline(env: BenchEnvironment, options: PipelineOptions):
 
     const latencies: Latency[] = [];
     for (const ratePerSecond of options.rates) {
-      const events = ratePerSecond * options.rateSeconds;
+      const events = Math.round(ratePerSecond * options.rateSeconds);
+      const before = await busCounts();
       expected += events;
       const [run] = await publishers(1, {
         ...base,
@@ -121,6 +157,7 @@ export async function pipeline(env: BenchEnvironment, options: PipelineOptions):
         recordCommits: true,
       });
       await allHandled(`the ${ratePerSecond}/s run`);
+      const atRate = perEvent(before.other, (await busCounts()).other, events);
       const commits = new Map(run?.commits);
       const { rows } = await env.sql.query<{ event_id: string; at: number }>(
         `SELECT event_id::text, extract(epoch FROM handled_at) * 1000 AS at FROM bench.effect WHERE event_id = ANY($1::uuid[])`,
@@ -129,9 +166,23 @@ export async function pipeline(env: BenchEnvironment, options: PipelineOptions):
       const sorted = rows
         .map((row) => Number(row.at) - (commits.get(row.event_id) as number))
         .sort((a, b) => a - b);
-      latencies.push({ ratePerSecond, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99) });
+      latencies.push({
+        ratePerSecond,
+        p50Ms: percentile(sorted, 50),
+        p99Ms: percentile(sorted, 99),
+        bus: atRate,
+      });
     }
-    return { eventsPerSecond, publishManyPerSecond, publishSinglePerSecond, latencies };
+    return {
+      eventsPerSecond,
+      publishManyPerSecond,
+      publishSinglePerSecond,
+      latencies,
+      bus,
+      relay,
+      publishMany: sent(many, options.events),
+      publishSingle: sent(single, options.singleEvents),
+    };
   } finally {
     await consumer.stop();
   }

@@ -6,6 +6,7 @@ import { createManyPublisher } from '@suite/bus';
 import { testEvents } from '@suite/bus/testing';
 import { connectDatabase, forOrg } from '@suite/db';
 import { childConfig } from './child-process';
+import { countStatements, type ProcessCounts } from './statement-counter';
 
 export interface PublisherConfig {
   readonly databaseUrl: string;
@@ -28,8 +29,11 @@ export interface PublisherResult {
   readonly elapsedMs: number;
   /** [event id, commit time in ms since the epoch] */
   readonly commits: [string, number][];
+  /** Statements this publisher sent for its events (connection set-up included). */
+  readonly sent: ProcessCounts;
 }
 
+const counts = countStatements();
 const config = childConfig<PublisherConfig>();
 const events = testEvents(config.producer);
 const publishMany = createManyPublisher(events.catalog);
@@ -86,6 +90,6 @@ if (config.ratePerSecond) {
     }),
   );
 }
-const result: PublisherResult = { elapsedMs: performance.now() - started, commits };
+const result: PublisherResult = { elapsedMs: performance.now() - started, commits, sent: counts() };
 process.stdout.write(`${JSON.stringify(result)}\n`);
 await db.close();

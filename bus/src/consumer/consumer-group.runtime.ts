@@ -8,7 +8,7 @@ import type { InboundRecord, Transport, TransportConsumer } from '../transport/t
 import { claimReplays, markReplayed } from './dead-letter.repository';
 import { ConsumerStoppingError, EventProcessor } from './event-processor';
 import type { Limiter } from './limiter';
-import { PartitionPipeline } from './partition-pipeline';
+import { PartitionPipeline, type PipelineSteps } from './partition-pipeline';
 import { Stopper } from './stopper';
 import type { RetryPolicy, Subscription } from './subscription';
 
@@ -29,6 +29,8 @@ export interface GroupRuntimeDeps {
   readonly maxInFlight: number;
   /** Most records applied together in one transaction; 1 applies every event on its own. */
   readonly maxBatch: number;
+  /** Longest a partition's records wait for more to fill a batch. */
+  readonly lingerMs: number;
   /** How often pause state and replay requests are checked when no NOTIFY arrives. */
   readonly controlPollMs: number;
 }
@@ -80,24 +82,25 @@ export async function startSubscription(
       }
     }
   };
-  const applyBatch =
-    deps.maxBatch > 1 ? (records: readonly InboundRecord[]) => processor.processBatch(records) : undefined;
+  const applyBatch: PipelineSteps['applyBatch'] =
+    deps.maxBatch > 1 ? (records, advance) => processor.processBatch(records, advance) : undefined;
   await deps.transport.ensureTopics(topics);
   const consumer = await deps.transport.consume({
     group,
     topics,
-    async deliver(batch, commit) {
+    async deliver(batch, commit, commitIn) {
       const id = `${batch.topic}/${batch.partition}`;
       let pipeline = pipelines.get(id);
       if (!pipeline) {
-        const steps = {
+        const steps: PipelineSteps = {
           applyOne,
           applyBatch,
           commit,
+          commitIn,
           onCommitError: (error: unknown, next: bigint) =>
             log.warn({ err: error, id, next: String(next) }, 'offset commit failed; retrying'),
         };
-        pipeline = new PartitionPipeline(steps, deps.maxInFlight, deps.maxBatch, stopper);
+        pipeline = new PartitionPipeline(steps, deps, stopper);
         pipelines.set(id, pipeline);
       }
       await pipeline.submit(batch.records);

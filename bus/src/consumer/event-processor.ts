@@ -10,6 +10,7 @@ import type { InboundRecord } from '../transport/transport';
 import { type DeadLetterReason, insertDeadLetter } from './dead-letter.repository';
 import { waitOutOutage } from './infrastructure';
 import type { Limiter } from './limiter';
+import type { AdvanceOffset } from './partition-pipeline';
 import type { Stopper } from './stopper';
 import type { BusEvent, RetryPolicy, Subscription } from './subscription';
 
@@ -61,11 +62,12 @@ export class EventProcessor {
     const checked = this.validate(record);
     if (checked.kind === 'invalid') return this.deadLetter(record, checked.reason, checked.error, 0);
     if (checked.kind === 'ignored') return 'ignored';
-    const failed = this.failedInBatch.get(checked.event.id);
-    if (!this.failedInBatch.delete(checked.event.id)) return this.applyWithRetries(record, checked.event, 1);
-    if (this.deps.retry.attempts <= 1) return this.deadLetter(record, 'handler-failed', errorText(failed), 1);
-    await this.deps.stopper.sleep(this.deps.retry.initialDelayMs);
-    return this.applyWithRetries(record, checked.event, 2);
+    const { event } = checked;
+    if (!this.failedInBatch.has(event.id)) return this.applyWithRetries(record, event, 1);
+    // Its first attempt failed in a batch: counted, logged and paused for like any other.
+    const failure = this.failedInBatch.get(event.id);
+    this.failedInBatch.delete(event.id);
+    return (await this.afterFailure(record, event, 1, failure)) ?? this.applyWithRetries(record, event, 2);
   }
 
   /**
@@ -73,9 +75,9 @@ export class EventProcessor {
    * insert for all and the handlers in offset order for the new ones. False (nothing of the failed
    * org's transaction committed) when a record is invalid or a handler fails: the pipeline then
    * applies them one at a time, with retries and dead letters per event. A database outage is waited
-   * out and the batch tried again.
+   * out and the batch tried again. `advance` runs last in the last org's transaction.
    */
-  async processBatch(records: readonly InboundRecord[]): Promise<boolean> {
+  async processBatch(records: readonly InboundRecord[], advance?: AdvanceOffset): Promise<boolean> {
     const byOrg = new Map<string, BusEvent[]>();
     for (const record of records) {
       const checked = this.validate(record);
@@ -86,10 +88,11 @@ export class EventProcessor {
       byOrg.set(checked.event.orgid, events);
     }
     const { limiter, stopper, pool, log } = this.deps;
+    const lastOrg = [...byOrg.keys()].at(-1);
     for (const [orgId, events] of byOrg) {
       for (;;) {
         try {
-          await limiter.run(() => this.applyTogether(orgId, events));
+          await limiter.run(() => this.applyTogether(orgId, events, orgId === lastOrg ? advance : undefined));
           break;
         } catch (error) {
           if (stopper.stopped) throw new ConsumerStoppingError(this.subscription.group);
@@ -131,14 +134,19 @@ export class EventProcessor {
     return { kind: 'valid', event: { ...attributes.data, data: data.data } as BusEvent };
   }
 
-  private async applyTogether(orgId: string, events: readonly BusEvent[]): Promise<void> {
+  private async applyTogether(
+    orgId: string,
+    events: readonly BusEvent[],
+    advance: AdvanceOffset | undefined,
+  ): Promise<void> {
     const { group, handleBatch, handler } = this.subscription;
     const log = this.deps.log.child({ orgId });
-    const fresh = await forOrg(this.deps.db.app, orgId).transaction(
-      async (tx) => {
+    const fresh = await forOrg(this.deps.db.app, orgId).transactionSettingOrg(
+      async (tx, setOrg) => {
         const inserted = await tx.$queryRaw<{ event_id: string }[]>`
-          INSERT INTO bus.inbox (group_name, event_id)
-          SELECT ${group}, id FROM unnest(${events.map((event) => event.id)}::uuid[]) AS id
+          WITH org AS (SELECT ${setOrg}::uuid AS id)
+          INSERT INTO bus.inbox (group_name, event_id, org_id)
+          SELECT ${group}, e.id, org.id FROM org, unnest(${events.map((event) => event.id)}::uuid[]) AS e(id)
           ON CONFLICT DO NOTHING RETURNING event_id::text`;
         const ids = new Set(inserted.map((row) => row.event_id));
         const fresh = events.filter((event) => ids.has(event.id));
@@ -152,6 +160,7 @@ export class EventProcessor {
               throw new BatchHandlerError(event.id, error);
             }
           }
+        await advance?.(tx);
         return fresh;
       },
       { timeout: this.deps.handlerTimeoutMs },
@@ -176,7 +185,7 @@ export class EventProcessor {
     event: BusEvent,
     firstAttempt: number,
   ): Promise<Outcome> {
-    const { retry, metrics, log, stopper, pool } = this.deps;
+    const { log, stopper, pool } = this.deps;
     const group = this.subscription.group;
     for (let attempt = firstAttempt; ; attempt++) {
       try {
@@ -188,23 +197,39 @@ export class EventProcessor {
           attempt--;
           continue;
         }
-        if (attempt >= retry.attempts)
-          return this.deadLetter(record, 'handler-failed', errorText(error), attempt);
-        metrics?.retried.inc({ group, type: event.type });
-        const delay = Math.min(retry.initialDelayMs * 2 ** (attempt - 1), retry.maxDelayMs);
-        log.warn({ err: error, eventId: event.id, attempt, retryInMs: delay }, 'handler failed; retrying');
-        await stopper.sleep(delay);
-        if (stopper.stopped) throw new ConsumerStoppingError(group);
+        const outcome = await this.afterFailure(record, event, attempt, error);
+        if (outcome) return outcome;
       }
     }
   }
 
+  /** After failed `attempt`: the dead letter when it was the last, else the backoff before the next (undefined). */
+  private async afterFailure(
+    record: InboundRecord,
+    event: BusEvent,
+    attempt: number,
+    error: unknown,
+  ): Promise<Outcome | undefined> {
+    const { retry, metrics, log, stopper } = this.deps;
+    const group = this.subscription.group;
+    if (attempt >= retry.attempts)
+      return this.deadLetter(record, 'handler-failed', errorText(error), attempt);
+    metrics?.retried.inc({ group, type: event.type });
+    const delay = Math.min(retry.initialDelayMs * 2 ** (attempt - 1), retry.maxDelayMs);
+    log.warn({ err: error, eventId: event.id, attempt, retryInMs: delay }, 'handler failed; retrying');
+    await stopper.sleep(delay);
+    if (stopper.stopped) throw new ConsumerStoppingError(group);
+    return undefined;
+  }
+
   private async apply(event: BusEvent, attempt: number): Promise<Outcome> {
     const group = this.subscription.group;
-    const applied = await forOrg(this.deps.db.app, event.orgid).transaction(
-      async (tx) => {
+    const applied = await forOrg(this.deps.db.app, event.orgid).transactionSettingOrg(
+      async (tx, setOrg) => {
         const fresh = await tx.$executeRaw`
-          INSERT INTO bus.inbox (group_name, event_id) VALUES (${group}, ${event.id}::uuid) ON CONFLICT DO NOTHING`;
+          WITH org AS (SELECT ${setOrg}::uuid AS id)
+          INSERT INTO bus.inbox (group_name, event_id, org_id) SELECT ${group}, ${event.id}::uuid, org.id FROM org
+          ON CONFLICT DO NOTHING`;
         if (fresh === 0) return false;
         await this.subscription.handler(event, this.context(tx, event, attempt));
         return true;

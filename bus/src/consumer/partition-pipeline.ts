@@ -1,3 +1,4 @@
+import type { OrgTransaction } from '@suite/db';
 import { Wakeup } from '../pg/wakeup';
 import type { InboundRecord } from '../transport/transport';
 import type { Stopper } from './stopper';
@@ -7,18 +8,36 @@ interface Pending {
   done: boolean;
 }
 
+export interface PipelineSizes {
+  /** Unfinished records before `submit` waits. */
+  readonly maxInFlight: number;
+  /** Most records applied together. */
+  readonly maxBatch: number;
+  /** Longest a smaller batch waits for more records; 0 applies what arrived at once. */
+  readonly lingerMs: number;
+}
+
 export interface PipelineSteps {
   /** Today's path for one record: retries, backoff, dead letters. Rejects only when the consumer stops. */
   applyOne(record: InboundRecord): Promise<void>;
   /**
    * Applies records of several keys together (in offset order); false when they must be applied one at
-   * a time instead, which the pipeline then does. Absent: every record goes one at a time.
+   * a time instead, which the pipeline then does. Absent: every record goes one at a time. `advance`
+   * is called last in the (last) database transaction of the batch, to commit the offset with it.
    */
-  applyBatch?(records: readonly InboundRecord[]): Promise<boolean>;
+  applyBatch?(records: readonly InboundRecord[], advance: AdvanceOffset): Promise<boolean>;
   /** Records the offset after the finished prefix; a rejection is retried. */
   commit(next: bigint): Promise<void>;
+  /**
+   * Records it inside the handler's transaction instead (the PostgreSQL log); true when written.
+   * Absent (Kafka): the offset is committed after the database commit.
+   */
+  commitIn?(tx: OrgTransaction, next: bigint): Promise<boolean>;
   onCommitError(error: unknown, next: bigint): void;
 }
+
+/** Writes, in the batch's transaction, the offset its commit will make the finished prefix reach. */
+export type AdvanceOffset = (tx: OrgTransaction) => Promise<void>;
 
 const COMMIT_RETRY_MS = { first: 100, most: 5000 };
 /** Tries left for the last commit once the partition is released: the next owner redelivers the rest. */
@@ -42,40 +61,54 @@ export class PartitionPipeline {
   private committed = -1n;
   private released = false;
   private lastSubmitted = -1n;
+  /** Records waiting up to `lingerMs` for more, so they are applied in one batch. */
+  private held: InboundRecord[] = [];
+  private lingering: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly steps: PipelineSteps,
-    private readonly maxInFlight: number,
-    private readonly maxBatch: number,
+    private readonly sizes: PipelineSizes,
     private readonly stopper: Stopper,
   ) {}
 
   /**
    * Takes records in offset order; waits while `maxInFlight` records are unfinished. A record at or
    * below one already taken (the transport fetched again from the committed offset after a consumer
-   * restart or rebalance) is finished or in flight here, so it is skipped.
+   * restart or rebalance) is finished or in flight here, so it is skipped. Fewer than `maxBatch`
+   * records wait up to `lingerMs` for more.
    */
   async submit(records: readonly InboundRecord[]): Promise<void> {
+    const { maxBatch, maxInFlight, lingerMs } = this.sizes;
     const fresh = records.filter((record) => BigInt(record.offset) > this.lastSubmitted);
-    for (let start = 0; start < fresh.length; start += this.maxBatch) {
-      while (this.pending.length >= this.maxInFlight && !this.stopper.stopped) await this.room.wait(500);
+    const last = fresh.at(-1);
+    if (last) this.lastSubmitted = BigInt(last.offset);
+    this.held.push(...fresh);
+    while (this.held.length >= maxBatch || (this.held.length > 0 && lingerMs === 0)) {
+      while (this.pending.length >= maxInFlight && !this.stopper.stopped) await this.room.wait(500);
       if (this.stopper.stopped) return;
-      this.take(fresh.slice(start, start + this.maxBatch));
+      this.take(this.held.splice(0, maxBatch));
     }
+    if (this.held.length > 0) this.lingering ??= setTimeout(() => this.takeHeld(), lingerMs);
   }
 
   /** Resolves once every submitted record is finished (or abandoned because the consumer stops) and committed. */
   async drain(): Promise<void> {
     this.released = true;
+    this.takeHeld();
     while (this.tails.size > 0) await Promise.allSettled([...this.tails.values()]);
     await this.committing;
+  }
+
+  private takeHeld(): void {
+    clearTimeout(this.lingering);
+    this.lingering = undefined;
+    if (this.held.length > 0 && !this.stopper.stopped) this.take(this.held.splice(0));
   }
 
   private take(records: readonly InboundRecord[]): void {
     const byKey = new Map<string, { record: InboundRecord; entry: Pending }[]>();
     for (const record of records) {
       const entry: Pending = { offset: BigInt(record.offset), done: false };
-      this.lastSubmitted = entry.offset;
       this.pending.push(entry);
       const items = byKey.get(record.key) ?? [];
       items.push({ record, entry });
@@ -88,7 +121,7 @@ export class PartitionPipeline {
     );
     const together = records.filter((record) => batchable.has(record.key));
     const batch =
-      this.steps.applyBatch && together.length > 1
+      this.steps.applyBatch && together.length > 0
         ? this.runBatch(
             together,
             [...batchable].map((key) => this.batchOf.get(key)),
@@ -129,8 +162,28 @@ export class PartitionPipeline {
     const included = records.filter((record) => !excluded.has(record.key));
     const keys = new Set(included.map((record) => record.key));
     const apply = this.steps.applyBatch as NonNullable<PipelineSteps['applyBatch']>;
-    const applied = included.length === 0 || (await apply(included));
+    let advancedTo: bigint | undefined;
+    const advance: AdvanceOffset = async (tx) => {
+      advancedTo = undefined;
+      const next = this.prefixWith(included);
+      if (this.steps.commitIn && next !== undefined && next > this.committed)
+        if (await this.steps.commitIn(tx, next)) advancedTo = next;
+    };
+    const applied = included.length === 0 || (await apply(included, advance));
+    // Committed with the batch: the commit loop has nothing left to write for it.
+    if (applied && advancedTo !== undefined && advancedTo > this.committed) this.committed = advancedTo;
     return { applied, keys, excluded };
+  }
+
+  /** The offset after the finished prefix once these records are finished too, if they extend it. */
+  private prefixWith(records: readonly InboundRecord[]): bigint | undefined {
+    const finishing = new Set(records.map((record) => BigInt(record.offset)));
+    let next: bigint | undefined;
+    for (const entry of this.pending) {
+      if (!entry.done && !finishing.has(entry.offset)) break;
+      next = entry.offset + 1n;
+    }
+    return next;
   }
 
   /** One key's records one at a time; a record not finished (the consumer stops) stops the key's chain. */
@@ -160,7 +213,7 @@ export class PartitionPipeline {
       const next = this.target;
       try {
         await this.steps.commit(next);
-        this.committed = next;
+        if (next > this.committed) this.committed = next;
         failures = 0;
       } catch (error) {
         this.steps.onCommitError(error, next);

@@ -135,9 +135,13 @@ export class Relay {
           topic: row.aggregatetype,
           envelope: { ...row.attributes, data: row.payload },
         }));
-        await this.options.transport.publish(events, client);
-        await client.query('UPDATE bus.outbox SET published_at = now() WHERE seq = ANY($1::bigint[])', [
-          rows.map((row) => row.seq),
+        // Marked while Kafka takes the send: the marks commit only once it is acknowledged (the
+        // PostgreSQL log appends in this same transaction).
+        await Promise.all([
+          this.options.transport.publish(events, client),
+          client.query('UPDATE bus.outbox SET published_at = now() WHERE seq = ANY($1::bigint[])', [
+            rows.map((row) => row.seq),
+          ]),
         ]);
       }
       await client.query('COMMIT');

@@ -10,6 +10,8 @@ export const TEST_TUNING = {
   handlerConcurrency: 4,
   // Several batches per partition, so a consumer killed mid-stream leaves some uncommitted.
   maxBatch: 20,
+  // Batches linger a little, so the suites run that path; production applies at once by default.
+  lingerMs: 5,
   retry: { attempts: 3, initialDelayMs: 20, maxDelayMs: 200 },
   log: { fetchSize: 100, pollMs: 200, leaseTtlMs: 1500, heartbeatMs: 250 },
   kafka: {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { OrgTransaction } from '@suite/db';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { PgListener } from '../pg/pg-listener';
@@ -66,6 +67,8 @@ class PartitionWorker {
     const commit = async (next: bigint) => {
       if (!(await this.member.commit(this.topic, this.partition, next))) this.stopped = true;
     };
+    const commitIn = (tx: OrgTransaction, next: bigint) =>
+      this.member.commitIn(tx, this.topic, this.partition, next);
     while (!this.stopped) {
       if (this.member.paused) {
         await this.wakeup.wait(tuning.pollMs);
@@ -88,8 +91,11 @@ class PartitionWorker {
           key: row.key,
           envelope: { ...row.attributes, data: row.data },
         }));
-        await deliver({ topic: this.topic, partition: this.partition, records }, commit);
+        await deliver({ topic: this.topic, partition: this.partition, records }, commit, commitIn);
         this.position = BigInt((rows.at(-1) as LogRow).offset) + 1n;
+        // A partial read reached the end: the next rows come with a NOTIFY (kept if it came meanwhile),
+        // so no second, empty read.
+        if (rows.length < tuning.fetchSize) await this.wakeup.wait(tuning.pollMs);
       } catch (error) {
         if (this.stopped) return;
         log.warn(
@@ -162,14 +168,26 @@ class PostgresLogConsumer implements TransportConsumer {
     ]);
   }
 
-  /** Commits the next offset while this member still holds the lease; false when it lost it. */
+  /**
+   * Commits the next offset while this member still holds the lease; false when it lost it. Offsets
+   * only move forward: a commit in the handler's transaction and one after it may cross.
+   */
   async commit(topic: string, partition: number, next: bigint): Promise<boolean> {
     const { rowCount } = await this.options.pool.query(
-      `UPDATE bus.group_partition SET next_offset = $5
+      `UPDATE bus.group_partition SET next_offset = GREATEST(next_offset, $5)
        WHERE group_name = $1 AND topic = $2 AND partition = $3 AND owner = $4`,
       [this.options.group, topic, partition, this.memberId, next.toString()],
     );
     return rowCount === 1;
+  }
+
+  /** The same in the handler's transaction (as the app role), so effects and offset commit together. */
+  async commitIn(tx: OrgTransaction, topic: string, partition: number, next: bigint): Promise<boolean> {
+    const updated = await tx.$executeRaw`
+      UPDATE bus.group_partition SET next_offset = GREATEST(next_offset, ${next})
+      WHERE group_name = ${this.options.group} AND topic = ${topic} AND partition = ${partition}
+        AND owner = ${this.memberId}`;
+    return updated === 1;
   }
 
   private async run(): Promise<void> {

@@ -1,3 +1,4 @@
+import type { OrgTransaction } from '@suite/db';
 import type pg from 'pg';
 import type { EventEnvelope } from '../envelope/cloud-event';
 
@@ -30,14 +31,21 @@ export interface InboundBatch {
 /** Records the group finished: every offset below `next` of the batch's partition. */
 export type CommitFn = (next: bigint) => Promise<void>;
 
+/**
+ * The same inside the handler's database transaction, so the offset commits with the effects (a
+ * transport whose offsets live in that database); false when this member no longer owns the partition.
+ */
+export type CommitInFn = (tx: OrgTransaction, next: bigint) => Promise<boolean>;
+
 export interface ConsumeOptions {
   readonly group: string;
   readonly topics: readonly string[];
   /**
    * Hands over a partition's next records; resolves when the consumer can take more (backpressure).
-   * The consumer calls `commit` as records finish, with the offset after the finished prefix.
+   * The consumer calls `commit` as records finish, with the offset after the finished prefix, or
+   * `commitIn` (when given) inside the transaction that finishes them.
    */
-  deliver(batch: InboundBatch, commit: CommitFn): Promise<void>;
+  deliver(batch: InboundBatch, commit: CommitFn, commitIn?: CommitInFn): Promise<void>;
   /** The partition goes to another member or the consumer stops: resolves once its records in flight settle. */
   release(topic: string, partition: number): Promise<void>;
 }

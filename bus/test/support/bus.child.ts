@@ -1,11 +1,15 @@
 // A bus in a child process, for tests that SIGKILL it: `consumer` applies events slowly,
 // `relay` runs a relay. Prints `ready` (consumer) or the relay's state changes on stdout.
+// KILL_AFTER_INBOX_COMMIT=1: the consumer kills itself right after its first database commit.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createBus } from '@suite/bus';
 import { DEFAULT_TUNING, TEST_TUNING, testEvents } from '@suite/bus/testing';
 import { connectDatabase } from '@suite/db';
 import { pino } from 'pino';
+import { killAfterFirstInboxCommit } from './kill-after-inbox-commit';
 import { recordingSubscription } from './recording.subscription';
+
+if (process.env.KILL_AFTER_INBOX_COMMIT === '1') killAfterFirstInboxCommit();
 
 const [mode = '', producer = '', group = ''] = process.argv.slice(2);
 const url = process.env.DATABASE_URL as string;

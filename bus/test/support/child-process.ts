@@ -7,6 +7,8 @@ const script = fileURLToPath(new URL('./bus.child.ts', import.meta.url));
 
 export interface BusChild {
   readonly lines: string[];
+  /** Resolves once the process is gone, however it ended. */
+  readonly exited: Promise<void>;
   waitForLine(line: string, timeoutMs?: number): Promise<void>;
   /** Sends the signal and resolves once the process is gone. */
   kill(signal: NodeJS.Signals): Promise<void>;
@@ -22,10 +24,16 @@ export function spawnBusChild(args: string[], env: Record<string, string>): BusC
   let stderr = '';
   let exited = false;
   child.stderr?.on('data', (chunk) => (stderr += chunk));
-  child.once('exit', () => (exited = true));
+  const gone = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
   createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => lines.push(line));
   return {
     lines,
+    exited: gone,
     waitForLine: async (line, timeoutMs = 60_000) => {
       await waitFor(
         `child ${args.join(' ')} to print "${line}"`,

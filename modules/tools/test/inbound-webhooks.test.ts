@@ -15,9 +15,11 @@ import { type ToolsFixture, testKeyring, toolsFixture } from './support/tools-fi
 import {
   docusignDelivery,
   dropboxSignDelivery,
+  emailDelivered,
   envelopeCompleted,
   metaDelivery,
   paymentIntentSucceeded,
+  resendDelivery,
   type SignedDelivery,
   stripeDelivery,
   twilioDelivery,
@@ -27,6 +29,7 @@ import {
 const STRIPE_SECRET = 'whsec_StripeStandInSigningSecret0001';
 const META_SECRET = 'meta-app-secret-0123456789abcdef';
 const DOCUSIGN_KEY = 'docusign-connect-hmac-key-000000000001';
+const RESEND_SECRET = `whsec_${Buffer.from('resend-stand-in-signing-secret-01').toString('base64')}`;
 
 let fixture: ToolsFixture;
 let org: OrgScope;
@@ -187,6 +190,16 @@ const CASES: VendorCase[] = [
       docusignDelivery([secret.signingSecret as string], envelopeCompleted(id)),
     publishes: { type: 'tools.contract.signed', key: (id) => id },
   },
+  {
+    vendor: 'resend',
+    kind: 'webhook_secret',
+    secret: { signingSecret: RESEND_SECRET },
+    wrongSecret: {
+      signingSecret: `whsec_${Buffer.from('someone-elses-signing-secret-0001').toString('base64')}`,
+    },
+    sign: async (secret, _connection, id) =>
+      resendDelivery(secret.signingSecret as string, `msg_${id}`, emailDelivered(id)),
+  },
 ];
 
 describe.each(CASES)('inbound $vendor webhooks', (vendorCase) => {
@@ -307,6 +320,26 @@ describe('inbound webhook edges', () => {
     const reply = await post('stripe', connectionId, old);
     expect(reply.status).toBe(401);
     expect(JSON.parse(reply.body).message).toMatch(/more than 300 s old/);
+    expect(await deliveries(connectionId, other)).toHaveLength(0);
+  });
+
+  it('refuses a Resend (Standard Webhooks) timestamp more than 5 minutes old, even with a valid signature', async () => {
+    const connectionId = await connection(
+      'resend',
+      'webhook_secret',
+      { signingSecret: RESEND_SECRET },
+      other,
+    );
+    const id = randomUUID();
+    const old = resendDelivery(
+      RESEND_SECRET,
+      `msg_${id}`,
+      emailDelivered(id),
+      new Date(Date.now() - 301_000),
+    );
+    const reply = await post('resend', connectionId, old);
+    expect(reply.status).toBe(401);
+    expect(JSON.parse(reply.body).message).toMatch(/more than 5 minutes away/);
     expect(await deliveries(connectionId, other)).toHaveLength(0);
   });
 

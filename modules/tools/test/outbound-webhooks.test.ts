@@ -240,6 +240,38 @@ describe('outbound Standard Webhooks', () => {
     );
   });
 
+  it('sends the keys of one endpoint side by side: a hanging key holds only itself, each key in order', async () => {
+    const org = await fixture.createOrg();
+    const endpoint = await receiver();
+    endpoint.respond = (request) => (request.body.includes('"a0"') ? 'hang' : { status: 200 });
+    const { endpoint: created } = await endpointFor(org, endpoint.url);
+    for (const [key, text] of [
+      ['a', 'a0'],
+      ['b', 'b0'],
+      ['a', 'a1'],
+      ['b', 'b1'],
+      ['b', 'b2'],
+    ] as const)
+      await publishToEndpoints(org, key, text);
+    // a0 is held for as long as the test lets it (no timeout in reach).
+    const real = startWebhookDispatcher(fixture.database.db, {
+      pollMs: 3_600_000,
+      timeoutMs: 120_000,
+      policy: DEVELOPMENT,
+    });
+    const run = real.runOnce().finally(() => real.stop());
+    const attempts = async () => (await messagesOf(created.id)).map((message) => message.attempts);
+    const started = Date.now();
+    while ((await attempts()).join() !== '0,1,0,1,1' && Date.now() - started < 30_000)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    // Key b went on while a0 was still unanswered (no attempt logged yet); a1 waits behind a0.
+    expect(await attempts()).toEqual([0, 1, 0, 1, 1]);
+    expect(texts(endpoint)).toEqual(['a0', 'b0', 'b1', 'b2']);
+    await endpoint.close();
+    await run;
+    expect(texts(endpoint)).not.toContain('a1');
+  });
+
   it('gives up on an attempt after the timeout and retries it later', async () => {
     const org = await fixture.createOrg();
     const hanging = await receiver();

@@ -25,14 +25,27 @@ let olivia: StaffClient;
 /** Handler runs by `<group>|<event id>`, groups without this run's suffix. */
 const runs = new Map<string, number>();
 const baseGroup = (group: string) => group.replace(/\.t[0-9a-f]{8}$/, '');
-const counting: Release = (subscription) => ({
-  ...subscription,
-  async handler(event, context) {
+const counting: Release = (subscription) => {
+  const count = (event: { readonly id: string }) => {
     const key = `${baseGroup(subscription.group)}|${event.id}`;
     runs.set(key, (runs.get(key) ?? 0) + 1);
-    await subscription.handler(event, context);
-  },
-});
+  };
+  const { handleBatch } = subscription;
+  return {
+    ...subscription,
+    async handler(event, context) {
+      count(event);
+      await subscription.handler(event, context);
+    },
+    // A set-wise handler applies a batch at once; each of its events counts as one run.
+    ...(handleBatch && {
+      async handleBatch(events, context) {
+        for (const event of events) count(event);
+        await handleBatch(events, context);
+      },
+    }),
+  };
+};
 
 const now = () => new Date().toISOString();
 async function crmCompanyId(): Promise<string> {

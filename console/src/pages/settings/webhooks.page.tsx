@@ -8,7 +8,7 @@ import { usePage } from '../../ui/pager';
 import { Table } from '../../ui/table';
 import { useLoad } from '../../ui/use-load';
 import { DeliveryLog } from './webhook-deliveries';
-import { AddEndpoint, type CreatedEndpoint } from './webhook-endpoint-form';
+import { AddEndpoint, type CreatedEndpoint, EditEndpoint } from './webhook-endpoint-form';
 
 type Endpoint = Awaited<ReturnType<typeof tools.webhookEndpoints.list.query>>[number];
 
@@ -36,10 +36,11 @@ interface RowProps {
   readonly onShowLog: () => void;
   readonly onTested: (messageId: string) => void;
   readonly onSecret: (shown: CreatedEndpoint) => void;
+  readonly onEdit: () => void;
   readonly onChange: () => void;
 }
 
-function EndpointRow({ endpoint, canManage, onShowLog, onTested, onSecret, onChange }: RowProps) {
+function EndpointRow({ endpoint, canManage, onShowLog, onTested, onSecret, onEdit, onChange }: RowProps) {
   const enabled = endpoint.status === 'enabled';
   return (
     <tr>
@@ -88,6 +89,22 @@ function EndpointRow({ endpoint, canManage, onShowLog, onTested, onSecret, onCha
                 }
                 onDone={() => undefined}
               />
+              <button type="button" onClick={onEdit} aria-label={`Edit ${endpoint.url}`}>
+                Edit
+              </button>
+              <ActionButton
+                label="Delete"
+                busyLabel="Deleting…"
+                ariaLabel={`Delete ${endpoint.url}`}
+                run={async () => {
+                  // The secret and the delivery log go with it: asked once, in the browser's own dialog.
+                  if (!window.confirm(`Delete ${endpoint.url}? Its delivery log goes with it.`))
+                    return undefined;
+                  await tools.webhookEndpoints.delete.mutate({ endpointId: endpoint.id });
+                  return true;
+                }}
+                onDone={onChange}
+              />
             </>
           )}
         </div>
@@ -102,9 +119,11 @@ export function WebhooksPage() {
   const endpoints = useLoad(() => tools.webhookEndpoints.list.query(), 'webhook-endpoints');
   const [shown, setShown] = useState<CreatedEndpoint>();
   const [selected, setSelected] = useState<string>();
+  const [editing, setEditing] = useState<string>();
   const [test, setTest] = useState<{ endpointId: string; messageId: string }>();
   const { rows, pager } = usePage(endpoints.data ?? []);
   const logOf = endpoints.data?.find((endpoint) => endpoint.id === selected) ?? endpoints.data?.[0];
+  const edited = endpoints.data?.find((endpoint) => endpoint.id === editing);
   return (
     <section>
       <h1>Webhook endpoints</h1>
@@ -134,6 +153,7 @@ export function WebhooksPage() {
                       setTest({ endpointId: endpoint.id, messageId });
                     }}
                     onSecret={setShown}
+                    onEdit={() => setEditing(endpoint.id)}
                     onChange={endpoints.reload}
                   />
                 ))}
@@ -143,6 +163,17 @@ export function WebhooksPage() {
           )
         }
       </Loading>
+      {canManage && edited && (
+        <EditEndpoint
+          key={edited.id}
+          endpoint={edited}
+          onSaved={() => {
+            setEditing(undefined);
+            endpoints.reload();
+          }}
+          onCancel={() => setEditing(undefined)}
+        />
+      )}
       {logOf && (
         <DeliveryLog
           key={`${logOf.id}-${test?.messageId ?? ''}`}

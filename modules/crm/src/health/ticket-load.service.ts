@@ -10,13 +10,40 @@ const VERB = {
   'psa.ticket.closed': 'closed',
 } as const;
 
+type TicketEventType = keyof typeof VERB;
+
+export interface TicketChange {
+  readonly type: TicketEventType;
+  readonly data: EventData<typeof psaTicketCreated>;
+  /** The bus event's id: the timeline entry's source key. */
+  readonly id: string;
+}
+
 /** Flow 11: PSA's ticket as CRM keeps it (for the ticket load), and the change on the timeline. */
 export async function recordTicketActivity(
   tx: OrgTransaction,
-  type: keyof typeof VERB,
+  type: TicketEventType,
   data: EventData<typeof psaTicketCreated>,
   eventId: string,
 ): Promise<void> {
+  await recordTicketActivities(tx, [{ type, data, id: eventId }]);
+}
+
+/**
+ * The same for several changes in order, set-wise where it counts: each company's health score is
+ * recomputed once, from the tickets as the last change left them.
+ */
+export async function recordTicketActivities(
+  tx: OrgTransaction,
+  changes: readonly TicketChange[],
+): Promise<void> {
+  const companies = new Set<string>();
+  for (const change of changes) companies.add(await applyTicketChange(tx, change));
+  for (const companyId of companies) await recomputeHealth(tx, companyId);
+}
+
+/** Keeps the ticket and adds its timeline entry; returns its company's id. */
+async function applyTicketChange(tx: OrgTransaction, { type, data, id }: TicketChange): Promise<string> {
   const company = await companyOfEvent(tx, data.crmCompanyId, type);
   const occurredAt = new Date(data.occurredAt);
   const ticket = {
@@ -35,7 +62,6 @@ export async function recordTicketActivity(
   if (!current) await tx.crmTicket.create({ data: { id: data.ticketId, ...ticket } });
   else if (current.occurredAt <= occurredAt)
     await tx.crmTicket.update({ where: { id: data.ticketId }, data: ticket });
-  await recomputeHealth(tx, company.id);
   await recordActivity(tx, {
     companyId: company.id,
     kind: type.replace('psa.', ''),
@@ -47,6 +73,7 @@ export async function recordTicketActivity(
       priority: data.priority,
     },
     occurredAt,
-    sourceKey: eventId,
+    sourceKey: id,
   });
+  return company.id;
 }

@@ -11,6 +11,7 @@ import { mapboxProvider } from './mapbox/mapbox.provider';
 import { metaProvider } from './meta/meta.provider';
 import { microsoft365Provider } from './microsoft365/microsoft365.provider';
 import type { ProviderDefinition } from './provider-definition';
+import { resendProvider } from './resend/resend.provider';
 import { salesforceProvider } from './salesforce/salesforce.provider';
 import { sendgridProvider } from './sendgrid/sendgrid.provider';
 import { squareProvider } from './square/square.provider';
@@ -23,6 +24,7 @@ export const PROVIDERS = [
   twilioProvider,
   sendgridProvider,
   mailgunProvider,
+  resendProvider,
   stripeProvider,
   squareProvider,
   metaProvider,

@@ -7,8 +7,7 @@ import type { ProviderDefinition, VendorCall } from '../providers/provider-defin
 import { VendorError } from '../providers/vendor-error';
 import { parkRun } from '../runs/paused-run.service';
 import type { DecryptPurpose } from '../vault/credential.schema';
-import { readCallContext } from './call-context.service';
-import { passCallGate } from './call-gate.service';
+import { openToolCall } from './call-opening.service';
 import { TOOL_CATALOG, type ToolName, type ToolResult } from './tool-catalog';
 import { withCredential } from './vendor-call.service';
 
@@ -36,35 +35,29 @@ function parseInput(tool: ToolName, input: unknown): unknown {
 
 /**
  * Runs a tool for the transaction's org: idempotent, rate limited, audited, health kept (decision 0091),
- * in three statements on the hot path: the call context, the gate, the record (decision 0092).
+ * in two statements on the hot path: the opening and the record (decisions 0092, 0094).
  */
 export async function runTool(tx: OrgTransaction, request: ToolRequest): Promise<ToolResult> {
   const input = parseInput(request.tool, request.input);
-  const context = await readCallContext(tx, request.tool, request.idempotencyKey);
-  if (context.recorded) return context.recorded;
-  const { connection, provider } = chosenConnection(request.tool, context.choice, context.connections);
-  if (context.parked || (request.background && connection.health === 'error'))
-    return parkRun(tx, connection, request, input, connection.healthReason ?? 'the connection is in Error');
-  const call = {
-    tool: request.tool,
-    rateLimit: context.rateLimit,
-    connectionId: connection.id,
-    kind: provider.credentialKind,
-  };
   for (;;) {
-    const gate = await passCallGate(tx, call, purposeOf(request));
-    if (gate.allowed) return callVendorStep(tx, connection, provider, request, input, gate.credential);
-    const { limit, windowSeconds } = context.rateLimit;
+    const opening = await openToolCall(tx, request, purposeOf(request));
+    if (opening.recorded) return opening.recorded;
+    const { connection, provider } = chosenConnection(request.tool, opening.choice, opening.connections);
+    if (!opening.gate)
+      return parkRun(tx, connection, request, input, connection.healthReason ?? 'the connection is in Error');
+    if (opening.gate.allowed)
+      return callVendorStep(tx, connection, provider, request, input, opening.gate.credential);
+    const { limit, windowSeconds } = opening.rateLimit;
     if (!request.background)
       return {
         success: false,
         error: {
           code: 'rate_limited',
-          message: `${request.tool}: this org's limit of ${limit} calls per ${windowSeconds}s is used up; retry in ${gate.retryAfterSeconds}s`,
-          retry_after_seconds: gate.retryAfterSeconds,
+          message: `${request.tool}: this org's limit of ${limit} calls per ${windowSeconds}s is used up; retry in ${opening.gate.retryAfterSeconds}s`,
+          retry_after_seconds: opening.gate.retryAfterSeconds,
         },
       };
-    await sleep(gate.retryAfterSeconds * 1000);
+    await sleep(opening.gate.retryAfterSeconds * 1000);
   }
 }
 

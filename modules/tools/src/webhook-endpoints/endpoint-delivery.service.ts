@@ -28,31 +28,36 @@ export interface AttemptResult {
 }
 
 /**
- * The endpoint's next message to send, claimed for CLAIM_MS: the oldest due one whose key has no
- * earlier message still pending, so each key is delivered in order while other keys go on.
+ * Up to `limit` of the endpoint's due messages, claimed for CLAIM_MS in one statement, oldest first: each
+ * the oldest pending message of its key, so a batch holds one message per key and each key is delivered
+ * in order while other keys go on. `SKIP LOCKED` lets processes share the work.
  */
-export async function claimNextMessage(
+export async function claimDueMessages(
   tx: OrgTransaction,
   endpointId: string,
+  limit: number,
   now = new Date(),
-): Promise<ClaimedMessage | undefined> {
-  const [next] = await tx.$queryRaw<{ id: string; url: string; body: string | null; attempts: number }[]>`
-    SELECT m.id, e.url, m.body, m.attempts
-      FROM tools.webhook_message m
-      JOIN tools.webhook_endpoint e ON e.id = m.endpoint_id AND e.status = 'enabled'
-     WHERE m.endpoint_id = ${endpointId}::uuid AND m.status = 'pending' AND m.next_attempt_at <= ${now}
-       AND NOT EXISTS (SELECT 1 FROM tools.webhook_message earlier
-                        WHERE earlier.endpoint_id = m.endpoint_id AND earlier.key = m.key
-                          AND earlier.status = 'pending' AND earlier.seq < m.seq)
-     ORDER BY m.seq
-     LIMIT 1
-       FOR UPDATE OF m SKIP LOCKED`;
-  if (!next || next.body === null) return undefined;
-  await tx.toolsWebhookMessage.update({
-    where: { id: next.id },
-    data: { nextAttemptAt: new Date(now.getTime() + CLAIM_MS) },
-  });
-  return { id: next.id, endpointId, url: next.url, body: next.body, attempts: next.attempts };
+): Promise<ClaimedMessage[]> {
+  const rows = await tx.$queryRaw<{ id: string; url: string; body: string; attempts: number; seq: bigint }[]>`
+    WITH due AS (
+      SELECT m.id FROM tools.webhook_message m
+        JOIN tools.webhook_endpoint e ON e.id = m.endpoint_id AND e.status = 'enabled'
+       WHERE m.endpoint_id = ${endpointId}::uuid AND m.status = 'pending' AND m.next_attempt_at <= ${now}
+         AND m.body IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM tools.webhook_message earlier
+                          WHERE earlier.endpoint_id = m.endpoint_id AND earlier.key = m.key
+                            AND earlier.status = 'pending' AND earlier.seq < m.seq)
+       ORDER BY m.seq
+       LIMIT ${limit}
+         FOR UPDATE OF m SKIP LOCKED
+    )
+    UPDATE tools.webhook_message m SET next_attempt_at = ${new Date(now.getTime() + CLAIM_MS)}
+      FROM due, tools.webhook_endpoint e
+     WHERE m.id = due.id AND e.id = m.endpoint_id
+    RETURNING m.id, e.url, m.body, m.attempts, m.seq`;
+  return rows
+    .toSorted((a, b) => (a.seq < b.seq ? -1 : 1))
+    .map((row) => ({ id: row.id, endpointId, url: row.url, body: row.body, attempts: row.attempts }));
 }
 
 /**
@@ -83,7 +88,11 @@ export async function recordAttempt(
       where: { id: message.id },
       data: { status: 'delivered', attempts, deliveredAt: now },
     });
-    await tx.toolsWebhookEndpoint.update({ where: { id: message.endpointId }, data: { failingSince: null } });
+    // Only a failing endpoint is written: deliveries of one batch do not queue on the endpoint's row.
+    await tx.toolsWebhookEndpoint.updateMany({
+      where: { id: message.endpointId, failingSince: { not: null } },
+      data: { failingSince: null },
+    });
     return 'delivered';
   }
   const endpoint = await tx.toolsWebhookEndpoint.findFirstOrThrow({ where: { id: message.endpointId } });

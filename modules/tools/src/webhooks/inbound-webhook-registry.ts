@@ -1,6 +1,7 @@
 import { docusignWebhook } from '../providers/docusign/docusign.webhook';
 import { dropboxSignWebhook } from '../providers/dropbox-sign/dropbox-sign.webhook';
 import { metaWebhook } from '../providers/meta/meta.webhook';
+import { resendWebhook } from '../providers/resend/resend.webhook';
 import { stripeWebhook } from '../providers/stripe/stripe.webhook';
 import { twilioWebhook } from '../providers/twilio/twilio.webhook';
 import type { InboundWebhook } from './inbound-webhook';
@@ -12,6 +13,7 @@ export const INBOUND_WEBHOOKS: readonly InboundWebhook[] = [
   metaWebhook,
   dropboxSignWebhook,
   docusignWebhook,
+  resendWebhook,
 ];
 
 export function inboundWebhookFor(provider: string): InboundWebhook | undefined {

@@ -1,6 +1,7 @@
 // The tools module's test support for the suite's tests of it (suite/test/modules/tools/), which run
 // it inside a suite and drive a service directly where a flow needs a step no procedure offers.
 export { verifyConnection } from '../../src/connections/connect.service';
+export { saveWebhookSecret } from '../../src/connections/webhook-secret.service';
 export { withCrmDriver } from '../../src/crm-drivers/crm-driver.service';
 export { saveFieldMapping } from '../../src/crm-drivers/field-mapping.service';
 export { resumeConnectionRuns } from '../../src/runs/paused-run.service';
@@ -36,7 +37,9 @@ export {
 export { connect, run, staffOperator } from './tool-calls';
 export { type ToolsFixture, testKeyring, toolsFixture } from './tools-fixture';
 export {
+  emailDelivered,
   paymentIntentSucceeded,
+  resendDelivery,
   type SignedDelivery,
   stripeDelivery,
   twilioDelivery,

@@ -12,6 +12,7 @@ import {
   startMailgunStandIn,
   startMapboxStandIn,
   startMetaStandIn,
+  startResendStandIn,
   startSendGridStandIn,
   startSquareStandIn,
   startStripeStandIn,
@@ -95,6 +96,20 @@ export const VENDOR_CASES: readonly VendorCase[] = [
     },
     revoke: revokeKey,
     secrets: [KEYS.mailgun],
+  },
+  {
+    tool: 'send_email',
+    provider: 'resend',
+    start: startResendStandIn,
+    connect: apiKey('resend', { apiKey: KEYS.resend }, { from: 'office@acme.example' }),
+    input: email,
+    output: { message_id: expect.stringMatching(/^[0-9a-f-]{36}$/) },
+    refused: {
+      input: { ...email, to: 'x@blocked.example' },
+      message: /Resend refused the email: Invalid `to` field/,
+    },
+    revoke: revokeKey,
+    secrets: [KEYS.resend],
   },
   {
     tool: 'charge_card',

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { Webhook } from 'standardwebhooks';
 import Stripe from 'stripe';
 import twilio from 'twilio';
 
@@ -117,5 +118,32 @@ export async function dropboxSignDelivery(
   return {
     body: await response.text(),
     headers: { 'content-type': response.headers.get('content-type') ?? '' },
+  };
+}
+
+/** Resend signs through Svix: Standard Webhooks under `svix-` header names, signed by the `standardwebhooks` package. */
+export function resendDelivery(
+  secret: string,
+  messageId: string,
+  event: Record<string, unknown>,
+  at = new Date(),
+): SignedDelivery {
+  const body = JSON.stringify(event);
+  return {
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'svix-id': messageId,
+      'svix-timestamp': String(Math.floor(at.getTime() / 1000)),
+      'svix-signature': new Webhook(secret).sign(messageId, at, body),
+    },
+  };
+}
+
+export function emailDelivered(emailId: string) {
+  return {
+    type: 'email.delivered',
+    created_at: '2026-11-30T01:30:00.000Z',
+    data: { email_id: emailId, to: ['client@acme.example'], subject: 'Your estimate' },
   };
 }

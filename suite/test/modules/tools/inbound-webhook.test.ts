@@ -1,9 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { toolsCallRecordingCompleted, toolsCallStatusChanged, toolsSmsReceived } from '@suite/contracts';
 import type { OrgScope } from '@suite/db';
 import { createEndpoint, toolsModule } from '@suite/tools';
 import {
   connect,
+  emailDelivered,
+  resendDelivery,
   type SignedDelivery,
+  saveWebhookSecret,
   startTwilioStandIn,
   startWebhookReceiver,
   type ToolsFixture,
@@ -164,6 +168,49 @@ describe('Twilio voice and SMS webhooks over HTTP', () => {
         body: 'Running 10 minutes late',
       }),
     );
+  });
+});
+
+describe('Resend (Standard Webhooks) over HTTP', () => {
+  const secret = `whsec_${Buffer.from('resend-suite-signing-secret-0001').toString('base64')}`;
+
+  it('stores a signed delivery once, and refuses a tampered body, a wrong secret and an old timestamp', async () => {
+    const { webhookUrl } = await org.transaction((tx) =>
+      saveWebhookSecret(tx, { provider: 'resend', signingSecret: secret }),
+    );
+    const postTo = (delivery: SignedDelivery) =>
+      fetch(`${sut.suite.url}${webhookUrl}`, {
+        method: 'POST',
+        headers: delivery.headers,
+        body: delivery.body,
+      });
+    const id = randomUUID();
+    const delivery = resendDelivery(secret, `msg_${id}`, emailDelivered(id));
+    expect((await postTo(delivery)).status).toBe(200);
+    expect((await postTo(delivery)).status).toBe(200);
+
+    const tampered = { ...delivery, body: delivery.body.replace('client@', 'thief@') };
+    const wrongSecret = `whsec_${Buffer.from('someone-elses-signing-secret-001').toString('base64')}`;
+    const other = randomUUID();
+    const replayed = resendDelivery(
+      secret,
+      `msg_${other}`,
+      emailDelivered(other),
+      new Date(Date.now() - 600_000),
+    );
+    for (const refused of [
+      tampered,
+      resendDelivery(wrongSecret, `msg_${other}`, emailDelivered(other)),
+      replayed,
+    ])
+      expect((await postTo(refused)).status).toBe(401);
+    const replayAnswer = (await (await postTo(replayed)).json()) as { message: string };
+    expect(replayAnswer.message).toMatch(/more than 5 minutes away/);
+
+    const stored = await fixture.database.db.system.toolsWebhookDelivery.findMany({
+      where: { orgId: org.orgId, provider: 'resend' },
+    });
+    expect(stored.map((row) => [row.eventId, row.status])).toEqual([[`msg_${id}`, 'processed']]);
   });
 });
 

@@ -23,12 +23,23 @@ interface TwilioRestError {
   moreInfo?: string;
 }
 
+/**
+ * The SDK's HTTP transport (an axios instance and a keep-alive agent), shared by every call: it holds no
+ * credential (the SDK hands the account's to each request), and a fresh one per call cost a new agent,
+ * so a new TLS handshake with Twilio, every time (decision 0094).
+ */
+const transport = new twilio.RequestClient({ autoRetry: false });
+
 /** The official SDK, pointed at the settings' API base; the call's idempotency key rides Twilio's header. */
 function client({ credential: { accountSid, authToken }, settings: { apiBaseUrl }, idempotencyKey }: Call) {
-  const httpClient = new twilio.RequestClient({ autoRetry: false });
-  const request = httpClient.request.bind(httpClient);
-  httpClient.request = (options) =>
-    request({ ...options, headers: { ...options.headers, 'I-Twilio-Idempotency-Token': idempotencyKey } });
+  // A per-call object over the shared transport: what the SDK keeps of a request (`lastRequest`, with the
+  // account's credentials) stays on it and goes with the call.
+  const httpClient = Object.create(transport) as twilio.RequestClient;
+  httpClient.request = ((options) =>
+    transport.request.call(httpClient, {
+      ...options,
+      headers: { ...options.headers, 'I-Twilio-Idempotency-Token': idempotencyKey },
+    })) as typeof transport.request;
   const api = twilio(accountSid, authToken, { httpClient }).api;
   api.baseUrl = apiBaseUrl;
   return api.v2010;

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { OAuthServer } from './oauth.stand-in';
 import { basicAuth, bearerToken, type StandIn, type StandInRequest, startStandIn } from './stand-in-server';
 import { type CheckoutState, checkoutRoutes } from './stripe-checkout.stand-in';
@@ -8,6 +8,7 @@ export const KEYS = {
   square: 'EAAASquareStandInToken00000000000001',
   sendgrid: 'SG.SendGridStandIn0001.SendGridStandInSecret00000001',
   mailgun: '0123456789abcdef0123456789abcdef-0a1b2c3d-4e5f6a7b',
+  resend: 're_ResendStandInKey0000000001',
   googleMaps: 'AIzaGoogleMapsStandInKey000000000000001',
   mapbox: 'pk.eyJ1IjoibWFwYm94c3RhbmRpbiJ9.MapboxStandInSignature01',
   dropboxSign: 'ab'.repeat(32),
@@ -197,6 +198,46 @@ export async function startSendGridStandIn(): Promise<VendorStandIn> {
       const messageId = id('sg-');
       effects.push({ messageId, to, subject: body.subject, text: body.content?.[0]?.value });
       return { status: 202, headers: { 'x-message-id': messageId } };
+    },
+  });
+  return Object.assign(standIn, { state, effects });
+}
+
+/** Resend: Bearer key, JSON, `Idempotency-Key` replays, `{ statusCode, name, message }` errors (403 for a bad key). */
+export async function startResendStandIn(): Promise<VendorStandIn> {
+  const state = { key: KEYS.resend } as VendorStandIn['state'];
+  const effects: unknown[] = [];
+  const sent = new Map<string, string>();
+  const unauthorized = {
+    status: 403,
+    body: { statusCode: 403, name: 'invalid_api_key', message: 'API key is invalid' },
+  };
+  const ok = (request: StandInRequest) => bearerToken(request) === state.key;
+  const standIn = await startStandIn({
+    'GET /domains': (request) =>
+      ok(request)
+        ? { status: 200, body: { data: [{ id: id('dom_'), name: 'acme.example', status: 'verified' }] } }
+        : unauthorized,
+    'POST /emails': (request) => {
+      if (!ok(request)) return unauthorized;
+      const status = failing(state);
+      if (status)
+        return {
+          status,
+          body: { statusCode: status, name: 'rate_limit_exceeded', message: 'Too many requests' },
+        };
+      const body = request.fields as { to: string[]; subject?: string; text?: string };
+      const to = body.to[0] ?? '';
+      if (to.endsWith('@blocked.example'))
+        return {
+          status: 422,
+          body: { statusCode: 422, name: 'validation_error', message: 'Invalid `to` field.' },
+        };
+      const key = String(request.headers['idempotency-key'] ?? id('none-'));
+      const emailId = sent.get(key) ?? randomUUID();
+      if (!sent.has(key)) effects.push({ emailId, to, subject: body.subject, text: body.text });
+      sent.set(key, emailId);
+      return { status: 200, body: { id: emailId } };
     },
   });
   return Object.assign(standIn, { state, effects });

@@ -1,11 +1,10 @@
-import { invalid } from '@suite/contracts';
+import { conflict, invalid } from '@suite/contracts';
 import type { OrgTransaction } from '@suite/db';
 import { chosenConnection } from '../connections/connection.service';
 import { recordOutcome } from '../health/connection-health.service';
 import type { VendorMedia } from '../providers/provider-definition';
 import { VendorError } from '../providers/vendor-error';
-import { readCallContext } from '../tools/call-context.service';
-import { passCallGate } from '../tools/call-gate.service';
+import { openToolCall } from '../tools/call-opening.service';
 import { withCredential } from '../tools/vendor-call.service';
 import type { DecryptPurpose } from '../vault/credential.schema';
 
@@ -28,25 +27,25 @@ export type MediaOutcome =
  */
 export async function openVendorMedia(tx: OrgTransaction, request: MediaRequest): Promise<MediaOutcome> {
   const key = `media:${request.requestId}`;
-  const context = await readCallContext(tx, request.tool, key);
-  const { connection, provider } = chosenConnection(request.tool, context.choice, context.connections);
-  const open = provider.media?.[request.tool];
-  if (!open) throw invalid(`${provider.name} does not serve ${request.tool} as media`, 'tool');
   const purpose: DecryptPurpose = {
     actorType: 'tool',
     actorId: request.caller,
     purpose: request.tool,
     requestId: request.requestId,
   };
-  const call = {
-    tool: request.tool,
-    rateLimit: context.rateLimit,
-    connectionId: connection.id,
-    kind: provider.credentialKind,
-  };
-  const gate = await passCallGate(tx, call, purpose);
+  const opening = await openToolCall(
+    tx,
+    { tool: request.tool, idempotencyKey: key, background: false },
+    purpose,
+  );
+  const { connection, provider } = chosenConnection(request.tool, opening.choice, opening.connections);
+  const open = provider.media?.[request.tool];
+  if (!open) throw invalid(`${provider.name} does not serve ${request.tool} as media`, 'tool');
+  const { gate } = opening;
+  if (!gate)
+    throw conflict(`${provider.name}: ${connection.healthReason ?? 'the connection cannot be used now'}`);
   if (!gate.allowed) {
-    const { limit, windowSeconds } = context.rateLimit;
+    const { limit, windowSeconds } = opening.rateLimit;
     const message = `${request.tool}: this org's limit of ${limit} calls per ${windowSeconds}s is used up; retry in ${gate.retryAfterSeconds}s`;
     return {
       opened: false,

@@ -130,10 +130,14 @@ describe('Microsoft 365 sync killed mid-page', () => {
         await cursorLock.query('LOCK TABLE tools.mail_folder_cursor IN EXCLUSIVE MODE');
       });
       // A cold child process on a loaded machine: as long as the other process tests allow.
-      await eventually('CRM logged the page whose link is held', async () => {
-        const logged = (await timeline()).length;
-        return logged >= 4 * PAGE_SIZE;
-      }, 90_000);
+      await eventually(
+        'CRM logged the page whose link is held',
+        async () => {
+          const logged = (await timeline()).length;
+          return logged >= 4 * PAGE_SIZE;
+        },
+        90_000,
+      );
       second.child.kill('SIGKILL');
       expect(await second.exited).toMatchObject({ signal: 'SIGKILL' });
       await cursorLock.query('ROLLBACK');

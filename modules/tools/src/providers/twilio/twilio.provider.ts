@@ -2,7 +2,6 @@ import twilio from 'twilio';
 import { z } from 'zod';
 import { defineProvider, type VendorCall } from '../provider-definition';
 import { VendorError, vendorText } from '../vendor-error';
-import { twilioRecordingMedia } from './twilio-recording-media';
 
 const credential = z.object({
   accountSid: z
@@ -156,5 +155,4 @@ export const twilioProvider = defineProvider({
       return { deleted };
     },
   },
-  media: { recording_media: twilioRecordingMedia },
 });

@@ -455,10 +455,18 @@ describe('the staff console in Chromium', () => {
 
     const adam = await signIn(chromium, url, 'Adam Admin', recorded);
     await adam.getByRole('heading', { name: 'Call recording' }).waitFor();
+    // The suite's own stream, never the vendor's address; it plays with Adam's session only.
     const src = (await adam.locator('audio').getAttribute('src')) ?? '';
-    const media = await fetch(src);
-    expect([media.status, media.headers.get('content-type')]).toEqual([200, 'audio/mpeg']);
-    expect((await media.arrayBuffer()).byteLength).toBeGreaterThan(0);
+    expect(src).toBe(`${recorded}/audio`);
+    const heard = (page: Page) =>
+      page.evaluate(async (path) => {
+        const answer = await fetch(path);
+        return [answer.status, answer.headers.get('content-type'), (await answer.arrayBuffer()).byteLength];
+      }, src);
+    expect(await heard(adam)).toEqual([200, 'audio/mpeg', expect.any(Number)]);
+    expect((await heard(adam))[2]).toBeGreaterThan(0);
+    expect((await heard(victor))[0]).toBe(403);
+    expect((await fetch(`${url}${src}`)).status).toBe(401);
     await checkPage(adam, 'voice-recording');
     await arrived('the recording on the call timeline entry', async () => {
       const timeline = await olivia.query<{ items: { kind: string; detail: { recordingUrl?: string } }[] }>(

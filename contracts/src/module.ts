@@ -37,15 +37,20 @@ export interface ModuleHttpRequest {
 export interface ModuleHttpReply {
   readonly status: number;
   readonly contentType: string;
-  readonly body: string;
+  /** Text, or a stream passed on as it arrives (media), never held whole in memory. */
+  readonly body: string | ReadableStream<Uint8Array>;
+  /** Further headers (`content-length`, `content-range`, `accept-ranges`, `cache-control`). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /**
  * A plain HTTP route of a module, for callers that speak neither tRPC nor the integration API (vendor
- * webhooks). The context is what the runtime gives (the database, the logger), typed by the module.
+ * webhooks) and for what tRPC cannot carry (a recording's audio). The context is what the runtime gives
+ * (the database, the logger, the request's Hub session and integration key, resolved on demand, and the
+ * integration clients), typed by the module.
  */
 export interface ModuleRoute {
-  readonly method: 'POST';
+  readonly method: 'GET' | 'POST';
   /** A path pattern with `:name` parameters, under the module's own prefix (`/tools/…`). */
   readonly path: string;
   handle(request: ModuleHttpRequest, context: never): Promise<ModuleHttpReply>;

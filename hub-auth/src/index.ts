@@ -58,6 +58,7 @@ export {
   KEY_TARGETS,
   type KeyTarget,
   SCOPE_GRAMMAR,
+  scopeAllows,
 } from './integration-keys/integration-scope';
 export {
   parseOrgKeys,
@@ -91,6 +92,6 @@ export {
   integrationProcedure,
 } from './trpc/integration.procedure';
 export type { RequestContext } from './trpc/request-context';
-export { type StaffContext, staffProcedure } from './trpc/staff.procedure';
+export { type StaffContext, type StaffRefusal, staffAccess, staffProcedure } from './trpc/staff.procedure';
 export { middleware, type ProcedureMeta, publicProcedure, router } from './trpc/trpc';
 export { type WaffleItem, type WaffleMenu, waffleMenu } from './waffle/waffle.service';

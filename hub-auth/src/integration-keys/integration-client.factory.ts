@@ -51,15 +51,40 @@ export class IntegrationClients {
 
   client<TRouter extends AnyTRPCRouter>(
     target: ModuleName,
-    { orgId, caller }: { readonly orgId: string; readonly caller: ModuleName },
+    on: { readonly orgId: string; readonly caller: ModuleName },
   ): TRPCClient<TRouter> {
+    return createIntegrationClient<TRouter>(this.#endpoint(target, on));
+  }
+
+  /**
+   * A plain HTTP request to one of `target`'s routes (`path` from its root, e.g. `/tools/media/…`) with
+   * the same key: for what tRPC cannot carry, such as a media stream.
+   */
+  async fetch(
+    target: ModuleName,
+    on: { readonly orgId: string; readonly caller: ModuleName },
+    path: string,
+    init: { readonly headers?: Record<string, string>; readonly signal?: AbortSignal } = {},
+  ): Promise<Response> {
+    const { baseUrl, key } = this.#endpoint(target, on);
+    const headers = {
+      ...init.headers,
+      [INTEGRATION_KEY_HEADER]: typeof key === 'string' ? key : await key(),
+    };
+    return fetch(`${baseUrl.replace(/\/$/, '')}${path}`, { headers, signal: init.signal });
+  }
+
+  #endpoint(
+    target: ModuleName,
+    { orgId, caller }: { readonly orgId: string; readonly caller: ModuleName },
+  ): IntegrationEndpoint {
     const { localModules, remoteModules, provisioner } = this.options;
     const settings = remoteSettingNames(target);
     if (localModules.includes(target)) {
       if (!this.#localUrl)
         throw new Error(`the suite is not listening yet; call ${target} once it has started`);
       const key = () => provisioner.keyFor(orgId, caller, target);
-      return createIntegrationClient<TRouter>({ baseUrl: this.#localUrl, target, key });
+      return { baseUrl: this.#localUrl, target, key };
     }
     const remote = remoteModules[target];
     if (!remote)
@@ -68,6 +93,6 @@ export class IntegrationClients {
       );
     const key = remote.keys.get(orgId.toLowerCase());
     if (!key) throw new Error(`${settings.key} has no key for org ${orgId}; add "${orgId}=<key>" to it`);
-    return createIntegrationClient<TRouter>({ baseUrl: remote.url, target, key });
+    return { baseUrl: remote.url, target, key };
   }
 }

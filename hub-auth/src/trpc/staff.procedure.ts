@@ -3,7 +3,12 @@ import { TRPCError } from '@trpc/server';
 import type { DirectoryUser } from '../directory/directory.service';
 import { productOf } from '../permissions/effective-permissions';
 import { type Permission, PRODUCT_NAMES, type Role } from '../permissions/permission-matrix';
-import { type StaffOrg, signedOutMessage } from '../session/signed-in-staff';
+import {
+  type SessionResolution,
+  type SignedInStaff,
+  type StaffOrg,
+  signedOutMessage,
+} from '../session/signed-in-staff';
 import { publicProcedure, t } from './trpc';
 
 /** What a staff procedure gets on top of the request context. */
@@ -26,19 +31,41 @@ function missing(permission: Permission, org: StaffOrg): string {
   return `missing permission ${permission}: ${why}`;
 }
 
-const staffSession = t.middleware(({ ctx, meta, next }) => {
-  const { session } = ctx;
-  if (session.status === 'signed-out')
-    throw new TRPCError({ code: 'UNAUTHORIZED', message: signedOutMessage(session.reason) });
+/** Why a request may not act as staff, as HTTP says it: 401 signed out, 403 no org or no permission. */
+export interface StaffRefusal {
+  readonly status: 401 | 403;
+  readonly message: string;
+}
+
+/**
+ * The staff check of every staff API, tRPC or plain HTTP: signed in, a member of an org, and holding
+ * `permission` (when given) in the active org.
+ */
+export function staffAccess(
+  session: SessionResolution,
+  permission: Permission | undefined,
+): { readonly staff: SignedInStaff; readonly org: StaffOrg } | StaffRefusal {
+  if (session.status === 'signed-out') return { status: 401, message: signedOutMessage(session.reason) };
   const { staff } = session;
   const { org } = staff;
   if (!org)
-    throw new TRPCError({
-      code: 'FORBIDDEN',
+    return {
+      status: 403,
       message: `${staff.user.email} is not a member of any org at Hub; ask an org admin to invite them`,
+    };
+  if (permission && !staff.permissions.has(permission))
+    return { status: 403, message: missing(permission, org) };
+  return { staff, org };
+}
+
+const staffSession = t.middleware(({ ctx, meta, next }) => {
+  const access = staffAccess(ctx.session, meta?.permission);
+  if ('status' in access)
+    throw new TRPCError({
+      code: access.status === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN',
+      message: access.message,
     });
-  if (meta?.permission && !staff.permissions.has(meta.permission))
-    throw new TRPCError({ code: 'FORBIDDEN', message: missing(meta.permission, org) });
+  const { staff, org } = access;
   const staffContext: StaffContext = {
     user: staff.user,
     orgId: org.id,

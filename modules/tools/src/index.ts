@@ -4,6 +4,7 @@ import { runRequestedSubscription } from './handlers/run-requested.handler';
 import { toolsIntegrationRouter } from './integration';
 import { m365DeltaSyncJob } from './jobs/m365-delta-sync.job';
 import { webhookPayloadPurgeJob } from './jobs/webhook-payload-purge.job';
+import { recordingMediaRoute } from './media/recording-media.route';
 import { toolsAppRouter } from './router';
 import { inboundWebhookRoute } from './webhooks/inbound-webhook.route';
 
@@ -47,6 +48,6 @@ export const toolsModule = defineModule({
   appRouter: toolsAppRouter,
   integrationRouter: toolsIntegrationRouter,
   subscriptions: [runRequestedSubscription, outboundWebhookSubscription],
-  routes: [inboundWebhookRoute],
+  routes: [inboundWebhookRoute, recordingMediaRoute],
   jobs: [m365DeltaSyncJob, webhookPayloadPurgeJob],
 });

@@ -42,8 +42,13 @@ const context = (): WebhookRouteContext => ({
   },
 });
 
-function post(vendor: string, connectionId: string, delivery: SignedDelivery): Promise<ModuleHttpReply> {
-  return inboundWebhookRoute.handle(
+/** A webhook's answer, always text. */
+async function post(
+  vendor: string,
+  connectionId: string,
+  delivery: SignedDelivery,
+): Promise<ModuleHttpReply & { readonly body: string }> {
+  const reply = await inboundWebhookRoute.handle(
     {
       params: { vendor, connectionId },
       headers: delivery.headers,
@@ -53,6 +58,8 @@ function post(vendor: string, connectionId: string, delivery: SignedDelivery): P
     },
     context() as never,
   );
+  if (typeof reply.body !== 'string') throw new Error('a webhook route answers text, not a stream');
+  return { ...reply, body: reply.body };
 }
 
 const urlOf = (vendor: string, connectionId: string) =>

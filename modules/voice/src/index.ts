@@ -4,6 +4,7 @@ import { callStatusSubscription } from './handlers/call-status.handler';
 import { recordingCompletedSubscription } from './handlers/recording-completed.handler';
 import { crmCallLogJob } from './jobs/crm-call-log.job';
 import { recordingRetentionJob } from './jobs/recording-retention.job';
+import { recordingAudioRoute } from './recordings/recording-audio.route';
 import { voiceAppRouter } from './router';
 
 /** Voice: calls from the org's telephony vendor, matched to CRM contacts, with their recordings. */
@@ -12,5 +13,6 @@ export const voiceModule = defineModule({
   appRouter: voiceAppRouter,
   subscriptions: [callStatusSubscription, recordingCompletedSubscription],
   jobs: [recordingRetentionJob, crmCallLogJob],
+  routes: [recordingAudioRoute],
   erasure: { erasePerson },
 });

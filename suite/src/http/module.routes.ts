@@ -1,5 +1,8 @@
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { ModuleHttpRequest, SuiteModule } from '@suite/contracts';
 import type { Database } from '@suite/db';
+import { type HubAuth, INTEGRATION_KEY_HEADER, type IntegrationKeys } from '@suite/hub-auth';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 /** Vendors post small bodies; a megabyte leaves room and refuses floods with 413. */
@@ -23,14 +26,22 @@ function callerUrl(req: FastifyRequest): string {
   return `${proto}://${host}${req.url}`;
 }
 
+export interface ModuleRouteDeps {
+  readonly db: Database;
+  readonly log: unknown;
+  readonly hubAuth: HubAuth;
+  readonly integrationKeys: IntegrationKeys;
+}
+
 /**
  * Mounts the modules' plain HTTP routes with the body kept as raw bytes (any content type), since
- * vendors sign exactly what they sent.
+ * vendors sign exactly what they sent. A route asks for the Hub session or the integration key only
+ * when it needs one, so a vendor's webhook costs no session lookup.
  */
 export function registerModuleRoutes(
   app: FastifyInstance,
   modules: readonly SuiteModule[],
-  context: { readonly db: Database; readonly log: unknown },
+  { db, hubAuth, integrationKeys }: ModuleRouteDeps,
 ): void {
   const routes = modules.flatMap((module) => module.routes ?? []);
   if (routes.length === 0) return;
@@ -51,8 +62,21 @@ export function registerModuleRoutes(
             url: callerUrl(req),
             requestId: req.id,
           };
-          const answer = await route.handle(request, { ...context, log: req.log } as never);
-          return reply.status(answer.status).type(answer.contentType).send(answer.body);
+          const context = {
+            db,
+            log: req.log,
+            session: () => hubAuth.resolveSession(req.headers.cookie),
+            integration: () => integrationKeys.resolve(req.headers[INTEGRATION_KEY_HEADER]),
+            integrations: integrationKeys.clients,
+          };
+          const answer = await route.handle(request, context as never);
+          reply.status(answer.status).type(answer.contentType);
+          if (answer.headers) reply.headers(answer.headers);
+          return reply.send(
+            typeof answer.body === 'string'
+              ? answer.body
+              : Readable.fromWeb(answer.body as NodeReadableStream<Uint8Array>),
+          );
         },
       });
   });

@@ -140,7 +140,7 @@ export function buildServer({
     if (module.integrationRouter)
       mountRouter(app, `/${module.name}/integration`, module.integrationRouter, createContext);
   }
-  registerModuleRoutes(app, modules, { db, log });
+  registerModuleRoutes(app, modules, { db, log, hubAuth, integrationKeys });
   if (mcp.enabled) registerMcp(app, { db, hubAuth, integrationKeys, modules, resourceUrl: mcp.resourceUrl });
   registerConsole(app, {
     databaseUrl,

@@ -5,7 +5,8 @@ import { useLoad } from '../../ui/use-load';
 
 /**
  * The suite's recording link (`/voice/recordings/<id>`, on CRM's timeline): Voice checks the
- * permission and the org, then gives the vendor's media address, which the browser plays.
+ * permission and the org, then gives the suite's audio stream (`…/audio`), which checks both again and
+ * streams the vendor's media; the browser never sees the vendor's address.
  */
 export function RecordingPage({ recordingId }: { recordingId: string }) {
   const media = useLoad(() => voice.recordings.open.query({ recordingId }), recordingId);

@@ -34,6 +34,24 @@ export type ToolImplementations<C, S> = {
   readonly [T in ToolName]?: (call: VendorCall<C, S>, input: ToolInput<T>) => Promise<ToolOutput<T>>;
 };
 
+/** A vendor's media as it arrives, for passing on without holding it whole (not JSON, so not a tool result). */
+export interface VendorMedia {
+  /** 200, 206 for a range, or 416 for a range past the end. */
+  readonly status: number;
+  readonly contentType: string;
+  /** The vendor's `content-length`, `content-range` and `accept-ranges`, when it sent them. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: ReadableStream<Uint8Array>;
+}
+
+/** Media a provider fetches with the connection's credential, keyed like the tool whose rate limit it shares. */
+export interface MediaImplementations<C, S> {
+  readonly recording_media?: (
+    call: VendorCall<C, S>,
+    input: { readonly recording_id: string; readonly range?: string | undefined },
+  ) => Promise<VendorMedia>;
+}
+
 /**
  * One vendor: its auth type, endpoints and scopes, the shape of its credential and settings, `verify()`
  * and the tools it implements. Errors are VendorErrors with actionable messages (seed 004's table).
@@ -50,6 +68,7 @@ export interface ProviderDefinition<C = unknown, S = unknown> {
   readonly oauth?: OAuthConfig;
   verify(call: VendorCall<C, S>): Promise<void>;
   readonly tools: ToolImplementations<C, S>;
+  readonly media?: MediaImplementations<C, S>;
 }
 
 export function defineProvider<C, S>(provider: ProviderDefinition<C, S>): ProviderDefinition<C, S> {

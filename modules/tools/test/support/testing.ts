@@ -19,6 +19,7 @@ export { type HubspotStandIn, startHubspotStandIn } from './stand-ins/hubspot.st
 export { OAUTH_CLIENT } from './stand-ins/oauth.stand-in';
 export { REST_CRM_KEY, type RestCrmStandIn, startRestCrmStandIn } from './stand-ins/rest-crm.stand-in';
 export {
+  RECORDING_MP3,
   startTwilioStandIn,
   TWILIO_SID,
   TWILIO_TOKEN,

@@ -6,7 +6,7 @@ export const byRecordingId = z.object({ recordingId: entityId });
 export const recordingMedia = z.object({
   url: z
     .string()
-    .describe("Where the browser fetches the media: the vendor's media URL, without credentials."),
+    .describe("Where the browser plays the media: the suite's audio stream, never the vendor's URL."),
   contentType: z.string(),
 });
 

@@ -5,7 +5,7 @@ import type { ProductCaller } from '../crm/crm.client';
 import { getVoiceSettings } from '../settings/setting.service';
 import { runTool } from '../tools/tools.client';
 import type { ByRecordingId, RecordingMedia } from './recording.schema';
-import { recordingPath } from './recording-path';
+import { recordingAudioPath, recordingPath } from './recording-path';
 
 type RecordingCallback = EventData<typeof toolsCallRecordingCompleted>;
 
@@ -53,25 +53,24 @@ export async function applyRecording(
   });
 }
 
-/**
- * Behind the suite's recording link: the procedure's permission (voice.recordings.read) and the org's
- * row-level security have let the caller through; the tool layer fetches the vendor's media URL with
- * the org's credential, which never reaches the browser.
- */
-export async function openRecording(
+/** A recording the org still has; NOT_FOUND for an unknown, deleted or other org's one (row-level security). */
+export async function playableRecording(
   tx: OrgTransaction,
   { recordingId }: ByRecordingId,
-  caller: ProductCaller,
-): Promise<RecordingMedia> {
-  const recording = await tx.voiceRecording.findFirst({ where: { id: recordingId } });
-  if (!recording || recording.deletedAt) throw notFound(`recording ${recordingId}`);
-  const media = await runTool(
-    caller,
-    'recording_media',
-    { recording_id: recording.vendorRecordingId },
-    `voice.recording:${recording.id}`,
-  );
-  return { url: String(media.media_url), contentType: String(media.content_type) };
+): Promise<{ readonly id: string; readonly vendorRecordingId: string }> {
+  const recording = await tx.voiceRecording.findFirst({ where: { id: recordingId, deletedAt: null } });
+  if (!recording) throw notFound(`recording ${recordingId}`);
+  return recording;
+}
+
+/**
+ * Behind the suite's recording link: the procedure's permission (voice.recordings.read) and the org's
+ * row-level security have let the caller through; the browser gets the suite's audio stream, which
+ * checks both again, never the vendor's URL.
+ */
+export async function openRecording(tx: OrgTransaction, input: ByRecordingId): Promise<RecordingMedia> {
+  const recording = await playableRecording(tx, input);
+  return { url: recordingAudioPath(recording.id), contentType: 'audio/mpeg' };
 }
 
 /** Takes the org's recordings older than its retention setting out of the suite; returns how many. */

@@ -22,3 +22,20 @@ export async function runTool(
   const { message = 'the vendor refused' } = (result.error ?? {}) as { message?: string };
   throw unavailable(`${tool}: ${message}; nothing was changed`);
 }
+
+/**
+ * The tool layer's stream of a recording's audio (`GET /tools/media/recordings/<vendor id>`), fetched
+ * with Voice's integration key; `range` is the browser's, passed on for seeking.
+ */
+export function fetchRecordingMedia(
+  { integrations, orgId }: ProductCaller,
+  vendorRecordingId: string,
+  range: string | undefined,
+): Promise<Response> {
+  return integrations.fetch(
+    'tools',
+    { orgId, caller: 'voice' },
+    `/tools/media/recordings/${encodeURIComponent(vendorRecordingId)}`,
+    { headers: range ? { range } : {} },
+  );
+}

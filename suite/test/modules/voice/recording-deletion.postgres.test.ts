@@ -67,7 +67,9 @@ async function recordedCall(from: string): Promise<{ recordingId: string; vendor
   return { recordingId: recording.id, vendorSid };
 }
 const mediaAtTwilio = (vendorSid: string) =>
-  fetch(`${twilio.url}/2010-04-01/Accounts/${TWILIO_SID}/Recordings/${vendorSid}.mp3`);
+  fetch(`${twilio.url}/2010-04-01/Accounts/${TWILIO_SID}/Recordings/${vendorSid}.mp3`, {
+    headers: { authorization: `Basic ${Buffer.from(`${TWILIO_SID}:${TWILIO_TOKEN}`).toString('base64')}` },
+  });
 
 beforeAll(async () => {
   twilio = await startTwilioStandIn();

@@ -2,6 +2,7 @@ import twilio from 'twilio';
 import { z } from 'zod';
 import { defineProvider, type VendorCall } from '../provider-definition';
 import { VendorError, vendorText } from '../vendor-error';
+import { twilioRecordingMedia } from './twilio-recording-media';
 
 const credential = z.object({
   accountSid: z
@@ -155,4 +156,5 @@ export const twilioProvider = defineProvider({
       return { deleted };
     },
   },
+  media: { recording_media: twilioRecordingMedia },
 });

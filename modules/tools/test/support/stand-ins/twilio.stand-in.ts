@@ -1,5 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { basicAuth, type StandIn, type StandInRequest, startStandIn } from './stand-in-server';
+import {
+  basicAuth,
+  type StandIn,
+  type StandInReply,
+  type StandInRequest,
+  startStandIn,
+} from './stand-in-server';
 
 export const TWILIO_SID = `AC${'0a1b2c3d'.repeat(4)}`;
 export const TWILIO_TOKEN = 'TwilioAuthTokenTestValue00000001';
@@ -17,13 +23,24 @@ export interface TwilioStandIn extends StandIn {
   readonly state: {
     /** The auth token it accepts now; change it to revoke what the vault holds. */
     authToken: string;
-    /** Answers the next message create with this status (429, 503). */
+    /** Answers the next message create or media request with this status (429, 503). */
     failNext: number | undefined;
   };
 }
 
-/** One MPEG-1 Layer III frame (128 kbit/s, 44.1 kHz) of silence: a recording's bytes. */
+/** One MPEG-1 Layer III frame (128 kbit/s, 44.1 kHz) of silence. */
 const SILENT_MP3_FRAME = Buffer.concat([Buffer.from([0xff, 0xfb, 0x90, 0x64]), Buffer.alloc(413)]);
+/** A recording's bytes: a quarter second of silence, enough for ranges to differ from the whole. */
+export const RECORDING_MP3 = Buffer.concat(Array.from({ length: 10 }, () => SILENT_MP3_FRAME));
+
+/** `bytes=a-b`, `bytes=a-` or `bytes=-n` of a body of `size` bytes; undefined past its end. */
+function byteRange(header: string, size: number): { start: number; end: number } | undefined {
+  const [, from = '', to = ''] = /^bytes=(\d*)-(\d*)$/.exec(header) ?? [];
+  if (from === '' && to === '') return undefined;
+  const start = from === '' ? Math.max(0, size - Number(to)) : Number(from);
+  const end = from === '' || to === '' ? size - 1 : Math.min(Number(to), size - 1);
+  return start <= end && start < size ? { start, end } : undefined;
+}
 
 const authError = {
   code: 20003,
@@ -130,11 +147,40 @@ export async function startTwilioStandIn(): Promise<TwilioStandIn> {
       deletedRecordings.add(recording);
       return { status: 204 };
     },
-    // The media itself, as Twilio serves it by default: public, MP3 when the URL ends in .mp3.
-    'GET /2010-04-01/Accounts/([^/]+)/Recordings/([^/.]+)\\.mp3': (_request, [, , recording = '']) =>
-      deletedRecordings.has(recording)
-        ? recordingGone
-        : { status: 200, headers: { 'content-type': 'audio/mpeg' }, body: SILENT_MP3_FRAME },
+    // The media itself, as Twilio serves it to an account that enforces HTTP auth on media URLs (private
+    // recordings): Basic SID:token required, MP3 when the URL ends in .mp3, byte ranges for seeking.
+    'GET /2010-04-01/Accounts/([^/]+)/Recordings/([^/.]+)\\.mp3': (
+      request,
+      [, sid = '', recording = ''],
+    ): StandInReply => {
+      if (!authorized(request, sid)) return { status: 401, body: authError };
+      if (state.failNext) {
+        const status = state.failNext;
+        state.failNext = undefined;
+        return { status, body: { code: 20500, message: 'Service Unavailable', status } };
+      }
+      if (deletedRecordings.has(recording)) return recordingGone;
+      const size = RECORDING_MP3.length;
+      const asked = request.headers.range;
+      if (!asked)
+        return {
+          status: 200,
+          headers: { 'content-type': 'audio/mpeg', 'accept-ranges': 'bytes', 'content-length': String(size) },
+          body: RECORDING_MP3,
+        };
+      const range = byteRange(asked, size);
+      if (!range) return { status: 416, headers: { 'content-range': `bytes */${size}` } };
+      return {
+        status: 206,
+        headers: {
+          'content-type': 'audio/mpeg',
+          'accept-ranges': 'bytes',
+          'content-range': `bytes ${range.start}-${range.end}/${size}`,
+          'content-length': String(range.end - range.start + 1),
+        },
+        body: RECORDING_MP3.subarray(range.start, range.end + 1),
+      };
+    },
   });
   return Object.assign(standIn, { messages, calls, deletedRecordings, state });
 }

@@ -24,6 +24,11 @@ export async function applyRecording(
     await tx.voiceCall.findFirst({ where: { provider: callback.provider, vendorCallId: callback.callId } }),
     `call ${callback.provider}:${callback.callId} (its status callbacks come first; retried)`,
   );
+  // The call row's lock orders this with the callback that ends the call, whose events share a key:
+  // whichever commits second sees the other, so CRM's entry gets the link either way (voice.call.ended
+  // carrying it, or voice.recording.ready adding it to the entry), never a ready that finds no entry
+  // followed by an ended read before the recording existed.
+  await tx.$executeRaw`SELECT 1 FROM voice.call WHERE id = ${call.id}::uuid FOR UPDATE`;
   const readyAt = new Date(callback.occurredAt);
   const created = await tx.voiceRecording.createMany({
     data: [

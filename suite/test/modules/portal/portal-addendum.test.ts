@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientPath, portalRequest } from '../../support/portal-client';
 import { eventually } from '../../support/suite-fixture';
 import { createCompany, createDeal } from '../crm/support/crm-data';
-import { type PortalWorld, signedInClient, startPortalWorld } from './portal-support';
+import { amendedContract, type PortalWorld, signedInClient, startPortalWorld } from './portal-support';
 
 let world: PortalWorld;
 const HOST = 'addendum-clients.portal.localhost';
@@ -56,26 +56,12 @@ describe('flow 7 through the portal: a contract amendment signed as an addendum'
     await crm.ok('companies.promote', { companyId, dealId });
     expect((await world.staff.mutate('users.invite', { portalId, email: EMAIL })).status).toBe(200);
 
-    // Staff sign the contract in PSA, then amend it.
-    const psa = world.staff.on('psa');
-    const client = await eventually('the PSA client', async () => {
-      const clients = await psa.query<{ id: string; crmCompanyId: string }[]>('clients.list');
-      return clients.data.find((candidate) => candidate.crmCompanyId === companyId);
-    });
-    const contract = await eventually(
-      'the contract of the won deal',
-      async () => (await psa.ok<{ id: string }[]>('contracts.list', { clientId: client.id }, 'query'))[0],
-    );
-    await psa.ok('contracts.sign', { contractId: contract.id });
-    const amended = await psa.ok<{ revision: number }>('contracts.amend', {
-      contractId: contract.id,
-      changes: { terms: 'Backups are also copied offsite every night.' },
-    });
-    expect(amended.revision).toBe(2);
+    const contract = await amendedContract(world.staff, companyId, dealId);
+    expect(contract.revision).toBe(2);
 
     const requested = await eventually('crm.esign.requested', async () =>
       world.sut.received.find(
-        (event) => event.type === 'crm.esign.requested' && event.data.contractId === contract.id,
+        (event) => event.type === 'crm.esign.requested' && event.data.contractId === contract.contractId,
       ),
     );
     const cookie = await signedInClient(world, HOST, EMAIL);
@@ -113,7 +99,7 @@ describe('flow 7 through the portal: a contract amendment signed as an addendum'
     expect(documentSigned.data).toMatchObject({
       shareId: addendum.shareId,
       esignRequestId: requested.data.esignRequestId,
-      contractId: contract.id,
+      contractId: contract.contractId,
       revision: 2,
       companyId,
       contactId,
@@ -130,13 +116,13 @@ describe('flow 7 through the portal: a contract amendment signed as an addendum'
       world.sut.received.find(
         (event) =>
           event.type === 'psa.contract.signed' &&
-          event.data.contractId === contract.id &&
+          event.data.contractId === contract.contractId &&
           event.data.signedAt === documentSigned.data.signedAt,
       ),
     );
     expect(contractSigned.data).toMatchObject({ crmCompanyId: companyId });
     const stored = await world.sut.database.db.system.psaContract.findUniqueOrThrow({
-      where: { id: contract.id },
+      where: { id: contract.contractId },
     });
     expect(stored).toMatchObject({ revision: 2, status: 'signed', signedBy: `crm-contact:${contactId}` });
   });

@@ -2,7 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { booksModule } from '@suite/books';
 import { launchChromium } from '@suite/console/launch-chromium';
-import { portalQuoteAccepted } from '@suite/contracts';
+import {
+  crmEsignRequested,
+  portalDocumentSigned,
+  portalQuoteAccepted,
+  psaContractSigned,
+} from '@suite/contracts';
 import { forOrg } from '@suite/db';
 import { connect, KEYS, type StripeStandIn, startStripeStandIn } from '@suite/tools/testing';
 import type { Browser } from 'playwright-core';
@@ -10,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DnsStandIn, startDnsStandIn } from '../../support/dns-stand-in';
 import { eventually, NORTHWIND } from '../../support/suite-fixture';
 import {
+  amendedContract,
   clientCompany,
   type Invoice,
   issuedInvoice,
@@ -32,12 +38,15 @@ let chromium: Browser;
 let dealId: string;
 let requestId: string;
 let companyId: string;
+let contactId: string;
 let invoice: Invoice;
 
 beforeAll(async () => {
   dns = await startDnsStandIn();
   stripe = await startStripeStandIn();
-  world = await startPortalWorld([portalQuoteAccepted], { PORTAL_DNS_SERVERS: dns.server }, [booksModule]);
+  world = await startPortalWorld(
+    [portalQuoteAccepted, crmEsignRequested, portalDocumentSigned, psaContractSigned],
+    { PORTAL_DNS_SERVERS: dns.server }, [booksModule]);
   // The custom domain resolves to the suite's loopback address, as public DNS would send a client.
   chromium = await launchChromium([`--host-resolver-rules=MAP ${DOMAIN} 127.0.0.1`]);
 
@@ -64,7 +73,7 @@ beforeAll(async () => {
   ).toBe('verified');
   await staff.mutate('domains.activate', { domainId: domain.domainId });
 
-  ({ companyId } = await clientCompany(staff, 'Initech', EMAIL));
+  ({ companyId, contactId } = await clientCompany(staff, 'Initech', EMAIL));
   await staff.mutate('users.invite', { portalId, email: EMAIL });
   await mapOnboardingIncome(staff);
   invoice = await issuedInvoice(staff, companyId);
@@ -119,7 +128,7 @@ afterAll(async () => {
 });
 
 describe('a client in Chromium on the portal’s custom domain', () => {
-  it('sees the MSP’s branding, signs in by emailed link, accepts a shared quote, signs it, opens a ticket and pays its invoice', async () => {
+  it('sees the MSP’s branding, signs in by emailed link, accepts a shared quote, signs it and a contract addendum, opens a ticket and pays its invoice', async () => {
     const origin = `http://${DOMAIN}:${world.port}`;
     const page = await (await chromium.newContext({ viewport: { width: 1100, height: 760 } })).newPage();
     await eventually(
@@ -204,6 +213,80 @@ describe('a client in Chromium on the portal’s custom domain', () => {
       userAgent: expect.stringContaining('Chrome'),
       detail: { signatureMethod: 'drawn', drawnSignatureSha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
     });
+
+    // Flow 7: staff amend the won deal's contract in PSA; CRM asks for an addendum, signed here.
+    const contract = await amendedContract(world.staff, companyId, dealId);
+    const addendumTitle = `Contract addendum, revision ${contract.revision}`;
+    await page.getByRole('link', { name: 'Documents' }).click();
+    await eventually('the addendum listed', async () => {
+      await page.reload();
+      return (await page.getByRole('link', { name: addendumTitle }).count()) === 1;
+    });
+    await page.getByRole('link', { name: addendumTitle }).click();
+    await page.getByRole('heading', { name: `Sign ${addendumTitle}` }).waitFor();
+    // Reviewing: the PDF behind the page's link is the one whose SHA-256 the page shows.
+    const review = page.getByRole('link', { name: 'Review the PDF' });
+    const pdf = await page.evaluate(async (href) => {
+      const answer = await fetch(href ?? '');
+      const start = new Uint8Array(await answer.arrayBuffer()).subarray(0, 5);
+      return {
+        status: answer.status,
+        sha256: answer.headers.get('x-content-sha256'),
+        start: String.fromCharCode(...start),
+      };
+    }, await review.getAttribute('href'));
+    const shownSha256 = await page.locator('code').first().innerText();
+    expect(pdf).toEqual({ status: 200, sha256: shownSha256, start: '%PDF-' });
+    await page.getByLabel('Your full name').fill('Ina Initech');
+    await page.getByLabel(/I agree to sign this document electronically/).check();
+    await page.getByLabel('My typed name is my signature').check();
+    await page.screenshot({ path: join(ARTIFACTS, 'addendum-sign.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Sign', exact: true }).click();
+    await page.getByText('Signed by Ina Initech').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'addendum-signed.png'), fullPage: true });
+
+    const documentSigned = await eventually('portal.document.signed', async () =>
+      world.sut.received.find((event) => event.type === 'portal.document.signed'),
+    );
+    const esignRequest = world.sut.received.find(
+      (event) => event.type === 'crm.esign.requested' && event.data.contractId === contract.contractId,
+    );
+    expect(documentSigned.data).toMatchObject({
+      esignRequestId: esignRequest?.data.esignRequestId,
+      contractId: contract.contractId,
+      revision: contract.revision,
+      companyId,
+      contactId,
+      documentSha256: shownSha256,
+    });
+    await eventually('the CRM e-sign request complete', async () => {
+      const request = await world.sut.database.db.system.crmEsignRequest.findUnique({
+        where: { id: String(documentSigned.data.esignRequestId) },
+      });
+      return request?.status === 'completed';
+    });
+    await eventually('psa.contract.signed for the addendum', async () =>
+      world.sut.received.find(
+        (event) =>
+          event.type === 'psa.contract.signed' &&
+          event.data.contractId === contract.contractId &&
+          event.data.signedAt === documentSigned.data.signedAt,
+      ),
+    );
+    expect(
+      await world.sut.database.db.system.psaContract.findUniqueOrThrow({ where: { id: contract.contractId } }),
+    ).toMatchObject({ revision: contract.revision, status: 'signed', signedBy: `crm-contact:${contactId}` });
+    // Flow 8 handled the addendum's signature: the opportunity is closed won, its timeline says so.
+    await eventually('flow 8 on the CRM timeline', async () => {
+      const entries = await world.sut.database.db.system.crmActivity.findMany({
+        where: { companyId, kind: 'contract.signed' },
+      });
+      return entries.some(
+        (entry) => new Date(entry.occurredAt).toISOString() === documentSigned.data.signedAt,
+      );
+    });
+    const deal = await world.staff.on('crm').query<{ stage: string }>('deals.get', { dealId });
+    expect(deal.data.stage).toBe('won');
 
     await page.getByRole('link', { name: 'Tickets' }).click();
     await page.getByText('No tickets yet.').waitFor();

@@ -167,3 +167,34 @@ export async function issuedInvoice(staff: StaffClient, companyId: string): Prom
   });
   return books.ok<Invoice>('invoices.finalize', { invoiceId: draft.invoiceId });
 }
+
+/**
+ * Flow 7 from the staff side: the company is promoted with the won deal (PSA gets its contract), staff
+ * sign the contract in PSA, then amend it, so CRM asks the client to sign an addendum for revision 2.
+ */
+export async function amendedContract(
+  staff: StaffClient,
+  companyId: string,
+  dealId: string,
+): Promise<{ readonly contractId: string; readonly revision: number }> {
+  await staff.on('crm').ok('companies.promote', { companyId, dealId });
+  const psa = staff.on('psa');
+  const client = await eventually('the PSA client', async () => {
+    const clients = await psa.query<{ id: string; crmCompanyId: string }[]>('clients.list');
+    return clients.data.find((candidate) => candidate.crmCompanyId === companyId);
+  });
+  const contract = await eventually('the contract of the won deal', async () => {
+    const contracts = await psa.ok<{ id: string; crmDealId: string | null }[]>(
+      'contracts.list',
+      { clientId: client.id },
+      'query',
+    );
+    return contracts.find((candidate) => candidate.crmDealId === dealId);
+  });
+  await psa.ok('contracts.sign', { contractId: contract.id });
+  const amended = await psa.ok<{ revision: number }>('contracts.amend', {
+    contractId: contract.id,
+    changes: { terms: 'Backups are also copied offsite every night.' },
+  });
+  return { contractId: contract.id, revision: amended.revision };
+}

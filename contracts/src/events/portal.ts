@@ -43,7 +43,7 @@ export const portalDocumentSigned = defineEvent({
   topic: 'portal.document',
   key: 'esignRequestId',
   description:
-    'A client signed an e-sign addendum in the portal; CRM completes the request and PSA marks the contract signed.',
+    "A client signed an e-sign addendum, in the portal or at the org's e-signature vendor; CRM completes the request and PSA marks the contract signed.",
   schema: z.object({
     shareId: entityId,
     esignRequestId: entityId.describe('The CRM e-sign request.'),
@@ -52,7 +52,18 @@ export const portalDocumentSigned = defineEvent({
     companyId: entityId,
     contactId: entityId,
     documentSha256: sha256.describe('SHA-256 of the addendum PDF as shared.'),
-    signedSha256: sha256.describe('SHA-256 of the signed PDF with its certificate page.'),
+    signedSha256: sha256
+      .nullable()
+      .describe(
+        'SHA-256 of the signed PDF with its certificate page; null when the vendor signed it (its evidence stays there).',
+      ),
+    signedVia: z
+      .string()
+      .min(1)
+      .default('portal')
+      .describe(
+        '`portal`, or the e-signature vendor that collected the signature (`docusign`, `dropbox-sign`).',
+      ),
     signedAt: timestamp,
   }),
 });

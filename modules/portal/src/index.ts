@@ -1,5 +1,6 @@
 import { defineModule } from '@suite/contracts';
 import { erasePerson } from './erasure/person-erasure.service';
+import { contractSignedSubscription } from './handlers/contract-signed.handler';
 import { esignRequestedSubscription } from './handlers/esign-requested.handler';
 import { portalAppRouter } from './router';
 
@@ -18,6 +19,6 @@ export { renderPortalPage } from './site/portal-page';
 export const portalModule = defineModule({
   name: 'portal',
   appRouter: portalAppRouter,
-  subscriptions: [esignRequestedSubscription],
+  subscriptions: [esignRequestedSubscription, contractSignedSubscription],
   erasure: { erasePerson },
 });

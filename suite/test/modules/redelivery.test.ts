@@ -164,6 +164,21 @@ const CASES: Record<string, RedeliveryCase> = {
     },
     later: (first) => withData(first, { revision: 3 }),
   },
+  'portal.tools-sync.contract-signed': {
+    async first() {
+      return {
+        type: 'tools.contract.signed',
+        data: {
+          connectionId: randomUUID(),
+          provider: 'docusign',
+          envelopeId: `env-${randomUUID()}`,
+          reference: `crm-esign:${randomUUID()}`,
+          signedAt: now(),
+        },
+      };
+    },
+    later: (first) => withData(first, { signedAt: now() }),
+  },
   'crm.psa-sync.contract-signed': {
     async first() {
       const companyId = await crmCompanyId();

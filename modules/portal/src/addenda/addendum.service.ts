@@ -1,11 +1,11 @@
-import { publish } from '@suite/bus';
 import type { crmEsignRequested, EventData } from '@suite/contracts';
 import type { OrgTransaction } from '@suite/db';
 import { featuresOf } from '../portals/portal.view';
 import { sha256Hex } from '../shares/share.service';
 import { openSignatureRequest } from '../signatures/signature.service';
 import type { TrailActor } from '../signatures/signature-trail.service';
-import { type AddendumSnapshot, addendumPdf } from './addendum-pdf';
+import { addendumPdf } from './addendum-pdf';
+import { sendAddendumToVendor, vendorSignerOf } from './vendor-addendum.service';
 
 const FROM_CRM: TrailActor = {
   actor: 'system:crm.esign.requested',
@@ -29,13 +29,14 @@ async function esignPortalOf(tx: OrgTransaction, companyId: string) {
 
 /**
  * Flow 7 in the portal: CRM's e-sign request becomes an addendum PDF shared with the company and a
- * signature request on it, once per request however often the event comes. An org with no portal
- * showing e-sign gets nothing here (it signs through `send_contract` instead).
+ * signature request on it, once per request however often the event comes. A portal whose e-sign route
+ * is `send_contract` sends it to the org's e-signature vendor instead, when the company has a client
+ * user there to sign it (decision 0154). An org with no portal showing e-sign gets nothing here.
  */
 export async function shareAddendum(
   tx: OrgTransaction,
   addendum: EventData<typeof crmEsignRequested>,
-): Promise<'shared' | 'shared already' | 'no e-sign portal'> {
+): Promise<'shared' | 'sent to the e-signature vendor' | 'shared already' | 'no e-sign portal'> {
   const portal = await esignPortalOf(tx, addendum.companyId);
   if (!portal) return 'no e-sign portal';
   const existing = await tx.portalShare.findFirst({
@@ -57,34 +58,12 @@ export async function shareAddendum(
       sharedBy: FROM_CRM.actor,
     },
   });
-  await openSignatureRequest(tx, share, sha256, FROM_CRM, FROM_CRM.actor);
-  return 'shared';
-}
-
-/** A signed addendum tells CRM (request complete) and PSA (revision signed), with the signature's hashes. */
-export async function publishAddendumSigned(
-  tx: OrgTransaction,
-  share: { readonly id: string; readonly snapshot: unknown; readonly companyId: string },
-  signed: {
-    readonly contactId: string;
-    readonly documentSha256: string;
-    readonly signedSha256: string;
-    readonly signedAt: Date;
-  },
-): Promise<void> {
-  const addendum = share.snapshot as AddendumSnapshot;
-  await publish(tx, {
-    type: 'portal.document.signed',
-    data: {
-      shareId: share.id,
-      esignRequestId: addendum.esignRequestId,
-      contractId: addendum.contractId,
-      revision: addendum.revision,
-      companyId: share.companyId,
-      contactId: signed.contactId,
-      documentSha256: signed.documentSha256,
-      signedSha256: signed.signedSha256,
-      signedAt: signed.signedAt.toISOString(),
-    },
-  });
+  const signer =
+    portal.esignRoute === 'send_contract' && (await vendorSignerOf(tx, portal.id, share.companyId));
+  if (!signer) {
+    await openSignatureRequest(tx, share, sha256, FROM_CRM, FROM_CRM.actor);
+    return 'shared';
+  }
+  await sendAddendumToVendor(tx, share, signer);
+  return 'sent to the e-signature vendor';
 }

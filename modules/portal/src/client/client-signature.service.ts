@@ -1,6 +1,6 @@
 import { conflict, found } from '@suite/contracts';
 import type { OrgTransaction } from '@suite/db';
-import { publishAddendumSigned } from '../addenda/addendum.service';
+import { publishAddendumSigned } from '../addenda/addendum-signed.service';
 import type { PortalRecord } from '../portals/portal.view';
 import { sha256Hex } from '../shares/share.service';
 import type { PortalUserRecord } from '../sign-in/session.service';
@@ -136,6 +136,7 @@ export async function signDocument(
       contactId: caller.client.contactId,
       documentSha256: request.documentSha256,
       signedSha256,
+      signedVia: 'portal',
       signedAt,
     });
   const signed = await tx.portalSignatureRequest.update({

@@ -12,6 +12,9 @@ export const PORTAL_FEATURES = [
 ] as const;
 export const portalFeature = z.enum(PORTAL_FEATURES);
 
+/** Where contract addenda are signed: in the portal, or through `send_contract` at the org's e-sign vendor. */
+export const esignRoute = z.enum(['portal', 'send_contract']);
+
 const color = z
   .string()
   .regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggbb')
@@ -57,6 +60,7 @@ export const portalCreateInput = z.object({
   branding: branding.partial().optional(),
   support: support.optional(),
   features: z.array(portalFeature).max(PORTAL_FEATURES.length).optional(),
+  esignRoute: esignRoute.optional(),
 });
 export const portalUpdateInput = z.object({
   portalId: entityId,
@@ -64,6 +68,7 @@ export const portalUpdateInput = z.object({
   branding: branding.partial().optional(),
   support: support.optional(),
   features: z.array(portalFeature).max(PORTAL_FEATURES.length).optional(),
+  esignRoute: esignRoute.optional(),
 });
 export const byPortalId = z.object({ portalId: entityId });
 
@@ -74,6 +79,7 @@ export const portalView = z.object({
   branding,
   support,
   features: z.array(portalFeature),
+  esignRoute,
   developmentHost: z.string().describe('`<slug>.portal.localhost`: reachable with no DNS work.'),
 });
 

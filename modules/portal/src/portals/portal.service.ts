@@ -37,6 +37,7 @@ export async function createPortal(tx: OrgTransaction, input: PortalCreateInput)
         branding: { ...DEFAULT_BRANDING, ...input.branding },
         support: input.support ?? {},
         features: [...(input.features ?? DEFAULT_FEATURES)],
+        ...(input.esignRoute && { esignRoute: input.esignRoute }),
       },
     });
     return toPortalView(portal);
@@ -57,6 +58,7 @@ export async function updatePortal(tx: OrgTransaction, input: PortalUpdateInput)
       ...(input.branding !== undefined && { branding: { ...brandingOf(portal), ...input.branding } }),
       ...(input.support !== undefined && { support: input.support }),
       ...(input.features !== undefined && { features: [...new Set(input.features)] }),
+      ...(input.esignRoute !== undefined && { esignRoute: input.esignRoute }),
     },
   });
   return toPortalView(updated);

@@ -34,6 +34,7 @@ export function toPortalView(portal: PortalRecord): PortalView {
     branding: brandingOf(portal),
     support: support.parse(portal.support ?? {}),
     features: featuresOf(portal),
+    esignRoute: portal.esignRoute,
     developmentHost: `${portal.slug}${DEV_PORTAL_SUFFIX}`,
   };
 }

@@ -72,12 +72,28 @@ export const TOOL_CATALOG = {
   },
   send_contract: {
     vendorKind: 'e-signature',
-    input: z.object({
-      signer_email: email,
-      signer_name: z.string().min(1),
-      title: z.string().min(1),
-      document_url: z.url(),
-    }),
+    input: z
+      .object({
+        signer_email: email,
+        signer_name: z.string().min(1),
+        title: z.string().min(1),
+        document_url: z.url().optional().describe('Where the vendor fetches the PDF to sign.'),
+        document_pdf_base64: z
+          .base64('expected the PDF as base64')
+          .max(8_000_000, 'a PDF sent inline has at most 6 MB; give document_url instead')
+          .optional()
+          .describe('The PDF itself, when the vendor cannot reach it by URL (an addendum the suite made).'),
+        reference: z
+          .string()
+          .min(1)
+          .max(200)
+          .optional()
+          .describe("Handed back on the vendor's signed webhook (`crm-esign:<id>` completes that request)."),
+      })
+      .refine((input) => (input.document_url === undefined) !== (input.document_pdf_base64 === undefined), {
+        message: 'give exactly one of document_url and document_pdf_base64',
+        path: ['document_url'],
+      }),
     output: z.object({ envelope_id: z.string(), status: z.string() }),
     rateLimit: { limit: 20, windowSeconds: 60 },
   },

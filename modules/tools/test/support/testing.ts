@@ -28,6 +28,7 @@ export {
 export {
   KEYS,
   type StripeStandIn,
+  startDropboxSignStandIn,
   startGoogleMapsStandIn,
   startMetaStandIn,
   startSendGridStandIn,
@@ -37,6 +38,7 @@ export {
 export { connect, run, staffOperator } from './tool-calls';
 export { type ToolsFixture, testKeyring, toolsFixture } from './tools-fixture';
 export {
+  dropboxSignDelivery,
   emailDelivered,
   paymentIntentSucceeded,
   resendDelivery,

@@ -100,6 +100,7 @@ export async function dropboxSignDelivery(
   eventType: string,
   signatureRequestId: string,
   eventTime = String(Math.floor(Date.now() / 1000)),
+  reference = 'psa-contract:9',
 ): Promise<SignedDelivery> {
   const event = {
     event: {
@@ -109,7 +110,7 @@ export async function dropboxSignDelivery(
     },
     signature_request: {
       signature_request_id: signatureRequestId,
-      metadata: { reference: 'psa-contract:9' },
+      metadata: { reference },
     },
   };
   const form = new FormData();

@@ -2,8 +2,13 @@ import { crmEsignRequested, portalDocumentSigned, psaContractSigned } from '@sui
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientPath, portalRequest } from '../../support/portal-client';
 import { eventually } from '../../support/suite-fixture';
-import { createCompany, createDeal } from '../crm/support/crm-data';
-import { amendedContract, type PortalWorld, signedInClient, startPortalWorld } from './portal-support';
+import {
+  amendedContract,
+  type PortalWorld,
+  signedInClient,
+  startPortalWorld,
+  wonClient,
+} from './portal-support';
 
 let world: PortalWorld;
 const HOST = 'addendum-clients.portal.localhost';
@@ -41,21 +46,7 @@ describe('flow 7 through the portal: a contract amendment signed as an addendum'
         features: ['quotes', 'esign'],
       })
     ).data;
-    // A won deal, then the promotion: PSA gets the client with the deal's contract.
-    const crm = world.staff.on('crm');
-    const companyId = (await createCompany(crm, 'Acme Addendum', 'acmeaddendum.test')).id;
-    const contactId = (
-      await crm.ok<{ id: string }>('contacts.create', {
-        companyId,
-        name: 'Acme Addendum Buyer',
-        email: EMAIL,
-      })
-    ).id;
-    const { dealId } = await createDeal(crm, companyId);
-    await crm.ok('deals.markWon', { dealId });
-    await crm.ok('companies.promote', { companyId, dealId });
-    expect((await world.staff.mutate('users.invite', { portalId, email: EMAIL })).status).toBe(200);
-
+    const { companyId, contactId, dealId } = await wonClient(world.staff, portalId, 'Acme Addendum', EMAIL);
     const contract = await amendedContract(world.staff, companyId, dealId);
     expect(contract.revision).toBe(2);
 

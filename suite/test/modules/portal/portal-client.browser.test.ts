@@ -46,7 +46,9 @@ beforeAll(async () => {
   stripe = await startStripeStandIn();
   world = await startPortalWorld(
     [portalQuoteAccepted, crmEsignRequested, portalDocumentSigned, psaContractSigned],
-    { PORTAL_DNS_SERVERS: dns.server }, [booksModule]);
+    { PORTAL_DNS_SERVERS: dns.server },
+    [booksModule],
+  );
   // The custom domain resolves to the suite's loopback address, as public DNS would send a client.
   chromium = await launchChromium([`--host-resolver-rules=MAP ${DOMAIN} 127.0.0.1`]);
 
@@ -226,15 +228,18 @@ describe('a client in Chromium on the portal’s custom domain', () => {
     await page.getByRole('heading', { name: `Sign ${addendumTitle}` }).waitFor();
     // Reviewing: the PDF behind the page's link is the one whose SHA-256 the page shows.
     const review = page.getByRole('link', { name: 'Review the PDF' });
-    const pdf = await page.evaluate(async (href) => {
-      const answer = await fetch(href ?? '');
-      const start = new Uint8Array(await answer.arrayBuffer()).subarray(0, 5);
-      return {
-        status: answer.status,
-        sha256: answer.headers.get('x-content-sha256'),
-        start: String.fromCharCode(...start),
-      };
-    }, await review.getAttribute('href'));
+    const pdf = await page.evaluate(
+      async (href) => {
+        const answer = await fetch(href ?? '');
+        const start = new Uint8Array(await answer.arrayBuffer()).subarray(0, 5);
+        return {
+          status: answer.status,
+          sha256: answer.headers.get('x-content-sha256'),
+          start: String.fromCharCode(...start),
+        };
+      },
+      await review.getAttribute('href'),
+    );
     const shownSha256 = await page.locator('code').first().innerText();
     expect(pdf).toEqual({ status: 200, sha256: shownSha256, start: '%PDF-' });
     await page.getByLabel('Your full name').fill('Ina Initech');
@@ -274,7 +279,9 @@ describe('a client in Chromium on the portal’s custom domain', () => {
       ),
     );
     expect(
-      await world.sut.database.db.system.psaContract.findUniqueOrThrow({ where: { id: contract.contractId } }),
+      await world.sut.database.db.system.psaContract.findUniqueOrThrow({
+        where: { id: contract.contractId },
+      }),
     ).toMatchObject({ revision: contract.revision, status: 'signed', signedBy: `crm-contact:${contactId}` });
     // Flow 8 handled the addendum's signature: the opportunity is closed won, its timeline says so.
     await eventually('flow 8 on the CRM timeline', async () => {

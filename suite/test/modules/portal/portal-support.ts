@@ -8,6 +8,7 @@ import { connect, KEYS, startSendGridStandIn, testKeyring, type VendorStandIn } 
 import { cookieOf, portalRequest } from '../../support/portal-client';
 import type { StaffClient } from '../../support/staff-client';
 import { CONTOSO, eventually, NORTHWIND, startTestSuite, type TestSuite } from '../../support/suite-fixture';
+import { createCompany, createDeal } from '../crm/support/crm-data';
 
 export interface PortalWorld {
   readonly sut: TestSuite;
@@ -197,4 +198,20 @@ export async function amendedContract(
     changes: { terms: 'Backups are also copied offsite every night.' },
   });
   return { contractId: contract.id, revision: amended.revision };
+}
+
+/** A company with one contact and a won deal, promoted with it (PSA gets its contract), invited to the portal. */
+export async function wonClient(staff: StaffClient, portalId: string, name: string, email: string) {
+  const crm = staff.on('crm');
+  const companyId = (await createCompany(crm, name, email.split('@')[1])).id;
+  const { id: contactId } = await crm.ok<{ id: string }>('contacts.create', {
+    companyId,
+    name: `${name} Buyer`,
+    email,
+  });
+  const { dealId } = await createDeal(crm, companyId);
+  await crm.ok('deals.markWon', { dealId });
+  await crm.ok('companies.promote', { companyId, dealId });
+  await staff.ok('users.invite', { portalId, email });
+  return { companyId, contactId, dealId };
 }

@@ -54,12 +54,27 @@ export const docusignProvider = defineProvider({
           headers: { ...bearer(credential.accessToken), 'content-type': 'application/json' },
           body: JSON.stringify({
             emailSubject: input.title,
-            documents: [{ documentId: '1', name: input.title, remoteUrl: input.document_url }],
+            documents: [
+              {
+                documentId: '1',
+                name: input.title,
+                fileExtension: 'pdf',
+                ...(input.document_pdf_base64
+                  ? { documentBase64: input.document_pdf_base64 }
+                  : { remoteUrl: input.document_url }),
+              },
+            ],
             recipients: {
               signers: [
                 { email: input.signer_email, name: input.signer_name, recipientId: '1', routingOrder: '1' },
               ],
             },
+            // Connect hands the reference back on envelope-completed (docusign.webhook.ts).
+            ...(input.reference && {
+              customFields: {
+                textCustomFields: [{ name: 'reference', value: input.reference, show: 'false' }],
+              },
+            }),
             status: 'sent',
           }),
         },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ToolInput } from '../../tools/tool-catalog';
 import { defineProvider } from '../provider-definition';
 import { basic, type VendorMessages, vendorJson } from '../vendor-http';
 
@@ -19,6 +20,29 @@ const messages: VendorMessages = {
   detail: (body) => (body as { error?: { error_msg?: string } }).error?.error_msg,
 };
 
+/**
+ * The send request as multipart/form-data, the one body that carries a file as well as `file_urls`;
+ * the reference comes back in the callback's `metadata` (dropbox-sign.webhook.ts).
+ */
+function signatureRequestForm(input: ToolInput<'send_contract'>, testMode: boolean): FormData {
+  const form = new FormData();
+  form.set('title', input.title);
+  form.set('subject', input.title);
+  form.set('signers[0][email_address]', input.signer_email);
+  form.set('signers[0][name]', input.signer_name);
+  form.set('signers[0][order]', '0');
+  if (input.document_pdf_base64)
+    form.set(
+      'files[0]',
+      new Blob([Buffer.from(input.document_pdf_base64, 'base64')], { type: 'application/pdf' }),
+      `${input.title}.pdf`,
+    );
+  else form.set('file_urls[0]', input.document_url ?? '');
+  if (input.reference) form.set('metadata[reference]', input.reference);
+  form.set('test_mode', testMode ? '1' : '0');
+  return form;
+}
+
 /** Dropbox Sign's v3 API as documented (Basic auth with the API key as user, JSON bodies). */
 export const dropboxSignProvider = defineProvider({
   id: 'dropbox-sign',
@@ -37,17 +61,7 @@ export const dropboxSignProvider = defineProvider({
         signature_request: { signature_request_id: string; is_complete: boolean };
       }>(
         `${apiBaseUrl}/v3/signature_request/send`,
-        {
-          method: 'POST',
-          headers: { ...basic(apiKey, ''), 'content-type': 'application/json' },
-          body: JSON.stringify({
-            title: input.title,
-            subject: input.title,
-            signers: [{ email_address: input.signer_email, name: input.signer_name, order: 0 }],
-            file_urls: [input.document_url],
-            test_mode: testMode,
-          }),
-        },
+        { method: 'POST', headers: basic(apiKey, ''), body: signatureRequestForm(input, testMode) },
         messages,
       );
       return {

@@ -7,7 +7,7 @@ export interface StandInRequest {
   readonly query: URLSearchParams;
   readonly headers: IncomingMessage['headers'];
   readonly body: string;
-  /** The body as a form or JSON, whichever it was sent as. */
+  /** The body as a form or JSON, whichever it was sent as; a multipart file as a Buffer. */
   readonly fields: Record<string, unknown>;
 }
 
@@ -28,11 +28,19 @@ export interface StandIn {
   close(): Promise<void>;
 }
 
-function fieldsOf(request: IncomingMessage, body: string): Record<string, unknown> {
+async function fieldsOf(request: IncomingMessage, raw: Buffer): Promise<Record<string, unknown>> {
   const type = request.headers['content-type'] ?? '';
+  const body = raw.toString();
   if (type.includes('application/json')) return body ? (JSON.parse(body) as Record<string, unknown>) : {};
   if (type.includes('application/x-www-form-urlencoded'))
     return Object.fromEntries(new URLSearchParams(body));
+  if (type.includes('multipart/form-data')) {
+    const form = await new Response(raw, { headers: { 'content-type': type } }).formData();
+    const fields: Record<string, unknown> = {};
+    for (const [name, value] of form)
+      fields[name] = typeof value === 'string' ? value : Buffer.from(await value.arrayBuffer());
+    return fields;
+  }
   return {};
 }
 
@@ -46,7 +54,8 @@ export async function startStandIn(routes: Record<string, StandInRoute>): Promis
   const server = createServer(async (request: IncomingMessage, response: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks).toString();
+    const raw = Buffer.concat(chunks);
+    const body = raw.toString();
     const url = new URL(request.url ?? '/', 'http://stand-in');
     const seen: StandInRequest = {
       method: request.method ?? 'GET',
@@ -54,7 +63,7 @@ export async function startStandIn(routes: Record<string, StandInRoute>): Promis
       query: url.searchParams,
       headers: request.headers,
       body,
-      fields: fieldsOf(request, body),
+      fields: await fieldsOf(request, raw),
     };
     requests.push(seen);
     const found = table.find((entry) => entry.method === seen.method && entry.pattern.test(seen.path));

@@ -351,14 +351,19 @@ export async function startDropboxSignStandIn(): Promise<VendorStandIn> {
       const status = failing(state);
       if (status)
         return { status, body: { error: { error_msg: 'Rate limit exceeded', error_name: 'exceeded_rate' } } };
-      const body = request.fields as { file_urls: string[] };
-      if (body.file_urls[0]?.includes('missing'))
+      const fileUrl = request.fields['file_urls[0]'];
+      if (typeof fileUrl === 'string' && fileUrl.includes('missing'))
         return {
           status: 400,
           body: { error: { error_msg: 'Could not download file from URL', error_name: 'bad_request' } },
         };
       const signatureRequestId = id('');
-      effects.push({ signatureRequestId });
+      effects.push({
+        signatureRequestId,
+        signer: request.fields['signers[0][email_address]'],
+        reference: request.fields['metadata[reference]'],
+        file: request.fields['files[0]'],
+      });
       return {
         status: 200,
         body: { signature_request: { signature_request_id: signatureRequestId, is_complete: false } },
@@ -400,14 +405,24 @@ export function startDocuSignStandIn(): Promise<VendorStandIn> {
         const status = failing(state);
         if (status)
           return { status, body: { errorCode: 'HOURLY_APIINVOCATION_LIMIT_EXCEEDED', message: 'limit' } };
-        const body = request.fields as { documents: { remoteUrl: string }[] };
-        if (body.documents[0]?.remoteUrl.includes('missing'))
+        const body = request.fields as {
+          documents: { remoteUrl?: string; documentBase64?: string }[];
+          recipients: { signers: { email: string }[] };
+          customFields?: { textCustomFields: { name: string; value: string }[] };
+        };
+        if (body.documents[0]?.remoteUrl?.includes('missing'))
           return {
             status: 400,
             body: { errorCode: 'INVALID_REQUEST_BODY', message: 'The document could not be fetched.' },
           };
         const envelopeId = id('env-');
-        effects.push({ envelopeId });
+        const document = body.documents[0]?.documentBase64;
+        effects.push({
+          envelopeId,
+          signer: body.recipients.signers[0]?.email,
+          reference: body.customFields?.textCustomFields.find((field) => field.name === 'reference')?.value,
+          ...(document && { file: Buffer.from(document, 'base64') }),
+        });
         return { status: 201, body: { envelopeId, status: 'sent' } };
       },
     };

@@ -84,7 +84,7 @@ export { permissionMatrixTable } from './permissions/permission-matrix.docs';
 export { sealPlaintextSessionTokens } from './session/session.service';
 export type { SealedSessionTokens, SessionTokenSealer, SessionTokens } from './session/session-tokens';
 export type { SessionResolution, SignedInStaff, StaffOrg } from './session/signed-in-staff';
-export { inTenant } from './trpc/in-tenant';
+export { inTenant, inTenantSteps } from './trpc/in-tenant';
 export {
   fromContract,
   type IntegrationContext,

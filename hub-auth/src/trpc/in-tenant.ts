@@ -12,3 +12,15 @@ export function inTenant<TInput, TOutput, TNeeds = unknown>(
   return ({ ctx, input }: { ctx: TNeeds & { readonly tenant: OrgScope }; input: TInput }): Promise<TOutput> =>
     ctx.tenant.transaction((tx) => service(tx, input, ctx));
 }
+
+/**
+ * The wiring of a flow that calls other products or vendors: it gets the caller's tenant scope instead
+ * of one transaction, so its outside calls run between its own short transactions rather than inside
+ * one that holds a connection and row locks while another product answers.
+ */
+export function inTenantSteps<TInput, TOutput, TNeeds = unknown>(
+  flow: (tenant: OrgScope, input: TInput, caller: TNeeds) => Promise<TOutput>,
+) {
+  return ({ ctx, input }: { ctx: TNeeds & { readonly tenant: OrgScope }; input: TInput }): Promise<TOutput> =>
+    flow(ctx.tenant, input, ctx);
+}

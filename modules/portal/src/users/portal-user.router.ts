@@ -1,8 +1,9 @@
-import { inTenant, router, staffProcedure } from '@suite/hub-auth';
+import { inTenant, inTenantSteps, router, staffProcedure } from '@suite/hub-auth';
 import { z } from 'zod';
 import { byPortalId } from '../portals/portal.schema';
+import { inviteContact } from './invitation-flow';
 import { invitationInput, portalUserView } from './portal-user.schema';
-import { inviteContact, listPortalUsers } from './portal-user.service';
+import { listPortalUsers } from './portal-user.service';
 
 const read = staffProcedure.meta({ permission: 'portal.access' });
 const manage = staffProcedure.meta({ permission: 'portal.portals.manage' });
@@ -10,5 +11,5 @@ const manage = staffProcedure.meta({ permission: 'portal.portals.manage' });
 /** Client contacts invited to a portal. */
 export const portalUserRouter = router({
   list: read.input(byPortalId).output(z.array(portalUserView)).query(inTenant(listPortalUsers)),
-  invite: manage.input(invitationInput).output(portalUserView).mutation(inTenant(inviteContact)),
+  invite: manage.input(invitationInput).output(portalUserView).mutation(inTenantSteps(inviteContact)),
 });

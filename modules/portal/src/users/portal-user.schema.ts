@@ -17,3 +17,12 @@ export const portalUserView = z.object({
 
 export type InvitationInput = z.infer<typeof invitationInput>;
 export type PortalUserView = z.infer<typeof portalUserView>;
+
+/** The CRM contact an invitation is for, as CRM's integration API found it. */
+export interface InvitedContact {
+  readonly email: string;
+  readonly name: string;
+  readonly contactId: string;
+  readonly companyId: string;
+  readonly companyName: string;
+}

@@ -122,6 +122,21 @@ describe('invitations and magic-link sign-in', () => {
     await world.staff.mutate('users.invite', { portalId: other.portalId, email });
   });
 
+  it('answers first invitations of one address sent at once, each with its email, keeping one user', async () => {
+    const busy = 'office@busydental.test';
+    await clientCompany(world.staff, 'Busy Dental', busy);
+    const sent = world.mail.effects.length;
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        world.staff.mutate('users.invite', { portalId: main.portalId, email: busy }),
+      ),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(Array(6).fill(200));
+    const users = await world.staff.query<{ email: string }[]>('users.list', { portalId: main.portalId });
+    expect(users.data.filter((user) => user.email === busy)).toHaveLength(1);
+    expect(world.mail.effects.length - sent).toBe(6);
+  });
+
   it('refuses to invite an address that is no contact, or a contact of a company that is no client', async () => {
     const stranger = await world.staff.mutate('users.invite', {
       portalId: main.portalId,

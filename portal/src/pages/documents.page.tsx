@@ -1,6 +1,6 @@
-import { Loading } from '@suite/console/feedback';
 import { Link } from '@suite/console/router';
 import { api } from '../api/client';
+import { LoadedList } from '../loaded-list';
 import { useClientLoad } from '../use-client';
 
 /** Documents the MSP asked the company to sign (quotes, contract addenda), waiting or signed. */
@@ -9,34 +9,30 @@ export function DocumentsPage() {
   return (
     <section aria-labelledby="documents">
       <h1 id="documents">Documents to sign</h1>
-      <Loading loaded={signatures}>
-        {(list) =>
-          list.length === 0 ? (
-            <p>Nothing to sign.</p>
-          ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Document</th>
-                  <th scope="col">Status</th>
+      <LoadedList loaded={signatures} empty="Nothing to sign.">
+        {(list) => (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Document</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((request) => (
+                <tr key={request.requestId}>
+                  <td>
+                    <Link href={`/sign/${request.requestId}`}>{request.title}</Link>
+                  </td>
+                  <td>
+                    {request.status === 'signed' ? `Signed by ${request.signerName}` : 'Waiting for you'}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {list.map((request) => (
-                  <tr key={request.requestId}>
-                    <td>
-                      <Link href={`/sign/${request.requestId}`}>{request.title}</Link>
-                    </td>
-                    <td>
-                      {request.status === 'signed' ? `Signed by ${request.signerName}` : 'Waiting for you'}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )
-        }
-      </Loading>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </LoadedList>
     </section>
   );
 }

@@ -1,7 +1,8 @@
-import { ErrorNote, Loading } from '@suite/console/feedback';
+import { ErrorNote } from '@suite/console/feedback';
 import { useState } from 'react';
 import { api } from '../api/client';
 import { newAttemptId } from '../attempt-id';
+import { LoadedList } from '../loaded-list';
 import { useClientAction, useClientLoad } from '../use-client';
 
 const STATUS = { finalized: 'Open', paid: 'Paid', void: 'Void' } as const;
@@ -38,48 +39,44 @@ export function InvoicesPage() {
       {returned && (
         <p role="status">Thank you: your payment went through. The invoice shows paid once it is booked.</p>
       )}
-      <Loading loaded={invoices}>
-        {(list) =>
-          list.length === 0 ? (
-            <p>No invoices yet.</p>
-          ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Number</th>
-                  <th scope="col">Issued</th>
-                  <th scope="col">Due</th>
-                  <th scope="col">Total</th>
-                  <th scope="col">Outstanding</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Payment</th>
+      <LoadedList loaded={invoices} empty="No invoices yet.">
+        {(list) => (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Number</th>
+                <th scope="col">Issued</th>
+                <th scope="col">Due</th>
+                <th scope="col">Total</th>
+                <th scope="col">Outstanding</th>
+                <th scope="col">Status</th>
+                <th scope="col">Payment</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((invoice) => (
+                <tr key={invoice.invoiceId}>
+                  <td>{invoice.number}</td>
+                  <td>{invoice.issuedOn}</td>
+                  <td>{invoice.dueOn}</td>
+                  <td>
+                    {invoice.total} {invoice.currency}
+                  </td>
+                  <td>
+                    {invoice.outstanding} {invoice.currency}
+                  </td>
+                  <td>{STATUS[invoice.status]}</td>
+                  <td>
+                    {payNow.data?.payNow && invoice.status === 'finalized' && (
+                      <PayNow invoiceId={invoice.invoiceId} number={invoice.number} />
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {list.map((invoice) => (
-                  <tr key={invoice.invoiceId}>
-                    <td>{invoice.number}</td>
-                    <td>{invoice.issuedOn}</td>
-                    <td>{invoice.dueOn}</td>
-                    <td>
-                      {invoice.total} {invoice.currency}
-                    </td>
-                    <td>
-                      {invoice.outstanding} {invoice.currency}
-                    </td>
-                    <td>{STATUS[invoice.status]}</td>
-                    <td>
-                      {payNow.data?.payNow && invoice.status === 'finalized' && (
-                        <PayNow invoiceId={invoice.invoiceId} number={invoice.number} />
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )
-        }
-      </Loading>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </LoadedList>
     </section>
   );
 }

@@ -1,6 +1,7 @@
-import { ErrorNote, Loading } from '@suite/console/feedback';
+import { ErrorNote } from '@suite/console/feedback';
 import type { FormEvent } from 'react';
 import { api } from '../api/client';
+import { LoadedList } from '../loaded-list';
 import { useClientAction, useClientLoad } from '../use-client';
 
 const STATUS = { new: 'New', in_progress: 'In progress', waiting: 'Waiting', closed: 'Closed' } as const;
@@ -41,32 +42,28 @@ export function TicketsPage() {
         </button>
         <ErrorNote error={action.error} />
       </form>
-      <Loading loaded={tickets}>
-        {(list) =>
-          list.length === 0 ? (
-            <p>No tickets yet.</p>
-          ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Number</th>
-                  <th scope="col">Subject</th>
-                  <th scope="col">Status</th>
+      <LoadedList loaded={tickets} empty="No tickets yet.">
+        {(list) => (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Number</th>
+                <th scope="col">Subject</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((ticket) => (
+                <tr key={ticket.ticketId}>
+                  <td>#{ticket.number}</td>
+                  <td>{ticket.subject}</td>
+                  <td>{STATUS[ticket.status]}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {list.map((ticket) => (
-                  <tr key={ticket.ticketId}>
-                    <td>#{ticket.number}</td>
-                    <td>{ticket.subject}</td>
-                    <td>{STATUS[ticket.status]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )
-        }
-      </Loading>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </LoadedList>
     </section>
   );
 }

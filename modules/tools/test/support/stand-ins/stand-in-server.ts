@@ -35,7 +35,7 @@ async function fieldsOf(request: IncomingMessage, raw: Buffer): Promise<Record<s
   if (type.includes('application/x-www-form-urlencoded'))
     return Object.fromEntries(new URLSearchParams(body));
   if (type.includes('multipart/form-data')) {
-    const form = await new Response(raw, { headers: { 'content-type': type } }).formData();
+    const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': type } }).formData();
     const fields: Record<string, unknown> = {};
     for (const [name, value] of form)
       fields[name] = typeof value === 'string' ? value : Buffer.from(await value.arrayBuffer());

@@ -138,6 +138,7 @@ const documentSigned: RedeliveryCase = {
         contactId: randomUUID(),
         documentSha256: '0'.repeat(64),
         signedSha256: '1'.repeat(64),
+        signedVia: 'portal',
         signedAt: now(),
       },
     };

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientPath, portalRequest } from '../../support/portal-client';
 import { eventually } from '../../support/suite-fixture';
 import {
+  addendumSignedDownstream,
   amendedContract,
   type PortalWorld,
   signedInClient,
@@ -97,24 +98,7 @@ describe('flow 7 through the portal: a contract amendment signed as an addendum'
       documentSha256: addendum.documentSha256,
       signedSha256: signed.signedSha256,
     });
-    await eventually('the CRM e-sign request complete', async () => {
-      const request = await world.sut.database.db.system.crmEsignRequest.findUnique({
-        where: { id: String(requested.data.esignRequestId) },
-      });
-      return request?.status === 'completed';
-    });
-    const contractSigned = await eventually('psa.contract.signed for the addendum', async () =>
-      world.sut.received.find(
-        (event) =>
-          event.type === 'psa.contract.signed' &&
-          event.data.contractId === contract.contractId &&
-          event.data.signedAt === documentSigned.data.signedAt,
-      ),
-    );
+    const contractSigned = await addendumSignedDownstream(world, documentSigned, contract, contactId);
     expect(contractSigned.data).toMatchObject({ crmCompanyId: companyId });
-    const stored = await world.sut.database.db.system.psaContract.findUniqueOrThrow({
-      where: { id: contract.contractId },
-    });
-    expect(stored).toMatchObject({ revision: 2, status: 'signed', signedBy: `crm-contact:${contactId}` });
   });
 });

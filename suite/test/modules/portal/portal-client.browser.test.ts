@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DnsStandIn, startDnsStandIn } from '../../support/dns-stand-in';
 import { eventually, NORTHWIND } from '../../support/suite-fixture';
 import {
+  addendumSignedDownstream,
   amendedContract,
   clientCompany,
   type Invoice,
@@ -264,25 +265,7 @@ describe('a client in Chromium on the portal’s custom domain', () => {
       contactId,
       documentSha256: shownSha256,
     });
-    await eventually('the CRM e-sign request complete', async () => {
-      const request = await world.sut.database.db.system.crmEsignRequest.findUnique({
-        where: { id: String(documentSigned.data.esignRequestId) },
-      });
-      return request?.status === 'completed';
-    });
-    await eventually('psa.contract.signed for the addendum', async () =>
-      world.sut.received.find(
-        (event) =>
-          event.type === 'psa.contract.signed' &&
-          event.data.contractId === contract.contractId &&
-          event.data.signedAt === documentSigned.data.signedAt,
-      ),
-    );
-    expect(
-      await world.sut.database.db.system.psaContract.findUniqueOrThrow({
-        where: { id: contract.contractId },
-      }),
-    ).toMatchObject({ revision: contract.revision, status: 'signed', signedBy: `crm-contact:${contactId}` });
+    await addendumSignedDownstream(world, documentSigned, contract, contactId);
     // Flow 8 handled the addendum's signature: the opportunity is closed won, its timeline says so.
     await eventually('flow 8 on the CRM timeline', async () => {
       const entries = await world.sut.database.db.system.crmActivity.findMany({

@@ -15,7 +15,13 @@ import {
 } from '@suite/tools/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, NORTHWIND } from '../../support/suite-fixture';
-import { amendedContract, type PortalWorld, startPortalWorld, wonClient } from './portal-support';
+import {
+  addendumSignedDownstream,
+  amendedContract,
+  type PortalWorld,
+  startPortalWorld,
+  wonClient,
+} from './portal-support';
 
 let world: PortalWorld;
 let dropboxSign: VendorStandIn;
@@ -126,25 +132,7 @@ describe('flow 7 through the org’s e-signature vendor (portal e-sign route sen
       signedSha256: null,
       signedVia: 'dropbox-sign',
     });
-    await eventually('the CRM e-sign request complete', async () => {
-      const request = await world.sut.database.db.system.crmEsignRequest.findUnique({
-        where: { id: esignRequestId },
-      });
-      return request?.status === 'completed';
-    });
-    await eventually('psa.contract.signed for the addendum', async () =>
-      world.sut.received.find(
-        (event) =>
-          event.type === 'psa.contract.signed' &&
-          event.data.contractId === contract.contractId &&
-          event.data.signedAt === documentSigned.data.signedAt,
-      ),
-    );
-    expect(
-      await world.sut.database.db.system.psaContract.findUniqueOrThrow({
-        where: { id: contract.contractId },
-      }),
-    ).toMatchObject({ revision: contract.revision, status: 'signed', signedBy: `crm-contact:${contactId}` });
+    await addendumSignedDownstream(world, documentSigned, contract, contactId);
 
     // The repeated callbacks changed nothing: two vendor events, both handled, one signature downstream.
     const vendorEvents = await eventually('both of the vendor’s events', async () => {

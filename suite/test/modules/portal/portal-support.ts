@@ -5,6 +5,7 @@ import { portalModule } from '@suite/portal';
 import { psaModule } from '@suite/psa';
 import { toolsModule } from '@suite/tools';
 import { connect, KEYS, startSendGridStandIn, testKeyring, type VendorStandIn } from '@suite/tools/testing';
+import { expect } from 'vitest';
 import { cookieOf, portalRequest } from '../../support/portal-client';
 import type { StaffClient } from '../../support/staff-client';
 import { CONTOSO, eventually, NORTHWIND, startTestSuite, type TestSuite } from '../../support/suite-fixture';
@@ -214,4 +215,34 @@ export async function wonClient(staff: StaffClient, portalId: string, name: stri
   await crm.ok('companies.promote', { companyId, dealId });
   await staff.ok('users.invite', { portalId, email });
   return { companyId, contactId, dealId };
+}
+
+/**
+ * What follows `portal.document.signed` of an addendum, whichever way it was signed: CRM's e-sign request
+ * completed, PSA's revision signed by the client's contact and `psa.contract.signed` (flow 8), returned.
+ */
+export async function addendumSignedDownstream(
+  world: PortalWorld,
+  documentSigned: { readonly data: Record<string, unknown> },
+  contract: { readonly contractId: string; readonly revision: number },
+  contactId: string,
+) {
+  await eventually('the CRM e-sign request complete', async () => {
+    const request = await world.sut.database.db.system.crmEsignRequest.findUnique({
+      where: { id: String(documentSigned.data.esignRequestId) },
+    });
+    return request?.status === 'completed';
+  });
+  const contractSigned = await eventually('psa.contract.signed for the addendum', async () =>
+    world.sut.received.find(
+      (event) =>
+        event.type === 'psa.contract.signed' &&
+        event.data.contractId === contract.contractId &&
+        event.data.signedAt === documentSigned.data.signedAt,
+    ),
+  );
+  expect(
+    await world.sut.database.db.system.psaContract.findUniqueOrThrow({ where: { id: contract.contractId } }),
+  ).toMatchObject({ revision: contract.revision, status: 'signed', signedBy: `crm-contact:${contactId}` });
+  return contractSigned;
 }

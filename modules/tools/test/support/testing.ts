@@ -30,6 +30,7 @@ export {
   type StripeStandIn,
   startGoogleMapsStandIn,
   startMetaStandIn,
+  startResendStandIn,
   startSendGridStandIn,
   startStripeStandIn,
   type VendorStandIn,
@@ -37,6 +38,7 @@ export {
 export { connect, run, staffOperator } from './tool-calls';
 export { type ToolsFixture, testKeyring, toolsFixture } from './tools-fixture';
 export {
+  emailBounced,
   emailDelivered,
   paymentIntentSucceeded,
   resendDelivery,

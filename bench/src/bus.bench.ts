@@ -76,7 +76,7 @@ try {
         result.latencies
           .map((l) => `at ${l.ratePerSecond}/s p50 ${round(l.p50Ms, 1)} ms, p99 ${round(l.p99Ms, 1)} ms`)
           .join('; ') +
-        `; per event: consumer ${perEvent(result.bus)}, at 1000/s ${perEvent(at(result.latencies, 1000).bus)}, relay ${perEvent(result.relay)}, ` +
+        `; per event: CPU ${round(result.cpuMicrosPerEvent.bus)} µs in the bus process, ${round(result.cpuMicrosPerEvent.publishers)} µs in publishers; consumer ${perEvent(result.bus)}, at 1000/s ${perEvent(at(result.latencies, 1000).bus)}, relay ${perEvent(result.relay)}, ` +
         `publishMany ${perEvent(result.publishMany)}, one per transaction ${perEvent(result.publishSingle)}`,
     );
   const kafka = await pipeline(env, { kafka: true, ...PIPELINE });
@@ -120,6 +120,10 @@ try {
     relay_statements_per_event_pglog: round(postgres.relay.statements, 2),
     publish_many_statements_per_event: round(postgres.publishMany.statements, 2),
     publish_single_statements_per_event: round(postgres.publishSingle.statements, 2),
+    cpu_us_per_event_bus_kafka: round(kafka.cpuMicrosPerEvent.bus),
+    cpu_us_per_event_bus_pglog: round(postgres.cpuMicrosPerEvent.bus),
+    cpu_us_per_event_publishers_kafka: round(kafka.cpuMicrosPerEvent.publishers),
+    cpu_us_per_event_publishers_pglog: round(postgres.cpuMicrosPerEvent.publishers),
     bench_scale: scale,
     load_average_1m_start: round(loadAtStart, 1),
     load_average_1m_end: round(loadavg()[0] as number, 1),

@@ -44,7 +44,7 @@ export const DEFAULT_TUNING: BusTuning = {
   pruneEveryMs: 60_000,
   handlerConcurrency: 8,
   maxInFlight: 1000,
-  maxBatch: 200,
+  maxBatch: 500,
   lingerMs: 0,
   handlerTimeoutMs: 30_000,
   controlPollMs: 2000,

@@ -43,6 +43,8 @@ export interface PipelineResult {
   /** Consumer statements per event in the publishMany run, and the relay's. */
   readonly bus: PerEvent;
   readonly relay: PerEvent;
+  /** CPU microseconds per event in the publishMany run: the bus process (relay and consumer), the publishers. */
+  readonly cpuMicrosPerEvent: { readonly bus: number; readonly publishers: number };
   /** Publisher statements per event: publishMany, and one event per transaction. */
   readonly publishMany: PerEvent;
   readonly publishSingle: PerEvent;
@@ -131,6 +133,10 @@ export async function pipeline(env: BenchEnvironment, options: PipelineOptions):
     const busAfter = await busCounts();
     const bus = perEvent(busBefore.other, busAfter.other, options.events);
     const relay = perEvent(busBefore.relay, busAfter.relay, options.events);
+    const cpuMicrosPerEvent = {
+      bus: ((busAfter.cpuMs - busBefore.cpuMs) * 1000) / options.events,
+      publishers: (many.reduce((sum, run) => sum + run.cpuMs, 0) * 1000) / options.events,
+    };
 
     expected += options.singleEvents;
     const single = await publishers(options.publishers, {
@@ -180,6 +186,7 @@ export async function pipeline(env: BenchEnvironment, options: PipelineOptions):
       latencies,
       bus,
       relay,
+      cpuMicrosPerEvent,
       publishMany: sent(many, options.events),
       publishSingle: sent(single, options.singleEvents),
     };

@@ -27,6 +27,8 @@ export interface PublisherConfig {
 
 export interface PublisherResult {
   readonly elapsedMs: number;
+  /** This process's CPU time (user and system) while publishing. */
+  readonly cpuMs: number;
   /** [event id, commit time in ms since the epoch] */
   readonly commits: [string, number][];
   /** Statements this publisher sent for its events (connection set-up included). */
@@ -69,6 +71,7 @@ const transaction = async (first: number) => {
 };
 
 const started = performance.now();
+const before = counts();
 if (config.ratePerSecond) {
   const inFlight = new Set<Promise<void>>();
   for (let i = 0; i < config.events; i += config.perTransaction) {
@@ -90,6 +93,12 @@ if (config.ratePerSecond) {
     }),
   );
 }
-const result: PublisherResult = { elapsedMs: performance.now() - started, commits, sent: counts() };
+const sent = counts();
+const result: PublisherResult = {
+  elapsedMs: performance.now() - started,
+  cpuMs: sent.cpuMs - before.cpuMs,
+  commits,
+  sent,
+};
 process.stdout.write(`${JSON.stringify(result)}\n`);
 await db.close();

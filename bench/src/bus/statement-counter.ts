@@ -11,6 +11,8 @@ export interface StatementCounts {
 export interface ProcessCounts {
   readonly relay: StatementCounts;
   readonly other: StatementCounts;
+  /** The process's CPU time so far (user and system): per event, it holds on a loaded machine too. */
+  readonly cpuMs: number;
 }
 
 const RELAY_APPLICATION = 'suite-bus-relay';
@@ -60,7 +62,10 @@ export function countStatements(): () => ProcessCounts {
       return query.apply(this, args);
     } as typeof pg.Client.prototype.query;
   }
-  return () => ({ relay: { ...counts.relay }, other: { ...counts.other } });
+  return () => {
+    const cpu = process.cpuUsage();
+    return { relay: { ...counts.relay }, other: { ...counts.other }, cpuMs: (cpu.user + cpu.system) / 1000 };
+  };
 }
 
 /** Per event between two readings. */

@@ -97,22 +97,28 @@ export function createManyPublisher<D extends EventDefinition>(catalog: EventCat
   return async (tx, events) => {
     if (events.length === 0) return [];
     const prepared = events.map((event) => prepare(catalog, event));
-    const column = <T>(pick: (event: Prepared) => T) => prepared.map(pick);
+    // One JSON parameter rather than a column array each: no array-literal escaping, and the driver
+    // and Prisma handle a single string however many events there are.
+    const input = JSON.stringify(
+      prepared.map(({ topic, attributes, data }) => ({ topic, attributes, data })),
+    );
     const rows = await tx.$queryRaw<{ org_id: string }[]>`
       WITH org AS (SELECT NULLIF(current_setting('app.org_id', true), '')::uuid AS id),
+      input AS (
+        SELECT e.topic, e.attributes->>'partitionkey' AS key, e.attributes, e.data, e.ord
+        FROM ROWS FROM (json_to_recordset(${input}::json) AS (topic text, attributes jsonb, data jsonb))
+             WITH ORDINALITY AS e(topic, attributes, data, ord)
+      ),
       key_locks AS (
         SELECT pg_advisory_xact_lock(${PUBLISH_LOCK_CLASS}::int, sorted.lock)
-        FROM (SELECT DISTINCT hashtext(k) AS lock FROM unnest(${column((e) => `${e.topic} ${e.key}`)}::text[]) k
-              ORDER BY 1) sorted, org
+        FROM (SELECT DISTINCT hashtext(topic || ' ' || key) AS lock FROM input ORDER BY 1) sorted, org
         WHERE org.id IS NOT NULL
       ),
       inserted AS (
         INSERT INTO bus.outbox (id, org_id, aggregatetype, aggregateid, type, payload, attributes)
-        SELECT e.id, org.id, e.topic, e.key, e.type, e.payload::jsonb, e.attributes::jsonb || jsonb_build_object('orgid', org.id)
-        FROM unnest(${column((e) => e.attributes.id)}::uuid[], ${column((e) => e.topic)}::text[],
-                    ${column((e) => e.key)}::text[], ${column((e) => e.attributes.type)}::text[],
-                    ${column((e) => JSON.stringify(e.data))}::text[], ${column((e) => JSON.stringify(e.attributes))}::text[])
-             WITH ORDINALITY AS e(id, topic, key, type, payload, attributes, ord), org
+        SELECT (e.attributes->>'id')::uuid, org.id, e.topic, e.key, e.attributes->>'type', e.data,
+               e.attributes || jsonb_build_object('orgid', org.id)
+        FROM input e, org
         WHERE org.id IS NOT NULL AND (SELECT count(*) FROM key_locks) >= 0
         ORDER BY e.ord
         RETURNING org_id

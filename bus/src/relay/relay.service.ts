@@ -29,6 +29,12 @@ export interface RelayOptions {
 
 export type RelayState = 'starting' | 'standby' | 'active' | 'stopped';
 
+interface ClaimedRow {
+  seq: string;
+  aggregatetype: string;
+  aggregateid: string;
+}
+
 interface OutboxRow {
   seq: string;
   aggregatetype: string;
@@ -123,33 +129,59 @@ export class Relay {
 
   /** One transaction: claim the oldest unpublished rows, hand them to the transport, mark them. */
   private async relayBatch(client: pg.Client): Promise<number> {
+    const { transport } = this.options;
     await client.query('BEGIN');
     try {
-      const { rows } = await client.query<OutboxRow>(
-        `SELECT seq, aggregatetype, payload, attributes FROM bus.outbox
-         WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.options.batchSize],
-      );
-      if (rows.length > 0) {
-        const events: OutboundEvent[] = rows.map((row) => ({
-          topic: row.aggregatetype,
-          envelope: { ...row.attributes, data: row.payload },
-        }));
-        // Marked while Kafka takes the send: the marks commit only once it is acknowledged (the
-        // PostgreSQL log appends in this same transaction).
-        await Promise.all([
-          this.options.transport.publish(events, client),
-          client.query('UPDATE bus.outbox SET published_at = now() WHERE seq = ANY($1::bigint[])', [
-            rows.map((row) => row.seq),
-          ]),
-        ]);
-      }
+      const topics = transport.appendFromOutbox
+        ? await this.appendInPlace(client, transport.appendFromOutbox.bind(transport))
+        : await this.send(client);
       await client.query('COMMIT');
-      for (const row of rows) this.options.metrics?.published.inc({ topic: row.aggregatetype });
-      return rows.length;
+      for (const topic of topics) this.options.metrics?.published.inc({ topic });
+      return topics.length;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {});
       throw error;
     }
+  }
+
+  private claim<R extends pg.QueryResultRow>(client: pg.Client, columns: string) {
+    return client.query<R>(
+      `SELECT ${columns} FROM bus.outbox
+       WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [this.options.batchSize],
+    );
+  }
+
+  /** Rows read and handed over whole (Kafka), marked while the transport takes the send. */
+  private async send(client: pg.Client): Promise<string[]> {
+    const { rows } = await this.claim<OutboxRow>(client, 'seq, aggregatetype, payload, attributes');
+    if (rows.length === 0) return [];
+    const events: OutboundEvent[] = rows.map((row) => ({
+      topic: row.aggregatetype,
+      envelope: { ...row.attributes, data: row.payload },
+    }));
+    // The marks commit only once the transport acknowledged the send.
+    await Promise.all([
+      this.options.transport.publish(events, client),
+      client.query('UPDATE bus.outbox SET published_at = now() WHERE seq = ANY($1::bigint[])', [
+        rows.map((row) => row.seq),
+      ]),
+    ]);
+    return events.map((event) => event.topic);
+  }
+
+  /** Rows claimed by seq and key only; the transport copies and marks them in the database. */
+  private async appendInPlace(
+    client: pg.Client,
+    append: NonNullable<Transport['appendFromOutbox']>,
+  ): Promise<string[]> {
+    const { rows } = await this.claim<ClaimedRow>(client, 'seq, aggregatetype, aggregateid');
+    if (rows.length === 0) return [];
+    const topics = rows.map((row) => row.aggregatetype);
+    await append(
+      { seqs: rows.map((row) => row.seq), topics, keys: rows.map((row) => row.aggregateid) },
+      client,
+    );
+    return topics;
   }
 }

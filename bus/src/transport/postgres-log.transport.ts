@@ -3,7 +3,14 @@ import type { Logger } from 'pino';
 import type { PgListener } from '../pg/pg-listener';
 import { partitionFor } from './partitioner';
 import { type PostgresLogTuning, startPostgresLogConsumer } from './postgres-log.consumer';
-import type { ConsumeOptions, OutboundEvent, PartitionLag, Transport, TransportConsumer } from './transport';
+import type {
+  ClaimedOutboxRows,
+  ConsumeOptions,
+  OutboundEvent,
+  PartitionLag,
+  Transport,
+  TransportConsumer,
+} from './transport';
 
 export interface PostgresLogOptions {
   readonly pool: pg.Pool;
@@ -15,14 +22,12 @@ export interface PostgresLogOptions {
 }
 
 /**
- * One statement: reserve offsets per partition, append in input order, and one NOTIFY naming the
- * partitions that received rows (`topic/partition` separated by spaces), so only their readers wake.
+ * Appends `input` (topic, partition, event_id, org_id, key, attributes, data, ord) in one statement:
+ * reserve offsets per partition, append in input order, and one NOTIFY naming the partitions that
+ * received rows (`topic/partition` separated by spaces), so only their readers wake.
  */
-const APPEND = `
-WITH input AS (
-  SELECT * FROM unnest($1::text[], $2::int[], $3::uuid[], $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[])
-    WITH ORDINALITY AS i(topic, partition, event_id, org_id, key, attributes, data, ord)
-), counts AS (
+const append = (input: string) => `
+WITH input AS (${input}), counts AS (
   SELECT topic, partition, count(*) AS n FROM input GROUP BY topic, partition
 ), reserved AS (
   UPDATE bus.log_partition lp SET next_offset = lp.next_offset + c.n
@@ -37,6 +42,23 @@ WITH input AS (
 )
 SELECT pg_notify('bus_log', woken)::text
 FROM (SELECT string_agg(DISTINCT topic || '/' || partition, ' ') AS woken FROM appended) w WHERE woken IS NOT NULL`;
+
+const APPEND_ENVELOPES = append(`
+  SELECT * FROM unnest($1::text[], $2::int[], $3::uuid[], $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[])
+    WITH ORDINALITY AS i(topic, partition, event_id, org_id, key, attributes, data, ord)`);
+
+/**
+ * The relay's rows copied inside the database, marked published in the same statement: their content
+ * never travels to the relay and back, nor is its JSON parsed again. The outbox's attributes are the
+ * envelope without its data, as APPEND_ENVELOPES stores them.
+ */
+const APPEND_FROM_OUTBOX = append(`
+  SELECT o.aggregatetype AS topic, i.partition, o.id AS event_id, o.org_id, o.aggregateid AS key,
+         o.attributes, o.payload AS data, i.ord
+  FROM unnest($1::bigint[], $2::int[]) WITH ORDINALITY AS i(seq, partition, ord)
+  JOIN bus.outbox o ON o.seq = i.seq
+), marked AS (
+  UPDATE bus.outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`);
 
 /** The embedded transport: a log table partitioned by key hash, consumer groups with leases and offsets. */
 export class PostgresLogTransport implements Transport {
@@ -82,7 +104,15 @@ export class PostgresLogTransport implements Transport {
       ];
       for (const [column, value] of values.entries()) columns[column]?.push(value);
     }
-    await relayTx.query(APPEND, columns);
+    await relayTx.query(APPEND_ENVELOPES, columns);
+  }
+
+  async appendFromOutbox(claimed: ClaimedOutboxRows, relayTx: pg.ClientBase): Promise<void> {
+    await this.ensureTopics([...new Set(claimed.topics)]);
+    const partitions = claimed.keys.map((key, i) =>
+      partitionFor(key, this.partitionCounts.get(claimed.topics[i] as string) as number),
+    );
+    await relayTx.query(APPEND_FROM_OUTBOX, [claimed.seqs, partitions]);
   }
 
   consume(options: ConsumeOptions): Promise<TransportConsumer> {

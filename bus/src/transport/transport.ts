@@ -10,6 +10,14 @@ export interface OutboundEvent {
   readonly envelope: EventEnvelope;
 }
 
+/** Outbox rows the relay claimed, in seq order, without their content. */
+export interface ClaimedOutboxRows {
+  readonly seqs: readonly string[];
+  readonly topics: readonly string[];
+  /** Partition keys (the outbox's aggregateid). */
+  readonly keys: readonly string[];
+}
+
 /** One delivered record: the structured envelope, or why it could not be read. */
 export interface InboundRecord {
   readonly topic: string;
@@ -77,6 +85,11 @@ export interface Transport {
    * connection: the PostgreSQL log appends inside it, so the log and the outbox commit together.
    */
   publish(events: readonly OutboundEvent[], relayTx: pg.ClientBase): Promise<void>;
+  /**
+   * When present, the relay claims rows without their content and this appends them from the outbox
+   * inside `relayTx`, marking them published: a transport in the outbox's own database.
+   */
+  appendFromOutbox?(claimed: ClaimedOutboxRows, relayTx: pg.ClientBase): Promise<void>;
   /** Joins the group on topics that `ensureTopics` created. */
   consume(options: ConsumeOptions): Promise<TransportConsumer>;
   lag(group: string, topics: readonly string[]): Promise<PartitionLag[]>;

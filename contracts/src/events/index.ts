@@ -63,6 +63,7 @@ export {
   toolsCallStatusChanged,
   toolsConnectionHealthChanged,
   toolsContractSigned,
+  toolsEmailStatusChanged,
   toolsEvents,
   toolsPaymentSucceeded,
   toolsRunRequested,

@@ -154,6 +154,40 @@ export const toolsCallRecordingCompleted = defineEvent({
   }),
 });
 
+const emailStatus = z.enum([
+  'sent',
+  'delivered',
+  'delivery_delayed',
+  'bounced',
+  'complained',
+  'failed',
+  'suppressed',
+]);
+
+export const toolsEmailStatusChanged = defineEvent({
+  type: 'tools.email.status_changed',
+  version: 1,
+  topic: 'tools.email',
+  key: 'messageId',
+  description:
+    "An email vendor's delivery status for an email the org sent through `send_email` (Resend `email.delivered`, `email.bounced`, `email.complained`, …). Opens and clicks are not delivery status and are not published.",
+  schema: z.object({
+    ...inbound,
+    messageId: vendorId.describe("The vendor's email id, as `send_email` returned it (`message_id`)."),
+    status: emailStatus.describe('Resend `email.delivery_delayed` is `delivery_delayed`, and so on.'),
+    recipients: z
+      .array(text(320, { min: 1 }))
+      .max(50)
+      .describe('The addresses the email was sent to.'),
+    permanent: z
+      .boolean()
+      .nullable()
+      .describe('For a bounce: true when the address will not accept mail (a hard bounce); null otherwise.'),
+    reason: text(1000).nullable().describe("The vendor's reason for a bounce, failure or suppression."),
+    occurredAt: timestamp,
+  }),
+});
+
 export const toolsEvents = [
   toolsConnectionHealthChanged,
   toolsRunRequested,
@@ -162,4 +196,5 @@ export const toolsEvents = [
   toolsSmsReceived,
   toolsCallStatusChanged,
   toolsCallRecordingCompleted,
+  toolsEmailStatusChanged,
 ] as const;

@@ -11,7 +11,7 @@ export const toolRun = {
       .string()
       .min(1)
       .describe(
-        'send_sms, send_email, charge_card, post_to_social, send_contract, geocode_address, place_call, recording_media or delete_recording.',
+        'send_sms, send_email, charge_card, post_to_social, send_contract, geocode_address, place_call or delete_recording.',
       ),
     input: z.record(z.string(), z.unknown()).describe("The tool's input, as its schema describes it."),
     idempotencyKey: z

@@ -15,7 +15,9 @@ import { type ToolsFixture, testKeyring, toolsFixture } from './support/tools-fi
 import {
   docusignDelivery,
   dropboxSignDelivery,
+  emailBounced,
   emailDelivered,
+  emailOpened,
   envelopeCompleted,
   metaDelivery,
   paymentIntentSucceeded,
@@ -199,6 +201,7 @@ const CASES: VendorCase[] = [
     },
     sign: async (secret, _connection, id) =>
       resendDelivery(secret.signingSecret as string, `msg_${id}`, emailDelivered(id)),
+    publishes: { type: 'tools.email.status_changed', key: (id) => id },
   },
 ];
 
@@ -367,5 +370,55 @@ describe('inbound webhook edges', () => {
       envelopeCompleted(randomUUID()),
     );
     expect((await post('docusign', connectionId, rotating)).status).toBe(200);
+  });
+});
+
+describe('Resend email delivery status', () => {
+  let mail: OrgScope;
+  let connectionId: string;
+  beforeAll(async () => {
+    mail = await fixture.createOrg('Mail MSP');
+    connectionId = await connection('resend', 'webhook_secret', { signingSecret: RESEND_SECRET }, mail);
+  });
+
+  it('publishes a Resend bounce with its reason, and stores an open without publishing it', async () => {
+    const bounced = randomUUID();
+    const opened = randomUUID();
+    for (const delivery of [
+      resendDelivery(RESEND_SECRET, `msg_${bounced}`, emailBounced(bounced)),
+      resendDelivery(RESEND_SECRET, `msg_${opened}`, emailOpened(opened)),
+    ])
+      expect((await post('resend', connectionId, delivery)).status).toBe(200);
+    const [event] = await outbox('tools.email.status_changed', bounced);
+    expect(event?.payload).toEqual({
+      connectionId,
+      provider: 'resend',
+      messageId: bounced,
+      status: 'bounced',
+      recipients: ['client@acme.example'],
+      permanent: true,
+      reason: "The recipient's mail server permanently rejected the email.",
+      occurredAt: '2026-11-30T01:30:00.000Z',
+    });
+    expect(await outbox('tools.email.status_changed', opened)).toHaveLength(0);
+    const stored = await deliveries(connectionId, mail);
+    expect(stored.map((row) => [row.eventId, row.status, row.published])).toEqual(
+      expect.arrayContaining([
+        [`msg_${bounced}`, 'processed', ['tools.email.status_changed']],
+        [`msg_${opened}`, 'processed', []],
+      ]),
+    );
+  });
+
+  it('refuses a signed Resend body that is not a Resend event with a 400 naming it', async () => {
+    const before = (await deliveries(connectionId, mail)).length;
+    const reply = await post(
+      'resend',
+      connectionId,
+      resendDelivery(RESEND_SECRET, `msg_${randomUUID()}`, { hello: 'world' }),
+    );
+    expect(reply.status).toBe(400);
+    expect(JSON.parse(reply.body).message).toMatch(/not a Resend event/);
+    expect(await deliveries(connectionId, mail)).toHaveLength(before);
   });
 });

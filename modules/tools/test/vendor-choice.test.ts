@@ -1,6 +1,8 @@
 import type { OrgScope } from '@suite/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseVendor } from '../src/connections/connection.service';
+import { listConnections, listVendorChoices } from '../src/connections/connection-list.service';
+import { runRequestedTool } from '../src/tools/tool-run.service';
 import { configureVault } from '../src/vault/keyring';
 import {
   KEYS,
@@ -61,5 +63,31 @@ describe('the vendor per tool is the org’s choice', () => {
     await expect(org.transaction((tx) => chooseVendor(tx, 'send_email', 'twilio'))).rejects.toThrow(
       'Twilio does not run send_email; expected one of sendgrid, mailgun',
     );
+  });
+});
+
+describe("a vendor's media is offered like a tool but never run", () => {
+  it('Twilio lists recording_media and can be chosen for it; run refuses it as no tool', async () => {
+    const twilio = (await org.transaction(listConnections)).find((row) => row.provider === 'twilio');
+    expect(twilio?.tools).toEqual(['send_sms', 'place_call', 'delete_recording', 'recording_media']);
+    await org.transaction((tx) => chooseVendor(tx, 'recording_media', 'twilio'));
+    expect(await org.transaction(listVendorChoices)).toContainEqual({
+      tool: 'recording_media',
+      provider: 'twilio',
+    });
+    await expect(
+      org.transaction((tx) =>
+        runRequestedTool(
+          tx,
+          {
+            tool: 'recording_media',
+            input: { recording_id: 'RE1' },
+            idempotencyKey: 'media-1',
+            background: false,
+          },
+          { caller: 'voice' },
+        ),
+      ),
+    ).rejects.toThrow(/^unknown tool "recording_media"; expected one of send_sms, /);
   });
 });

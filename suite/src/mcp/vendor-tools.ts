@@ -19,10 +19,9 @@ interface VendorToolText {
 // Honest hints (MCP annotations): every tool-layer tool reaches an outside vendor (open world); a charge
 // and a public post cannot be taken back (destructive); a geocode changes nothing.
 const sends = { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true };
-// `recording_media` and `delete_recording` are Voice's own steps (its permission-checked recording link,
-// its retention and erasure), `create_checkout` the portal's behind a signed-in client's Pay Now: never an
-// assistant's.
-type AssistantTool = Exclude<ToolName, 'recording_media' | 'delete_recording' | 'create_checkout'>;
+// `delete_recording` is Voice's own step (its retention and erasure), `create_checkout` the portal's behind
+// a signed-in client's Pay Now: never an assistant's.
+type AssistantTool = Exclude<ToolName, 'delete_recording' | 'create_checkout'>;
 const TEXT: Record<AssistantTool, VendorToolText> = {
   send_sms: {
     title: 'Send an SMS',

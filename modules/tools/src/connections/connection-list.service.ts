@@ -1,7 +1,7 @@
 import type { OrgTransaction } from '@suite/db';
 import { z } from 'zod';
-import { PROVIDERS } from '../providers/provider-registry';
-import { TOOL_NAMES, type ToolName } from '../tools/tool-catalog';
+import { offers, PROVIDERS } from '../providers/provider-registry';
+import { CAPABILITY_NAMES, type CapabilityName } from '../tools/tool-catalog';
 import { inboundWebhookFor } from '../webhooks/inbound-webhook-registry';
 import type { ConnectionView } from './connection.schema';
 
@@ -29,7 +29,7 @@ export async function listConnections(tx: OrgTransaction): Promise<ConnectionVie
       provider: provider.id,
       name: provider.name,
       authType: provider.authType,
-      tools: TOOL_NAMES.filter((tool) => provider.tools[tool] !== undefined),
+      tools: CAPABILITY_NAMES.filter((tool) => offers(provider, tool)),
       connectionId: row?.id ?? null,
       health: row?.health ?? 'not_connected',
       healthReason: row?.healthReason ?? null,
@@ -48,9 +48,9 @@ export async function listConnections(tx: OrgTransaction): Promise<ConnectionVie
 /** The vendor the org chose for each tool (null: its one connected vendor runs it). */
 export async function listVendorChoices(
   tx: OrgTransaction,
-): Promise<{ tool: ToolName; provider: string | null }[]> {
+): Promise<{ tool: CapabilityName; provider: string | null }[]> {
   const choices = await tx.toolsVendorChoice.findMany();
-  return TOOL_NAMES.map((tool) => ({
+  return CAPABILITY_NAMES.map((tool) => ({
     tool,
     provider: choices.find((choice) => choice.tool === tool)?.provider ?? null,
   }));

@@ -1,6 +1,6 @@
 import { entityId, text } from '@suite/contracts';
 import { z } from 'zod';
-import { toolName } from '../tools/tool-catalog';
+import { capabilityName } from '../tools/tool-catalog';
 
 /** A vendor id of the registry (`twilio`, `google-maps`). */
 const providerId = text(100, { min: 1 });
@@ -34,7 +34,7 @@ export const connectionView = z.object({
   provider: z.string(),
   name: z.string(),
   authType: z.enum(['api_key', 'oauth']),
-  tools: z.array(toolName),
+  tools: z.array(capabilityName),
   connectionId: entityId.nullable(),
   health,
   healthReason: z.string().nullable(),
@@ -53,8 +53,8 @@ export const connectionView = z.object({
 });
 export type ConnectionView = z.infer<typeof connectionView>;
 
-export const chooseVendorInput = z.object({ tool: toolName, provider: providerId });
-export const vendorChoiceView = z.object({ tool: toolName, provider: z.string().nullable() });
+export const chooseVendorInput = z.object({ tool: capabilityName, provider: providerId });
+export const vendorChoiceView = z.object({ tool: capabilityName, provider: z.string().nullable() });
 export const webhookSecretInput = z.object({ provider: providerId, signingSecret: text(1000) });
 export const startOAuthInput = z.object({
   provider: providerId,

@@ -1,8 +1,8 @@
 import { conflict, found, invalid } from '@suite/contracts';
 import type { OrgTransaction } from '@suite/db';
 import type { ProviderDefinition } from '../providers/provider-definition';
-import { providerById, providersFor } from '../providers/provider-registry';
-import { TOOL_CATALOG, type ToolName } from '../tools/tool-catalog';
+import { offers, providerById, providersFor } from '../providers/provider-registry';
+import { CAPABILITIES, type CapabilityName } from '../tools/tool-catalog';
 
 export type Connection = NonNullable<Awaited<ReturnType<OrgTransaction['toolsConnection']['findFirst']>>>;
 
@@ -20,12 +20,12 @@ export type ConnectionPick =
   | { readonly problem: 'not_connected' | 'ambiguous'; readonly message: string };
 
 /** The providers that may run `tool` for an org: its choice, else every vendor of the tool. */
-export function candidateProviders(tool: ToolName, choice: string | undefined): string[] {
+export function candidateProviders(tool: CapabilityName, choice: string | undefined): string[] {
   return choice ? [choice] : providersFor(tool).map((provider) => provider.id);
 }
 
 export function pickConnection(
-  tool: ToolName,
+  tool: CapabilityName,
   chosenProvider: string | undefined,
   connections: readonly Connection[],
 ): ConnectionPick {
@@ -34,7 +34,7 @@ export function pickConnection(
     .filter((connection) => candidates.includes(connection.provider) && connection.health !== 'not_connected')
     .toSorted((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   const [connection] = connected;
-  const kind = TOOL_CATALOG[tool].vendorKind;
+  const kind = CAPABILITIES[tool].vendorKind;
   if (!connection)
     return {
       problem: 'not_connected',
@@ -56,7 +56,7 @@ export function pickConnection(
  */
 export async function connectionForTool(
   tx: OrgTransaction,
-  tool: ToolName,
+  tool: CapabilityName,
 ): Promise<{ connection: Connection; provider: ProviderDefinition }> {
   const choice = await tx.toolsVendorChoice.findFirst({ where: { tool } });
   const connections = await tx.toolsConnection.findMany({
@@ -67,7 +67,7 @@ export async function connectionForTool(
 
 /** `pickConnection`, with no connection (or an ambiguous one) as the named conflict. */
 export function chosenConnection(
-  tool: ToolName,
+  tool: CapabilityName,
   chosenProvider: string | undefined,
   connections: readonly Connection[],
 ): { connection: Connection; provider: ProviderDefinition } {
@@ -76,9 +76,13 @@ export function chosenConnection(
   return { connection: pick.connection, provider: providerById(pick.connection.provider) };
 }
 
-export async function chooseVendor(tx: OrgTransaction, tool: ToolName, providerId: string): Promise<void> {
+export async function chooseVendor(
+  tx: OrgTransaction,
+  tool: CapabilityName,
+  providerId: string,
+): Promise<void> {
   const provider = providerById(providerId);
-  if (!provider.tools[tool])
+  if (!offers(provider, tool))
     throw invalid(
       `${provider.name} does not run ${tool}; expected one of ${providersFor(tool)
         .map((p) => p.id)

@@ -2,7 +2,7 @@ import type { ModuleHttpReply, ModuleRoute } from '@suite/contracts';
 import { type Database, forOrg } from '@suite/db';
 import { type IntegrationKeyResolution, type IntegrationScope, scopeAllows } from '@suite/hub-auth';
 import type { VendorError } from '../providers/vendor-error';
-import { TOOL_CATALOG } from '../tools/tool-catalog';
+import { MEDIA_CATALOG } from '../tools/tool-catalog';
 import { openVendorMedia } from './vendor-media.service';
 
 export interface MediaRouteContext {
@@ -55,7 +55,7 @@ export const recordingMediaRoute: ModuleRoute = {
         message: `integration key ${key.prefix} (${key.caller} → ${key.target}) lacks scope ${SCOPE}`,
         requestId,
       });
-    const input = TOOL_CATALOG.recording_media.input.safeParse({ recording_id: request.params.recordingId });
+    const input = MEDIA_CATALOG.recording_media.input.safeParse({ recording_id: request.params.recordingId });
     if (!input.success)
       return json(400, {
         code: 'BAD_REQUEST',

@@ -5,11 +5,12 @@ import { recordOutcome } from '../health/connection-health.service';
 import type { VendorMedia } from '../providers/provider-definition';
 import { VendorError } from '../providers/vendor-error';
 import { openToolCall } from '../tools/call-opening.service';
+import type { MediaName } from '../tools/tool-catalog';
 import { withCredential } from '../tools/vendor-call.service';
 import type { DecryptPurpose } from '../vault/credential.schema';
 
 export interface MediaRequest {
-  readonly tool: 'recording_media';
+  readonly tool: MediaName;
   readonly input: { readonly recording_id: string; readonly range?: string | undefined };
   /** The product asking (its integration key's caller). */
   readonly caller: string;

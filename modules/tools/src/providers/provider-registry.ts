@@ -1,5 +1,5 @@
 import { invalid } from '@suite/contracts';
-import type { ToolName } from '../tools/tool-catalog';
+import type { CapabilityName } from '../tools/tool-catalog';
 import { docusignProvider } from './docusign/docusign.provider';
 import { dropboxSignProvider } from './dropbox-sign/dropbox-sign.provider';
 import { genericRestProvider } from './generic-rest/generic-rest.provider';
@@ -49,6 +49,12 @@ export function providerById(id: string): ProviderDefinition {
   return provider;
 }
 
-export function providersFor(tool: ToolName): ProviderDefinition[] {
-  return PROVIDERS.filter((provider) => provider.tools[tool] !== undefined);
+/** Whether a vendor runs the tool or serves the media. */
+export function offers(provider: ProviderDefinition, capability: CapabilityName): boolean {
+  const offered: Record<string, unknown> = { ...provider.tools, ...provider.media };
+  return offered[capability] !== undefined;
+}
+
+export function providersFor(capability: CapabilityName): ProviderDefinition[] {
+  return PROVIDERS.filter((provider) => offers(provider, capability));
 }

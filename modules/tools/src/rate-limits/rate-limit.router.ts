@@ -1,6 +1,6 @@
 import { inTenant, router, staffProcedure } from '@suite/hub-auth';
 import { z } from 'zod';
-import { TOOL_NAMES } from '../tools/tool-catalog';
+import { CAPABILITY_NAMES } from '../tools/tool-catalog';
 import { toolLimit } from './rate-limit.schema';
 import { rateLimitFor, setRateLimit } from './rate-limit.service';
 
@@ -12,7 +12,7 @@ export const rateLimitRouter = router({
     .query(
       inTenant(async (tx) => {
         const limits = [];
-        for (const tool of TOOL_NAMES) limits.push({ tool, ...(await rateLimitFor(tx, tool)) });
+        for (const tool of CAPABILITY_NAMES) limits.push({ tool, ...(await rateLimitFor(tx, tool)) });
         return limits;
       }),
     ),

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { toolName } from '../tools/tool-catalog';
+import { capabilityName } from '../tools/tool-catalog';
 
 const rateLimit = z.object({
   limit: z.number().int().min(1).max(1_000_000),
   windowSeconds: z.number().int().min(1).max(86_400),
 });
-export const toolLimit = rateLimit.extend({ tool: toolName });
+export const toolLimit = rateLimit.extend({ tool: capabilityName });

@@ -1,5 +1,5 @@
 import type { OrgTransaction } from '@suite/db';
-import { TOOL_CATALOG, type ToolName } from '../tools/tool-catalog';
+import { CAPABILITIES, type CapabilityName } from '../tools/tool-catalog';
 
 export interface RateLimit {
   readonly limit: number;
@@ -7,14 +7,18 @@ export interface RateLimit {
 }
 
 /** The org's limit for a tool: its own override, else the catalog's default. */
-export async function rateLimitFor(tx: OrgTransaction, tool: ToolName): Promise<RateLimit> {
+export async function rateLimitFor(tx: OrgTransaction, tool: CapabilityName): Promise<RateLimit> {
   const override = await tx.toolsRateLimit.findFirst({ where: { tool } });
   return override
     ? { limit: override.limit, windowSeconds: override.windowSeconds }
-    : TOOL_CATALOG[tool].rateLimit;
+    : CAPABILITIES[tool].rateLimit;
 }
 
-export async function setRateLimit(tx: OrgTransaction, tool: ToolName, limit: RateLimit): Promise<RateLimit> {
+export async function setRateLimit(
+  tx: OrgTransaction,
+  tool: CapabilityName,
+  limit: RateLimit,
+): Promise<RateLimit> {
   const orgId = await orgOf(tx);
   const row = await tx.toolsRateLimit.upsert({
     where: { orgId_tool: { orgId, tool } },

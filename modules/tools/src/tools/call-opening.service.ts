@@ -5,7 +5,7 @@ import { type RateLimit, rateWindow } from '../rate-limits/rate-limit.service';
 import type { CredentialKind, DecryptPurpose } from '../vault/credential.schema';
 import { openCredential } from '../vault/credential.service';
 import { requireKeyring } from '../vault/keyring';
-import { TOOL_CATALOG, type ToolName, type ToolResult } from './tool-catalog';
+import { CAPABILITIES, type CapabilityName, type ToolResult } from './tool-catalog';
 
 /** Everything a tool call reads and takes before it calls the vendor, in one statement (decision 0094). */
 export interface CallOpening {
@@ -72,14 +72,14 @@ const date = (value: string | null) => (value === null ? null : new Date(value))
  */
 export async function openToolCall(
   tx: OrgTransaction,
-  call: { tool: ToolName; idempotencyKey: string; background: boolean },
+  call: { tool: CapabilityName; idempotencyKey: string; background: boolean },
   purpose: DecryptPurpose,
   now = Date.now(),
 ): Promise<CallOpening> {
   const keyring = requireKeyring();
   const providers = candidateProviders(call.tool, undefined);
   const kinds = providers.map((id) => providerById(id).credentialKind);
-  const fallback = TOOL_CATALOG[call.tool].rateLimit;
+  const fallback = CAPABILITIES[call.tool].rateLimit;
   const [row] = await tx.$queryRaw<OpeningRow[]>`
     WITH choice AS (SELECT provider FROM tools.vendor_choice WHERE tool = ${call.tool}),
     limits AS (

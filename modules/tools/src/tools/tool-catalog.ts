@@ -12,6 +12,11 @@ const paymentReference = z
   .max(200)
   .describe("Handed back on the vendor's payment webhook (`books-invoice:<id>` pays that invoice).");
 
+interface RateLimitDefault {
+  readonly limit: number;
+  readonly windowSeconds: number;
+}
+
 /**
  * The tools the AI and workflows call, by stable name. Inputs and outputs are vendor-neutral: a result
  * never says which vendor ran it beyond `provider`, and never carries a credential.
@@ -108,12 +113,6 @@ export const TOOL_CATALOG = {
     output: z.object({ call_id: z.string(), status: z.string(), from: z.string() }),
     rateLimit: { limit: 30, windowSeconds: 60 },
   },
-  recording_media: {
-    vendorKind: 'voice',
-    input: z.object({ recording_id: z.string().min(1).max(200) }),
-    output: z.object({ media_url: z.url(), content_type: z.string() }),
-    rateLimit: { limit: 300, windowSeconds: 60 },
-  },
   delete_recording: {
     vendorKind: 'voice',
     input: z.object({ recording_id: z.string().min(1).max(200) }),
@@ -132,11 +131,32 @@ export const TOOL_CATALOG = {
   },
 } as const;
 
+/**
+ * What a vendor streams rather than answers as JSON (served by src/media/, never by `run`): its
+ * connection is chosen, rate limited and its credential audited like a tool's.
+ */
+export const MEDIA_CATALOG = {
+  recording_media: {
+    vendorKind: 'voice',
+    input: z.object({ recording_id: z.string().min(1).max(200) }),
+    rateLimit: { limit: 300, windowSeconds: 60 },
+  },
+} as const;
+
 export type ToolName = keyof typeof TOOL_CATALOG;
 export const TOOL_NAMES = Object.keys(TOOL_CATALOG) as ToolName[];
 export type ToolInput<T extends ToolName> = z.infer<(typeof TOOL_CATALOG)[T]['input']>;
 export type ToolOutput<T extends ToolName> = z.infer<(typeof TOOL_CATALOG)[T]['output']>;
 export const toolName = z.enum(TOOL_NAMES as [ToolName, ...ToolName[]]);
+
+export type MediaName = keyof typeof MEDIA_CATALOG;
+/** What an org connects a vendor for, chooses a vendor for and rate limits: a tool or a vendor's media. */
+export type CapabilityName = ToolName | MediaName;
+export const CAPABILITIES: Readonly<
+  Record<CapabilityName, { readonly vendorKind: string; readonly rateLimit: RateLimitDefault }>
+> = { ...TOOL_CATALOG, ...MEDIA_CATALOG };
+export const CAPABILITY_NAMES = Object.keys(CAPABILITIES) as CapabilityName[];
+export const capabilityName = z.enum(CAPABILITY_NAMES as [CapabilityName, ...CapabilityName[]]);
 
 export const toolError = z.object({
   code: z.enum(['auth_failed', 'vendor_rejected', 'vendor_unavailable', 'rate_limited', 'paused']),

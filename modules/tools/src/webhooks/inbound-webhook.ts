@@ -4,6 +4,7 @@ import type {
   toolsCallRecordingCompleted,
   toolsCallStatusChanged,
   toolsContractSigned,
+  toolsEmailStatusChanged,
   toolsPaymentSucceeded,
   toolsSmsReceived,
 } from '@suite/contracts';
@@ -15,6 +16,7 @@ export type InboundEvent = PublishInput<
   | typeof toolsSmsReceived
   | typeof toolsCallStatusChanged
   | typeof toolsCallRecordingCompleted
+  | typeof toolsEmailStatusChanged
 >;
 
 /** A refused delivery: 400 when the signature is missing or the body unreadable, 401 when it does not verify. */

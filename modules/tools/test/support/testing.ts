@@ -31,6 +31,7 @@ export {
   startDropboxSignStandIn,
   startGoogleMapsStandIn,
   startMetaStandIn,
+  startResendStandIn,
   startSendGridStandIn,
   startStripeStandIn,
   type VendorStandIn,
@@ -39,6 +40,7 @@ export { connect, run, staffOperator } from './tool-calls';
 export { type ToolsFixture, testKeyring, toolsFixture } from './tools-fixture';
 export {
   dropboxSignDelivery,
+  emailBounced,
   emailDelivered,
   paymentIntentSucceeded,
   resendDelivery,

@@ -141,10 +141,25 @@ export function resendDelivery(
   };
 }
 
-export function emailDelivered(emailId: string) {
+/** A Resend email event as its webhooks send it: `{ type, created_at, data: { email_id, … } }`. */
+function emailEvent(type: string, emailId: string, extra: Record<string, unknown> = {}) {
   return {
-    type: 'email.delivered',
+    type,
     created_at: '2026-11-30T01:30:00.000Z',
-    data: { email_id: emailId, to: ['client@acme.example'], subject: 'Your estimate' },
+    data: { email_id: emailId, to: ['client@acme.example'], subject: 'Your estimate', ...extra },
   };
 }
+
+export const emailDelivered = (emailId: string) => emailEvent('email.delivered', emailId);
+
+export const emailOpened = (emailId: string) => emailEvent('email.opened', emailId);
+
+/** A hard bounce, as Resend reports one (`bounce.type` `Permanent`). */
+export const emailBounced = (emailId: string) =>
+  emailEvent('email.bounced', emailId, {
+    bounce: {
+      type: 'Permanent',
+      subType: 'General',
+      message: "The recipient's mail server permanently rejected the email.",
+    },
+  });

@@ -1,13 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { toolsCallRecordingCompleted, toolsCallStatusChanged, toolsSmsReceived } from '@suite/contracts';
+import {
+  toolsCallRecordingCompleted,
+  toolsCallStatusChanged,
+  toolsEmailStatusChanged,
+  toolsSmsReceived,
+} from '@suite/contracts';
 import type { OrgScope } from '@suite/db';
 import { createEndpoint, toolsModule } from '@suite/tools';
 import {
   connect,
+  emailBounced,
   emailDelivered,
+  KEYS,
   resendDelivery,
+  run,
   type SignedDelivery,
   saveWebhookSecret,
+  startResendStandIn,
   startTwilioStandIn,
   startWebhookReceiver,
   type ToolsFixture,
@@ -62,7 +71,7 @@ beforeAll(async () => {
     modules: [toolsModule],
     database: fixture.database,
     env: { VAULT_KEYS: entries.join(',') },
-    observe: [toolsCallStatusChanged, toolsCallRecordingCompleted, toolsSmsReceived],
+    observe: [toolsCallStatusChanged, toolsCallRecordingCompleted, toolsSmsReceived, toolsEmailStatusChanged],
   });
   org = await fixture.createOrg('Acme');
   await connect(
@@ -173,44 +182,90 @@ describe('Twilio voice and SMS webhooks over HTTP', () => {
 
 describe('Resend (Standard Webhooks) over HTTP', () => {
   const secret = `whsec_${Buffer.from('resend-suite-signing-secret-0001').toString('base64')}`;
+  let webhookUrl: string;
+  const postTo = (delivery: SignedDelivery) =>
+    fetch(`${sut.suite.url}${webhookUrl}`, {
+      method: 'POST',
+      headers: delivery.headers,
+      body: delivery.body,
+    });
+  const statusesOf = (messageId: string) =>
+    sut.received
+      .filter(
+        (event) =>
+          event.type === 'tools.email.status_changed' &&
+          (event.data as { messageId: string }).messageId === messageId,
+      )
+      .map((event) => event.data as { status: string });
 
-  it('stores a signed delivery once, and refuses a tampered body, a wrong secret and an old timestamp', async () => {
-    const { webhookUrl } = await org.transaction((tx) =>
+  beforeAll(async () => {
+    ({ webhookUrl } = await org.transaction((tx) =>
       saveWebhookSecret(tx, { provider: 'resend', signingSecret: secret }),
-    );
-    const postTo = (delivery: SignedDelivery) =>
-      fetch(`${sut.suite.url}${webhookUrl}`, {
-        method: 'POST',
-        headers: delivery.headers,
-        body: delivery.body,
+    ));
+  });
+
+  it('publishes the delivery status of an email sent through Resend once per event, duplicates and all', async () => {
+    const resend = await startResendStandIn();
+    try {
+      await connect(
+        org,
+        'resend',
+        { apiKey: KEYS.resend },
+        { from: 'office@acme.example', apiBaseUrl: resend.url },
+      );
+      const sent = await run(org, 'send_email', {
+        to: 'client@acme.example',
+        subject: 'Your estimate',
+        text: 'Attached.',
       });
+      expect(sent).toMatchObject({ success: true, provider: 'resend', message_id: expect.any(String) });
+      const { message_id: messageId } = sent as { message_id: string };
+      const delivered = resendDelivery(secret, `msg_${randomUUID()}`, emailDelivered(messageId));
+      expect((await postTo(delivered)).status).toBe(200);
+      expect((await postTo(delivered)).status).toBe(200);
+      expect(
+        (await postTo(resendDelivery(secret, `msg_${randomUUID()}`, emailBounced(messageId)))).status,
+      ).toBe(200);
+
+      await onceSeen(() =>
+        expect(statusesOf(messageId).map((event) => event.status)).toEqual(['delivered', 'bounced']),
+      );
+      expect(statusesOf(messageId)[0]).toMatchObject({
+        provider: 'resend',
+        recipients: ['client@acme.example'],
+        permanent: null,
+      });
+      const published = await fixture.database.db.system.busOutbox.count({
+        where: { type: 'tools.email.status_changed', aggregateId: messageId },
+      });
+      expect(published).toBe(2);
+    } finally {
+      await resend.close();
+    }
+  });
+
+  it('refuses a tampered body, a wrong secret and an old timestamp with a 401 naming the problem, and publishes nothing', async () => {
     const id = randomUUID();
     const delivery = resendDelivery(secret, `msg_${id}`, emailDelivered(id));
-    expect((await postTo(delivery)).status).toBe(200);
-    expect((await postTo(delivery)).status).toBe(200);
-
     const tampered = { ...delivery, body: delivery.body.replace('client@', 'thief@') };
     const wrongSecret = `whsec_${Buffer.from('someone-elses-signing-secret-001').toString('base64')}`;
-    const other = randomUUID();
-    const replayed = resendDelivery(
-      secret,
-      `msg_${other}`,
-      emailDelivered(other),
-      new Date(Date.now() - 600_000),
-    );
-    for (const refused of [
-      tampered,
-      resendDelivery(wrongSecret, `msg_${other}`, emailDelivered(other)),
-      replayed,
-    ])
-      expect((await postTo(refused)).status).toBe(401);
-    const replayAnswer = (await (await postTo(replayed)).json()) as { message: string };
-    expect(replayAnswer.message).toMatch(/more than 5 minutes away/);
-
+    const refusals = [
+      [tampered, /svix-signature does not match/],
+      [resendDelivery(wrongSecret, `msg_${id}`, emailDelivered(id)), /svix-signature does not match/],
+      [
+        resendDelivery(secret, `msg_${id}`, emailDelivered(id), new Date(Date.now() - 600_000)),
+        /more than 5 minutes away/,
+      ],
+    ] as const;
+    for (const [refused, message] of refusals) {
+      const reply = await postTo(refused);
+      expect(reply.status).toBe(401);
+      expect(((await reply.json()) as { message: string }).message).toMatch(message);
+    }
     const stored = await fixture.database.db.system.toolsWebhookDelivery.findMany({
-      where: { orgId: org.orgId, provider: 'resend' },
+      where: { orgId: org.orgId, provider: 'resend', eventId: `msg_${id}` },
     });
-    expect(stored.map((row) => [row.eventId, row.status])).toEqual([[`msg_${id}`, 'processed']]);
+    expect(stored).toEqual([]);
   });
 });
 

@@ -217,27 +217,11 @@ describe('suite webhooks', () => {
       const [, endpointId = '', secret = ''] =
         added.match(/^endpoint (\S+) added; its signing secret \(shown once\): (whsec_\S+)$/m) ?? [];
       expect(secret).toMatch(/^whsec_/);
+      const updateEvents = (events: string) =>
+        suite(first, 'webhooks', 'update', endpointId, '--org', org.orgId, '--events', events);
       const [updated, unknown] = await Promise.all([
-        suite(
-          first,
-          'webhooks',
-          'update',
-          endpointId,
-          '--org',
-          org.orgId,
-          '--events',
-          'crm.deal.won,tools.sms.received',
-        ),
-        suite(
-          first,
-          'webhooks',
-          'update',
-          endpointId,
-          '--org',
-          org.orgId,
-          '--events',
-          'crm.deal.lost.forever',
-        ),
+        updateEvents('crm.deal.won,tools.sms.received'),
+        updateEvents('crm.deal.lost.forever'),
       ]);
       expect(ok(updated).trim()).toBe(
         `endpoint ${endpointId} now sends crm.deal.won,tools.sms.received to ${url}`,

@@ -131,18 +131,6 @@ export const twilioProvider = defineProvider({
         });
       return { call_id: placed.sid, status: placed.status, from: call.settings.from };
     },
-    async recording_media(call, input) {
-      const recording = await client(call)
-        .accounts(call.credential.accountSid)
-        .recordings(input.recording_id)
-        .fetch()
-        .catch((error: unknown) => {
-          throw failure(error);
-        });
-      // The media URL needs the account's credentials only when the org made recordings private.
-      // Without an extension Twilio answers WAV; `.mp3` gives the MP3 the content type promises.
-      return { media_url: `${recording.mediaUrl}.mp3`, content_type: 'audio/mpeg' };
-    },
     async delete_recording(call, input) {
       // Twilio answers 404 for a recording already deleted: a retried delete has nothing left to do.
       const deleted = await client(call)

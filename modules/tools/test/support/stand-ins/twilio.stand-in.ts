@@ -18,7 +18,7 @@ export interface TwilioStandIn extends StandIn {
     string,
     { sid: string; to: string; from: string; twiml: string; statusCallback?: string }
   >;
-  /** Recording sids deleted through the API: their metadata and media answer 404 from then on. */
+  /** Recording sids deleted through the API: a second delete and their media answer 404 from then on. */
   readonly deletedRecordings: Set<string>;
   readonly state: {
     /** The auth token it accepts now; change it to revoke what the vault holds. */
@@ -123,19 +123,6 @@ export async function startTwilioStandIn(): Promise<TwilioStandIn> {
       return {
         status: 201,
         body: { sid: call.sid, status: 'queued', to: call.to, from: call.from, direction: 'outbound-api' },
-      };
-    },
-    'GET /2010-04-01/Accounts/([^/]+)/Recordings/([^/]+)\\.json': (request, [, sid = '', recording = '']) => {
-      if (!authorized(request, sid)) return { status: 401, body: authError };
-      if (deletedRecordings.has(recording)) return recordingGone;
-      return {
-        status: 200,
-        body: {
-          sid: recording,
-          account_sid: sid,
-          status: 'completed',
-          media_url: `${standIn.url}/2010-04-01/Accounts/${sid}/Recordings/${recording}`,
-        },
       };
     },
     'DELETE /2010-04-01/Accounts/([^/]+)/Recordings/([^/]+)\\.json': (

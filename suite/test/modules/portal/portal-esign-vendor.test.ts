@@ -108,6 +108,15 @@ describe('flow 7 through the org’s e-signature vendor (portal e-sign route sen
         `crm-esign:${esignRequestId}`,
       );
     const now = Math.floor(Date.now() / 1000);
+    const forged = await dropboxSignDelivery(
+      'cd'.repeat(32),
+      'signature_request_all_signed',
+      sent.signatureRequestId,
+      String(now),
+      `crm-esign:${esignRequestId}`,
+    );
+    const refused = await fetch(webhookUrl, { method: 'POST', headers: forged.headers, body: forged.body });
+    expect(refused.status).toBe(401);
     const first = await callback(now);
     for (const delivery of [first, first, await callback(now + 1)]) {
       const answer = await fetch(webhookUrl, {

@@ -1,17 +1,22 @@
-import { crmModule } from '@suite/crm';
 import { forOrg } from '@suite/db';
-import { toolsModule } from '@suite/tools';
-import { connectOAuth, type HubspotStandIn, startHubspotStandIn, testKeyring } from '@suite/tools/testing';
-import { voiceModule } from '@suite/voice';
+import { connectOAuth, type HubspotStandIn, startHubspotStandIn } from '@suite/tools/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTOSO, NORTHWIND, startTestSuite, type TestSuite } from '../../support/suite-fixture';
+import { CONTOSO, NORTHWIND, type TestSuite } from '../../support/suite-fixture';
 import { callSid, statusChanged } from './support/call-callbacks';
-import { deliverToVoice, recordCall, runVoiceJob, voiceCallOf } from './support/voice-suite';
+import {
+  deliverToVoice,
+  recordCall,
+  runVoiceJob,
+  startVoiceSuite,
+  type VoiceSuite,
+  voiceCallOf,
+} from './support/voice-suite';
 
 // Ended calls are logged to the org's external CRM (HubSpot here, through its stand-in) by the
 // voice.crm-call-log job: once per call, with the suite's recording link (sent to the same activity when
 // the recording comes later), retried after a vendor failure, never for an org on our CRM.
 
+let voice: VoiceSuite;
 let fx: TestSuite;
 let hubspot: HubspotStandIn;
 
@@ -34,17 +39,13 @@ const stored = (id: string) => fx.database.db.system.voiceCall.findUniqueOrThrow
 
 beforeAll(async () => {
   hubspot = await startHubspotStandIn();
-  fx = await startTestSuite({
-    modules: [voiceModule, crmModule, toolsModule],
-    env: { VAULT_KEYS: testKeyring().entries.join(',') },
-  });
+  voice = await startVoiceSuite();
+  fx = voice.fx;
   const northwind = forOrg(fx.database.db.app, NORTHWIND);
   expect(await connectOAuth(northwind, 'hubspot', hubspot.url, {})).toMatchObject({ ok: true });
-  const adam = await fx.staff('adam@northwind.test', 'voice');
-  await adam.ok('settings.update', { recordingEnabled: true, retentionDays: 30, defaultCountry: 'GB' });
 });
 afterAll(async () => {
-  await fx?.close();
+  await voice?.close();
   await hubspot?.close();
 });
 

@@ -1,9 +1,72 @@
-import type { publish } from '@suite/bus';
+import type { EventEnvelope, publish } from '@suite/bus';
+import { crmModule } from '@suite/crm';
 import { forOrg } from '@suite/db';
+import { toolsModule } from '@suite/tools';
+import {
+  connect,
+  startTwilioStandIn,
+  TWILIO_SID,
+  TWILIO_TOKEN,
+  type TwilioStandIn,
+  testKeyring,
+} from '@suite/tools/testing';
 import { voiceModule } from '@suite/voice';
 import { createLogger } from '../../../../src/logger';
-import { eventually, NORTHWIND, type TestSuite } from '../../../support/suite-fixture';
-import { callSid, recordingCompleted, recordingSid, statusChanged } from './call-callbacks';
+import type { StaffClient } from '../../../support/staff-client';
+import {
+  eventually,
+  NORTHWIND,
+  startTestSuite,
+  type TestSuite,
+  type TestSuiteOptions,
+} from '../../../support/suite-fixture';
+import { callSid, ORG_NUMBER, recordingCompleted, recordingSid, statusChanged } from './call-callbacks';
+
+export interface VoiceSuite {
+  readonly fx: TestSuite;
+  readonly twilio: TwilioStandIn;
+  /** Northwind's Admin, signed in to Voice. */
+  readonly adam: StaffClient;
+  close(): Promise<void>;
+}
+
+/**
+ * Voice with CRM and the tool layer, Northwind on the Twilio stand-in (through the vault) with recording
+ * enabled by its Admin: what every Voice flow starts from.
+ */
+export async function startVoiceSuite(options: Pick<TestSuiteOptions, 'observe'> = {}): Promise<VoiceSuite> {
+  const twilio = await startTwilioStandIn();
+  let fx: TestSuite | undefined;
+  try {
+    fx = await startTestSuite({
+      modules: [voiceModule, crmModule, toolsModule],
+      env: { VAULT_KEYS: testKeyring().entries.join(',') },
+      ...options,
+    });
+    const adam = await fx.staff('adam@northwind.test', 'voice');
+    await connect(
+      forOrg(fx.database.db.app, NORTHWIND),
+      'twilio',
+      { accountSid: TWILIO_SID, authToken: TWILIO_TOKEN },
+      { from: ORG_NUMBER, apiBaseUrl: twilio.url },
+    );
+    await adam.ok('settings.update', { recordingEnabled: true, retentionDays: 30, defaultCountry: 'GB' });
+    const started = fx;
+    return {
+      fx: started,
+      twilio,
+      adam,
+      close: async () => {
+        await started.close();
+        await twilio.close();
+      },
+    };
+  } catch (error) {
+    await fx?.close();
+    await twilio.close();
+    throw error;
+  }
+}
 
 type ToolsEvent = Parameters<typeof publish>[1];
 
@@ -14,14 +77,18 @@ function voiceGroup(fx: TestSuite, prefix: string): string {
   return group;
 }
 
-/** The tool layer's call event published as that org, once Voice has handled it. */
-export async function deliverToVoice(fx: TestSuite, event: ToolsEvent, orgId = NORTHWIND): Promise<void> {
-  const envelope = await fx.publishAs(event, orgId);
+/** Resolves once Voice has handled the tool layer's call event. */
+export async function handledByVoice(fx: TestSuite, envelope: EventEnvelope): Promise<void> {
   const prefix =
-    event.type === 'tools.call.status_changed'
+    envelope.type === 'tools.call.status_changed'
       ? 'voice.tools-sync.call-status'
       : 'voice.tools-sync.recording';
   await fx.handled(envelope.id, voiceGroup(fx, prefix));
+}
+
+/** The tool layer's call event published as that org, once Voice has handled it. */
+export async function deliverToVoice(fx: TestSuite, event: ToolsEvent, orgId = NORTHWIND): Promise<void> {
+  await handledByVoice(fx, await fx.publishAs(event, orgId));
 }
 
 /** Voice's call for the vendor's call id, once it is there. */

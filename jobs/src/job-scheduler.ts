@@ -1,8 +1,7 @@
 import type { Database } from '@suite/db';
-import type { IntegrationClients } from '@suite/hub-auth';
 import { createTask, type RunCoordinator, type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
-import type { JobDefinition } from './job';
+import type { JobDefinition, JobServices } from './job';
 import { claimSlot, finishRun } from './job-runs';
 
 export class UnknownJobError extends Error {
@@ -34,7 +33,7 @@ export class JobScheduler {
     readonly db: Database,
     private readonly log: Logger,
     readonly jobs: readonly JobDefinition[],
-    private readonly integrations?: IntegrationClients,
+    private readonly services: JobServices = {},
   ) {
     const names = jobs.map((job) => job.name);
     const twice = names.find((name, index) => names.indexOf(name) !== index);
@@ -147,7 +146,8 @@ export class JobScheduler {
     const log = this.log.child({ job: job.name, runId });
     const started = Date.now();
     try {
-      const summary = await job.run({ db: this.db, log, slot, integrations: this.integrations });
+      const { integrations, publicUrl } = this.services;
+      const summary = await job.run({ db: this.db, log, slot, integrations, publicUrl: publicUrl?.() });
       await finishRun(this.db, runId, { summary });
       log.info({ ms: Date.now() - started, summary }, 'job run succeeded');
       return summary;

@@ -14,6 +14,18 @@ export interface JobContext {
    * where the process serves no integration API (`suite jobs run` from the CLI).
    */
   readonly integrations?: IntegrationClients | undefined;
+  /**
+   * The origin staff reach the suite at (`PUBLIC_URL`, else the address it listens on), for the suite's
+   * links a job sends outside it (Voice's recording link in a vendor CRM). Absent with `integrations`.
+   */
+  readonly publicUrl?: string | undefined;
+}
+
+/** What a process gives its jobs besides the database: reaching other modules, and its own public URL. */
+export interface JobServices {
+  readonly integrations?: IntegrationClients;
+  /** Asked at each run: with PORT=0 the listening address is known only once the suite listens. */
+  readonly publicUrl?: () => string;
 }
 
 export interface JobDefinition {

@@ -1,7 +1,6 @@
 import type { SuiteModule } from '@suite/contracts';
 import type { Database } from '@suite/db';
-import type { IntegrationClients } from '@suite/hub-auth';
-import { type JobDefinition, JobScheduler } from '@suite/jobs';
+import { type JobDefinition, JobScheduler, type JobServices } from '@suite/jobs';
 import type { Logger } from './logger';
 
 /** Every job of the process's modules; the scheduler refuses two jobs of one name. */
@@ -13,9 +12,9 @@ export function createJobScheduler(
   db: Database,
   log: Logger,
   modules: readonly SuiteModule[],
-  integrations?: IntegrationClients,
+  services?: JobServices,
 ): JobScheduler {
-  return new JobScheduler(db, log.child({ component: 'jobs' }), moduleJobs(modules), integrations);
+  return new JobScheduler(db, log.child({ component: 'jobs' }), moduleJobs(modules), services);
 }
 
 /** The README's table of the installed modules' jobs (`npm run docs`). */

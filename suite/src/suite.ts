@@ -29,6 +29,8 @@ import { StartWhenMigrated } from './start-when-migrated';
 export interface RunningSuite {
   /** Base URL the HTTP server listens on. */
   readonly url: string;
+  /** The origin staff reach it at: `PUBLIC_URL`, else `url`; what jobs build the suite's links on. */
+  readonly publicUrl: string;
   readonly modules: readonly ModuleName[];
   readonly log: Logger;
   /** Typed clients for modules' integration APIs: this process's over loopback, others' at `<MODULE>_API_URL`. */
@@ -132,7 +134,11 @@ export async function startSuite(
     localModules: modules.filter((module) => module.integrationRouter).map((module) => module.name),
     remoteModules: remoteModules(config),
   });
-  const scheduler = createJobScheduler(database.db, log, modules, integrationKeys.clients);
+  const publicUrl = () => hubAuth.runtime().publicUrl;
+  const scheduler = createJobScheduler(database.db, log, modules, {
+    integrations: integrationKeys.clients,
+    publicUrl,
+  });
   let webhooks: WebhookDispatcher | undefined;
   const migrated = new StartWhenMigrated(database.url, log, async () => {
     await sealSessionTokens(database.db, log);
@@ -188,6 +194,7 @@ export async function startSuite(
     url,
     modules: modules.map((module) => module.name),
     log,
+    publicUrl: publicUrl(),
     integrations: integrationKeys.clients,
     close,
   };

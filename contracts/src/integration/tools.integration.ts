@@ -51,7 +51,10 @@ export const toolAvailability = {
 // field mapping. Scopes `tools:crm.<verb>`.
 
 export const crmDriverObject = z.enum(['contact', 'company']);
-/** What `createRecord` writes: the records, and a logged `call` activity (written once, never read back). */
+/**
+ * What `createRecord` writes and `updateRecord` changes: the records, and a logged `call` activity
+ * (never read back; an update changes only its note and recording link).
+ */
 export const crmCreatableObject = z.enum([...crmDriverObject.options, 'call']);
 
 export const crmDriverRecord = z.object({
@@ -67,7 +70,7 @@ export const crmDriverRecord = z.object({
 const crmFields = z
   .record(text(100, { min: 1 }), text(2000))
   .describe(
-    'contact: email, phone, firstName, lastName, jobTitle, companyName; company: name, domain, phone; call: direction (inbound|outbound), outcome (completed|busy|no_answer|failed|canceled), occurredAt (ISO 8601), durationSeconds, fromNumber, toNumber, note, recordingUrl.',
+    'contact: email, phone, firstName, lastName, jobTitle, companyName; company: name, domain, phone; call: direction (inbound|outbound), outcome (completed|busy|no_answer|failed|canceled), occurredAt (ISO 8601), durationSeconds, fromNumber, toNumber, note, recordingUrl (an update: note, recordingUrl).',
   );
 const externalId = text(200, { min: 1 }).describe("The record's id at the CRM.");
 const crmProvider = {
@@ -95,7 +98,14 @@ export const crmDriverInputs = {
       'Typically `<conversation id>:<turn id>`: the same key creates once and answers the first record.',
     ),
   }),
-  updateRecord: z.object({ object: crmDriverObject, externalId, fields: crmFields }),
+  updateRecord: z.object({
+    object: crmCreatableObject,
+    externalId,
+    fields: crmFields,
+    idempotencyKey: text(200, { min: 8 })
+      .optional()
+      .describe('The same key updates once and answers the first result again, sending nothing.'),
+  }),
   listRecent: z.object({
     object: crmDriverObject,
     since: timestamp.optional(),

@@ -24,6 +24,13 @@ export type CallActivity = { [F in keyof typeof CALL_FIELDS]?: z.infer<(typeof C
  * unknown, missing or malformed one is refused naming it.
  */
 export function callActivityOf(fields: CrmFields): CallActivity {
+  checkCallFields(fields);
+  for (const field of REQUIRED)
+    if (!fields[field]) throw invalid(`fields.${field}: a call needs it`, `fields.${field}`);
+  return fields as CallActivity;
+}
+
+function checkCallFields(fields: CrmFields): void {
   const known = Object.keys(CALL_FIELDS);
   for (const [field, value] of Object.entries(fields)) {
     const schema = CALL_FIELDS[field as keyof typeof CALL_FIELDS];
@@ -39,9 +46,22 @@ export function callActivityOf(fields: CrmFields): CallActivity {
         `fields.${field}`,
       );
   }
-  for (const field of REQUIRED)
-    if (!fields[field]) throw invalid(`fields.${field}: a call needs it`, `fields.${field}`);
-  return fields as CallActivity;
+}
+
+/** What changes on a call once logged: the note staff typed and the recording, ready after the call. */
+const UPDATABLE = ['note', 'recordingUrl'] as const;
+export type CallUpdate = Pick<CallActivity, (typeof UPDATABLE)[number]>;
+
+/** The fields of an update of a logged call, checked; any other call field is refused naming it. */
+export function callUpdateOf(fields: CrmFields): CallUpdate {
+  for (const field of Object.keys(fields))
+    if (!(UPDATABLE as readonly string[]).includes(field))
+      throw invalid(
+        `fields.${field}: a logged call changes only its ${UPDATABLE.join(' and ')}`,
+        `fields.${field}`,
+      );
+  checkCallFields(fields);
+  return fields as CallUpdate;
 }
 
 /** The call's subject line in CRMs that show one. */

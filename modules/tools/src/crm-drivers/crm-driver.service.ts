@@ -6,7 +6,7 @@ import { withCredential } from '../tools/vendor-call.service';
 import type { DecryptPurpose } from '../vault/credential.schema';
 import type { CrmDriver } from './crm-driver';
 import { CRM_PROVIDER_IDS, vendorCrmDriverOf } from './crm-driver-registry';
-import { createOnceIn } from './crm-idempotency.service';
+import { withKeyedUpdates, writeOnceIn } from './crm-idempotency.service';
 import { crmRecordsClient } from './crm-records.client';
 import { fieldMappingOf } from './field-mapping.service';
 import { SUITE_CRM, suiteCrmDriver } from './suite-crm.crm-driver';
@@ -47,13 +47,16 @@ export async function withCrmDriver<T>(
 ): Promise<T> {
   const provider = await crmProviderOf(tx, input.provider);
   const mapping = await fieldMappingOf(tx, provider);
-  const createOnce = createOnceIn(tx, provider);
+  const createOnce = writeOnceIn(tx, provider, 'crm.createRecord');
+  const keyed = (driver: CrmDriver) =>
+    withKeyedUpdates(driver, writeOnceIn(tx, provider, 'crm.updateRecord'));
   if (provider === SUITE_CRM.id) {
     if (!caller.integrations)
       throw conflict(
         'CRM is reached through its integration API, and this caller has no integration clients',
       );
-    return use(suiteCrmDriver(crmRecordsClient(caller.integrations, caller.orgId), mapping, createOnce));
+    const crm = crmRecordsClient(caller.integrations, caller.orgId);
+    return use(keyed(suiteCrmDriver(crm, mapping, createOnce)));
   }
   const connection = await connectionOf(tx, provider);
   if (!connection || connection.health === 'not_connected')
@@ -66,6 +69,6 @@ export async function withCrmDriver<T>(
     definition.provider,
     purpose,
     purpose.requestId ?? purpose.purpose,
-    (call) => use(definition.open({ call, mapping, createOnce })),
+    (call) => use(keyed(definition.open({ call, mapping, createOnce }))),
   );
 }

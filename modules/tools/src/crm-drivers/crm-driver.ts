@@ -4,7 +4,6 @@ import type { VendorMessages } from '../providers/vendor-http';
 import type {
   CreateRecordInput,
   CrmCreatableObject,
-  CrmObject,
   CrmRecord,
   DeleteRecordInput,
   ListRecentInput,
@@ -25,7 +24,10 @@ export interface CrmDriver {
   searchRecords(input: SearchRecordsInput): Promise<{ records: CrmRecord[] }>;
   /** The same idempotency key creates once and answers the first record again. */
   createRecord(input: CreateRecordInput): Promise<CrmRecord>;
-  /** A partial update: only the given fields change. */
+  /**
+   * A partial update: only the given fields change. A logged `call` changes only its note and recording
+   * link, and is answered without reading it back. An idempotency key updates once (the service keeps it).
+   */
   updateRecord(input: UpdateRecordInput): Promise<CrmRecord>;
   /** Most recently changed first. */
   listRecent(input: ListRecentInput): Promise<{ records: CrmRecord[] }>;
@@ -33,14 +35,14 @@ export interface CrmDriver {
   deleteRecord(input: DeleteRecordInput): Promise<{ deleted: true; hardDeleted: boolean }>;
 }
 
-/** Runs a create once per idempotency key for the org (kept in PostgreSQL for vendors without a key header). */
-export type CreateOnce = (idempotencyKey: string, create: () => Promise<CrmRecord>) => Promise<CrmRecord>;
+/** Runs a write once per idempotency key for the org (kept in PostgreSQL for vendors without a key header). */
+export type WriteOnce = (idempotencyKey: string, write: () => Promise<CrmRecord>) => Promise<CrmRecord>;
 
 /** What a driver is built from for one call: the vendor call (credential, settings) and the org's mapping. */
 export interface CrmDriverContext<C = unknown, S = unknown> {
   readonly call: VendorCall<C, S>;
   readonly mapping: FieldMapping;
-  readonly createOnce: CreateOnce;
+  readonly createOnce: WriteOnce;
 }
 
 /** A provider that can act as an org's CRM: its built-in field names and how to open its driver. */
@@ -77,7 +79,7 @@ export async function connectionCheck(
 }
 
 /** The CRM has no such record (any more): look it up again. */
-export function recordNotFound(vendor: string, object: CrmObject, externalId: string): never {
+export function recordNotFound(vendor: string, object: CrmCreatableObject, externalId: string): never {
   throw new VendorError('rejected', `${vendor} has no ${object} ${externalId}; look it up again`, {
     field: 'externalId',
     status: 404,

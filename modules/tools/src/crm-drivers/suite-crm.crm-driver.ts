@@ -1,6 +1,6 @@
 import { type crmRecordView, invalid } from '@suite/contracts';
 import { z } from 'zod';
-import { type CreateOnce, type CrmDriver, connectionCheck, recordNotFound } from './crm-driver';
+import { type CrmDriver, connectionCheck, recordNotFound, type WriteOnce } from './crm-driver';
 import type { CrmObject, CrmRecord } from './crm-driver.schema';
 import { type CrmRecordsApi, crmCall } from './crm-records.client';
 import { type FieldMapping, fromVendorFields, toVendorFields, vendorPath } from './field-mapping';
@@ -23,8 +23,15 @@ export const SUITE_CRM = {
 
 const crmId = z.uuid();
 
+function callsRefused(): never {
+  throw invalid(
+    'object: our CRM logs calls on its timeline from Voice itself; `call` is for an external CRM',
+    'object',
+  );
+}
+
 /** Our CRM through its integration API (`crm:records.*`), never its code or its tables. */
-export function suiteCrmDriver(crm: CrmRecordsApi, mapping: FieldMapping, createOnce: CreateOnce): CrmDriver {
+export function suiteCrmDriver(crm: CrmRecordsApi, mapping: FieldMapping, createOnce: WriteOnce): CrmDriver {
   const view = (record: z.infer<typeof crmRecordView>): CrmRecord => ({
     object: record.object,
     externalId: record.id,
@@ -61,17 +68,14 @@ export function suiteCrmDriver(crm: CrmRecordsApi, mapping: FieldMapping, create
       return { records: records.map(view) };
     },
     async createRecord({ object, fields, idempotencyKey }) {
-      if (object === 'call')
-        throw invalid(
-          'object: our CRM logs calls on its timeline from Voice itself; `call` is for an external CRM',
-          'object',
-        );
+      if (object === 'call') return callsRefused();
       const vendorFields = toVendorFields(mapping, object, fields);
       return createOnce(idempotencyKey, async () =>
         view(await crmCall(() => crm.records.create.mutate({ object, fields: vendorFields }))),
       );
     },
     async updateRecord({ object, externalId, fields }) {
+      if (object === 'call') return callsRefused();
       const vendorFields = toVendorFields(mapping, object, fields);
       const id = existing(object, externalId);
       return view(await crmCall(() => crm.records.update.mutate({ object, id, fields: vendorFields })));

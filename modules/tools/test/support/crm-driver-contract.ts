@@ -185,6 +185,40 @@ export function crmDriverContract(name: string, start: () => Promise<CrmUnderTes
       expect((await loggedCalls()).length - before).toBe(2);
     });
 
+    it("updates a logged call's recording link once per key, the same activity; our CRM refuses calls", async () => {
+      const call = {
+        direction: 'outbound',
+        outcome: 'completed',
+        occurredAt: new Date().toISOString(),
+        toNumber: phoneNumber(),
+        note: `Call back on Monday ${unique()}`,
+      };
+      const recordingUrl = `https://suite.example.com/voice/recordings/${randomUUID()}`;
+      const update = (externalId: string, fields: Record<string, string>, idempotencyKey?: string) =>
+        crm.using((driver) => driver.updateRecord({ object: 'call', externalId, fields, idempotencyKey }));
+      const { loggedCalls } = crm;
+      if (!loggedCalls) {
+        await expect(update(randomUUID(), { recordingUrl })).rejects.toMatchObject({ field: 'object' });
+        return;
+      }
+      const { externalId } = await create(call, 'call');
+      const before = await loggedCalls();
+      const key = `voice.call-log-recording:${randomUUID()}`;
+      const updated = await update(externalId, { note: call.note, recordingUrl }, key);
+      expect(updated).toMatchObject({ object: 'call', externalId, fields: { recordingUrl } });
+      const after = await loggedCalls();
+      expect(after).toHaveLength(before.length);
+      for (const value of [recordingUrl, call.note]) expect(JSON.stringify(after.at(-1))).toContain(value);
+      // The same key sends nothing again: a later link under it is answered with the first.
+      const again = await update(externalId, { recordingUrl: `${recordingUrl}-2` }, key);
+      expect(again.fields.recordingUrl).toBe(recordingUrl);
+      expect(JSON.stringify((await loggedCalls()).at(-1))).not.toContain(`${recordingUrl}-2`);
+      await expect(update(externalId, { outcome: 'busy' })).rejects.toMatchObject({
+        field: 'fields.outcome',
+        message: expect.stringContaining('a logged call changes only its note and recordingUrl'),
+      });
+    });
+
     it('refuses a field the object does not have, naming it', async () => {
       await expect(create({ ...newContact(), nickname: 'Ada' })).rejects.toMatchObject({
         field: 'fields.nickname',

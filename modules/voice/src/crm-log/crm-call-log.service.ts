@@ -1,13 +1,16 @@
 import type { OrgTransaction } from '@suite/db';
-import type { CallRow } from '../calls/call.view';
+import { type CallRow, toCallView, withRecordings } from '../calls/call.view';
 import { eventNumber } from '../calls/caller-number';
 import type { ProductCaller } from '../crm/crm.client';
 import { toolsClient } from '../tools/tools.client';
 
-/** Ended calls not yet logged to (or skipped for) the org's external CRM, oldest first. */
+/** Calls whose activity at the org's external CRM is still to write: not logged yet, or its recording link. */
+const LOG_DUE = { endedAt: { not: null }, OR: [{ crmLog: null }, { crmLog: 'recording_pending' as const }] };
+
+/** Ended calls with something to send to (or skip for) the org's external CRM, oldest first. */
 export async function callsToLog(tx: OrgTransaction, limit: number): Promise<string[]> {
   const rows = await tx.voiceCall.findMany({
-    where: { endedAt: { not: null }, crmLog: null },
+    where: LOG_DUE,
     select: { id: true },
     orderBy: { endedAt: 'asc' },
     take: limit,
@@ -20,12 +23,34 @@ export async function usesExternalCrm(caller: ProductCaller): Promise<boolean> {
   return (await toolsClient(caller).crm.provider.query({})).external;
 }
 
-/** The org keeps its customers in our CRM, which logs calls from Voice's events itself. */
+/**
+ * The org keeps its customers in our CRM, which logs calls from Voice's events itself. A recording link
+ * still due to a vendor CRM the org has since left stays unsent.
+ */
 export async function skipCalls(tx: OrgTransaction, callIds: readonly string[]): Promise<void> {
+  const ids = { in: [...callIds] };
+  await tx.voiceCall.updateMany({ where: { id: ids, crmLog: null }, data: { crmLog: 'skipped' } });
   await tx.voiceCall.updateMany({
-    where: { id: { in: [...callIds] }, crmLog: null },
-    data: { crmLog: 'skipped' },
+    where: { id: ids, crmLog: 'recording_pending' },
+    data: { crmLog: 'logged' },
   });
+}
+
+/**
+ * A recording became ready for a call already logged to the org's external CRM: the job sends its link
+ * to that activity. Runs under the call's row lock (applyRecording), as logCallToCrm does.
+ */
+export async function recordingDueToCrm(tx: OrgTransaction, callId: string): Promise<void> {
+  await tx.voiceCall.updateMany({
+    where: { id: callId, crmLog: 'logged' },
+    data: { crmLog: 'recording_pending' },
+  });
+}
+
+/** The suite's link to the call's recording, absolute for a vendor CRM; never the vendor's media URL. */
+function recordingLink(call: Parameters<typeof toCallView>[0], publicUrl: string): { recordingUrl?: string } {
+  const path = toCallView(call).recordingUrl;
+  return path ? { recordingUrl: `${publicUrl}${path}` } : {};
 }
 
 /** A call as the tool layer's `call` object takes it: canonical fields, numbers only when known. */
@@ -42,21 +67,50 @@ function callActivity(call: CallRow): Record<string, string> {
   };
 }
 
+/** What one run did with a call: a new activity, the recording link added to it, or nothing to send. */
+export type CallLogged = 'logged' | 'linked' | 'unchanged';
+
 /**
- * Logs one ended call to the org's external CRM through the tool layer's CRM driver. The call id is the
- * idempotency key, so a retry after a crash between the vendor's answer and this commit creates nothing
- * new; a refusal throws and leaves the call to log on the next run.
+ * Logs one ended call to the org's external CRM through the tool layer's CRM driver, with the suite's
+ * recording link when the recording is ready; a recording ready later is added to the same activity.
+ * Both are keyed by the call, so a retry after a crash between the vendor's answer and this commit
+ * writes nothing new; a refusal throws and leaves the call to send on the next run.
  */
-export async function logCallToCrm(tx: OrgTransaction, callId: string, caller: ProductCaller): Promise<void> {
-  const call = await tx.voiceCall.findFirst({ where: { id: callId, crmLog: null, endedAt: { not: null } } });
-  if (!call) return;
-  const record = await toolsClient(caller).crm.createRecord.mutate({
-    object: 'call',
-    fields: callActivity(call),
-    idempotencyKey: `voice.call-log:${call.id}`,
-  });
-  await tx.voiceCall.update({
-    where: { id: call.id },
-    data: { crmLog: 'logged', crmRecordId: record.externalId },
-  });
+export async function logCallToCrm(
+  tx: OrgTransaction,
+  callId: string,
+  caller: ProductCaller,
+  publicUrl: string,
+): Promise<CallLogged> {
+  // The row lock orders this with a recording callback (applyRecording): whichever commits second sees
+  // the other, so a recording is either in the new activity or marks the call for the link's update.
+  await tx.$executeRaw`SELECT 1 FROM voice.call WHERE id = ${callId}::uuid FOR UPDATE`;
+  const call = await tx.voiceCall.findFirst({ where: { id: callId, ...LOG_DUE }, include: withRecordings });
+  if (!call) return 'unchanged';
+  const recording = recordingLink(call, publicUrl);
+  const crm = toolsClient(caller).crm;
+  if (call.crmLog === null) {
+    const record = await crm.createRecord.mutate({
+      object: 'call',
+      fields: { ...callActivity(call), ...recording },
+      idempotencyKey: `voice.call-log:${call.id}`,
+    });
+    await tx.voiceCall.update({
+      where: { id: call.id },
+      data: { crmLog: 'logged', crmRecordId: record.externalId },
+    });
+    return 'logged';
+  }
+  // A recording deleted (retention) before its link was sent leaves the activity as it is.
+  const activityId = recording.recordingUrl ? call.crmRecordId : null;
+  if (activityId)
+    await crm.updateRecord.mutate({
+      object: 'call',
+      externalId: activityId,
+      // The note goes along: Salesforce keeps it in the same Description as the link.
+      fields: { ...recording, ...(call.note && { note: call.note }) },
+      idempotencyKey: `voice.call-log-recording:${call.id}`,
+    });
+  await tx.voiceCall.update({ where: { id: call.id }, data: { crmLog: 'logged' } });
+  return activityId ? 'linked' : 'unchanged';
 }

@@ -6,17 +6,18 @@ const LOG_PER_RUN = 200;
 
 /**
  * Every ended call reaches the org's external CRM (HubSpot, Salesforce, generic REST) once, as a call
- * activity. Our own CRM's timeline is written from Voice's events, never waiting for this; an org
- * without an external CRM is asked nothing of its vendor. A refusal is retried on the next run.
+ * activity with the suite's recording link; a recording ready after that is added to the same activity.
+ * Our own CRM's timeline is written from Voice's events, never waiting for this; an org without an
+ * external CRM is asked nothing of its vendor. A refusal is retried on the next run.
  */
 export const crmCallLogJob = defineJob({
   name: 'voice.crm-call-log',
   schedule: '*/5 * * * *',
   description:
-    "Logs each ended call once to the org's external CRM, when it uses one (HubSpot, Salesforce, generic REST).",
-  async run({ db, log, integrations }) {
-    if (!integrations) return 'external CRM logging waits for a process serving integrations';
-    let logged = 0;
+    "Logs each ended call once to the org's external CRM, when it uses one (HubSpot, Salesforce, generic REST), with the suite's recording link, added to the same activity when the recording comes later.",
+  async run({ db, log, integrations, publicUrl }) {
+    if (!integrations || !publicUrl) return 'external CRM logging waits for a process serving integrations';
+    const done = { logged: 0, linked: 0, unchanged: 0 };
     let skipped = 0;
     let failed = 0;
     const orgs = await forEachOrg(db, async (org) => {
@@ -38,8 +39,8 @@ export const crmCallLogJob = defineJob({
       if (!external) return;
       for (const callId of callIds)
         await org
-          .transaction((tx) => logCallToCrm(tx, callId, caller))
-          .then(() => logged++)
+          .transaction((tx) => logCallToCrm(tx, callId, caller, publicUrl))
+          .then((outcome) => done[outcome]++)
           .catch((error: unknown) => {
             failed++;
             log.warn(
@@ -48,6 +49,6 @@ export const crmCallLogJob = defineJob({
             );
           });
     });
-    return `${logged} call(s) logged to external CRMs, ${skipped} without one, ${failed} to retry, in ${orgs} org(s)`;
+    return `${done.logged} call(s) logged to external CRMs, ${done.linked} recording link(s) added, ${skipped} without one, ${failed} to retry, in ${orgs} org(s)`;
   },
 });

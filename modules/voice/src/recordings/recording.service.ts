@@ -2,6 +2,7 @@ import { publish } from '@suite/bus';
 import { type EventData, found, notFound, type toolsCallRecordingCompleted } from '@suite/contracts';
 import type { OrgTransaction } from '@suite/db';
 import type { ProductCaller } from '../crm/crm.client';
+import { recordingDueToCrm } from '../crm-log/crm-call-log.service';
 import { getVoiceSettings } from '../settings/setting.service';
 import { runTool } from '../tools/tools.client';
 import type { ByRecordingId, RecordingMedia } from './recording.schema';
@@ -27,7 +28,8 @@ export async function applyRecording(
   // The call row's lock orders this with the callback that ends the call, whose events share a key:
   // whichever commits second sees the other, so CRM's entry gets the link either way (voice.call.ended
   // carrying it, or voice.recording.ready adding it to the entry), never a ready that finds no entry
-  // followed by an ended read before the recording existed.
+  // followed by an ended read before the recording existed. The external CRM job takes it too, so a
+  // recording is either in the call's vendor activity or marks the call for the link's update.
   await tx.$executeRaw`SELECT 1 FROM voice.call WHERE id = ${call.id}::uuid FOR UPDATE`;
   const readyAt = new Date(callback.occurredAt);
   const created = await tx.voiceRecording.createMany({
@@ -42,6 +44,7 @@ export async function applyRecording(
     skipDuplicates: true,
   });
   if (created.count === 0) return;
+  await recordingDueToCrm(tx, call.id);
   const recording = await tx.voiceRecording.findFirstOrThrow({
     where: { vendorRecordingId: callback.recordingId },
   });

@@ -1,61 +1,51 @@
-import { crmModule } from '@suite/crm';
 import { forOrg } from '@suite/db';
-import { toolsModule } from '@suite/tools';
-import { connectOAuth, type HubspotStandIn, startHubspotStandIn, testKeyring } from '@suite/tools/testing';
-import { voiceModule } from '@suite/voice';
+import { connectOAuth, type HubspotStandIn, startHubspotStandIn } from '@suite/tools/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../../src/logger';
-import { CONTOSO, eventually, NORTHWIND, startTestSuite, type TestSuite } from '../../support/suite-fixture';
+import { CONTOSO, NORTHWIND, type TestSuite } from '../../support/suite-fixture';
 import { callSid, statusChanged } from './support/call-callbacks';
+import {
+  deliverToVoice,
+  recordCall,
+  runVoiceJob,
+  startVoiceSuite,
+  type VoiceSuite,
+  voiceCallOf,
+} from './support/voice-suite';
 
 // Ended calls are logged to the org's external CRM (HubSpot here, through its stand-in) by the
-// voice.crm-call-log job: once per call, retried after a vendor failure, never for an org on our CRM.
+// voice.crm-call-log job: once per call, with the suite's recording link (sent to the same activity when
+// the recording comes later), retried after a vendor failure, never for an org on our CRM.
 
+let voice: VoiceSuite;
 let fx: TestSuite;
 let hubspot: HubspotStandIn;
 
-const callLog = () => {
-  const job = voiceModule.jobs.find((candidate) => candidate.name === 'voice.crm-call-log');
-  if (!job) throw new Error('Voice ships voice.crm-call-log');
-  return job;
-};
-const runCallLog = () =>
-  callLog().run({
-    db: fx.database.db,
-    log: createLogger('silent'),
-    slot: new Date(),
-    integrations: fx.suite.integrations,
-  });
+const runCallLog = () => runVoiceJob(fx, 'voice.crm-call-log');
 const callsAtHubspot = (from: string) =>
   hubspot.calls().filter((call) => call.properties.hs_call_from_number === from);
+const patchesAtHubspot = (activityId: string) =>
+  hubspot.requests.filter(
+    (request) => request.method === 'PATCH' && request.path === `/crm/v3/objects/calls/${activityId}`,
+  ).length;
+/** The suite's own link to a recording, as staff open it from the vendor CRM. */
+const suiteLink = (recordingId: string) => `${fx.suite.publicUrl}/voice/recordings/${recordingId}`;
 
 /** Twilio's `completed` callback for an inbound call from `from`, handled by Voice; answers Voice's call. */
 async function endedCall(from: string, sid = callSid(), orgId = NORTHWIND) {
-  const envelope = await fx.publishAs(statusChanged(sid, 'completed', { from, duration: 40 }), orgId);
-  const group = fx.modules
-    .flatMap((m) => m.subscriptions)
-    .find((s) => s.group.startsWith('voice.tools-sync.call-status'))?.group;
-  await fx.handled(envelope.id, String(group));
-  const call = await eventually('the call in Voice', () =>
-    forOrg(fx.database.db.app, orgId).transaction((tx) =>
-      tx.voiceCall.findFirst({ where: { vendorCallId: sid } }),
-    ),
-  );
-  return { ...call, sid };
+  await deliverToVoice(fx, statusChanged(sid, 'completed', { from, duration: 40 }), orgId);
+  return { ...(await voiceCallOf(fx, sid, orgId)), sid };
 }
 const stored = (id: string) => fx.database.db.system.voiceCall.findUniqueOrThrow({ where: { id } });
 
 beforeAll(async () => {
   hubspot = await startHubspotStandIn();
-  fx = await startTestSuite({
-    modules: [voiceModule, crmModule, toolsModule],
-    env: { VAULT_KEYS: testKeyring().entries.join(',') },
-  });
+  voice = await startVoiceSuite();
+  fx = voice.fx;
   const northwind = forOrg(fx.database.db.app, NORTHWIND);
   expect(await connectOAuth(northwind, 'hubspot', hubspot.url, {})).toMatchObject({ ok: true });
 });
 afterAll(async () => {
-  await fx?.close();
+  await voice?.close();
   await hubspot?.close();
 });
 
@@ -83,6 +73,47 @@ describe('external CRM call logging', () => {
     await runCallLog();
     expect(callsAtHubspot('+442079460400')).toHaveLength(1);
     expect(await stored(call.id)).toMatchObject({ crmLog: 'logged', crmRecordId: logged.crmRecordId });
+  });
+
+  it("sends the suite's recording link with a call whose recording was ready before the job ran", async () => {
+    const call = await endedCall('+442079460403');
+    const { recordingId, vendorSid } = await recordCall(fx, call.sid);
+    await runCallLog();
+    const [activity, ...more] = callsAtHubspot('+442079460403');
+    expect(more).toHaveLength(0);
+    expect(activity?.properties.hs_call_recording_url).toBe(suiteLink(recordingId));
+    expect(activity?.properties.hs_call_recording_url).toMatch(/^https?:\/\//);
+    expect(JSON.stringify(activity)).not.toContain(vendorSid);
+    expect(await stored(call.id)).toMatchObject({ crmLog: 'logged', crmRecordId: activity?.id });
+  });
+
+  it('adds a recording ready after the call was logged to the same activity, once', async () => {
+    const call = await endedCall('+442079460404');
+    await runCallLog();
+    const [activity] = callsAtHubspot('+442079460404');
+    expect(activity?.properties.hs_call_recording_url).toBeUndefined();
+
+    const { recordingId } = await recordCall(fx, call.sid);
+    expect((await stored(call.id)).crmLog).toBe('recording_pending');
+    expect(await runCallLog()).toMatch(/, [1-9]\d* recording link\(s\) added, /);
+    expect(callsAtHubspot('+442079460404')).toHaveLength(1);
+    expect(hubspot.stored('calls', String(activity?.id))?.properties).toMatchObject({
+      hs_call_recording_url: suiteLink(recordingId),
+      hs_call_status: 'COMPLETED',
+    });
+    expect(patchesAtHubspot(String(activity?.id))).toBe(1);
+    expect(await stored(call.id)).toMatchObject({ crmLog: 'logged', crmRecordId: activity?.id });
+
+    await runCallLog();
+    // A run that sent the link but died before Voice committed: the key answers it without a PATCH.
+    await fx.database.db.system.voiceCall.update({
+      where: { id: call.id },
+      data: { crmLog: 'recording_pending' },
+    });
+    await runCallLog();
+    expect(patchesAtHubspot(String(activity?.id))).toBe(1);
+    expect(callsAtHubspot('+442079460404')).toHaveLength(1);
+    expect((await stored(call.id)).crmLog).toBe('logged');
   });
 
   it('keeps a call HubSpot refused and logs it on the next run', async () => {

@@ -1,32 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { crmModule } from '@suite/crm';
 import { forOrg } from '@suite/db';
-import { toolsModule } from '@suite/tools';
-import {
-  connect,
-  RECORDING_MP3,
-  startTwilioStandIn,
-  TWILIO_SID,
-  TWILIO_TOKEN,
-  type TwilioStandIn,
-  testKeyring,
-} from '@suite/tools/testing';
-import { voiceModule } from '@suite/voice';
+import { RECORDING_MP3, TWILIO_SID, TWILIO_TOKEN, type TwilioStandIn } from '@suite/tools/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffClient } from '../../support/staff-client';
-import { CONTOSO, eventually, NORTHWIND, startTestSuite, type TestSuite } from '../../support/suite-fixture';
-import {
-  callSid,
-  ORG_NUMBER,
-  recordingCompleted,
-  recordingSid,
-  statusChanged,
-} from './support/call-callbacks';
+import { CONTOSO, NORTHWIND, type TestSuite } from '../../support/suite-fixture';
+import { recordedCall as recordedCallIn, startVoiceSuite, type VoiceSuite } from './support/voice-suite';
 
 // The suite's recording audio (`/voice/recordings/<id>/audio`) over real HTTP: the Hub session and
 // voice.recordings.read, the org's recording, then the MP3 streamed from a Twilio stand-in that enforces
 // HTTP auth on media (private recordings), through the tool layer's vault.
 
+let voice: VoiceSuite;
 let fx: TestSuite;
 let twilio: TwilioStandIn;
 let adam: StaffClient;
@@ -47,49 +31,16 @@ async function refusal(response: Response): Promise<{ status: number; code: stri
 }
 
 /** A finished call with a recording at Twilio; answers the suite's recording id and Twilio's sid. */
-async function recordedCall(): Promise<{ recordingId: string; vendorSid: string }> {
-  const sid = callSid();
-  const vendorSid = recordingSid();
-  for (const event of [
-    statusChanged(sid, 'completed', { from: '+442079460400', duration: 30 }),
-    recordingCompleted(sid, vendorSid, 30),
-  ]) {
-    const envelope = await fx.publishAs(event);
-    const prefix =
-      event.type === 'tools.call.status_changed'
-        ? 'voice.tools-sync.call-status'
-        : 'voice.tools-sync.recording';
-    const group = fx.modules.flatMap((m) => m.subscriptions).find((s) => s.group.startsWith(prefix))?.group;
-    await fx.handled(envelope.id, String(group));
-  }
-  const recording = await eventually('the recording in Voice', () =>
-    org().transaction((tx) => tx.voiceRecording.findFirst({ where: { vendorRecordingId: vendorSid } })),
-  );
-  return { recordingId: recording.id, vendorSid };
-}
+const recordedCall = () => recordedCallIn(fx, '+442079460400', 30);
 
 beforeAll(async () => {
-  twilio = await startTwilioStandIn();
-  fx = await startTestSuite({
-    modules: [voiceModule, crmModule, toolsModule],
-    env: { VAULT_KEYS: testKeyring().entries.join(',') },
-  });
+  voice = await startVoiceSuite();
+  ({ fx, twilio, adam } = voice);
   // One at a time: parallel sign-ins can outlast the sign-in transaction on a loaded machine.
-  adam = await fx.staff('adam@northwind.test', 'voice');
   victor = await fx.staff('victor@northwind.test', 'voice');
   dana = await fx.staff('dana@northwind.test', 'voice');
-  await connect(
-    org(),
-    'twilio',
-    { accountSid: TWILIO_SID, authToken: TWILIO_TOKEN },
-    { from: ORG_NUMBER, apiBaseUrl: twilio.url },
-  );
-  await adam.ok('settings.update', { recordingEnabled: true, retentionDays: 30, defaultCountry: 'GB' });
 });
-afterAll(async () => {
-  await fx?.close();
-  await twilio?.close();
-});
+afterAll(() => voice?.close());
 
 describe('a recording heard through the suite', () => {
   it('streams the private MP3 fetched with the vault credential, never showing the vendor', async () => {

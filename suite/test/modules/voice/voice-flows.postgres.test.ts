@@ -1,4 +1,5 @@
 import type { publish } from '@suite/bus';
+import { withPublishLockHeld } from '@suite/bus/testing';
 import {
   voiceCallAttached,
   voiceCallEnded,
@@ -6,23 +7,12 @@ import {
   voiceCallStarted,
   voiceRecordingReady,
 } from '@suite/contracts';
-import { crmModule } from '@suite/crm';
 import { forOrg } from '@suite/db';
-import { toolsModule } from '@suite/tools';
-import {
-  connect,
-  startTwilioStandIn,
-  TWILIO_SID,
-  TWILIO_TOKEN,
-  type TwilioStandIn,
-  testKeyring,
-  twilioDelivery,
-} from '@suite/tools/testing';
-import { voiceModule } from '@suite/voice';
+import { TWILIO_SID, TWILIO_TOKEN, type TwilioStandIn, twilioDelivery } from '@suite/tools/testing';
 import twilioSdk from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffClient } from '../../support/staff-client';
-import { eventually, NORTHWIND, startTestSuite, type TestSuite } from '../../support/suite-fixture';
+import { eventually, NORTHWIND, type TestSuite } from '../../support/suite-fixture';
 import { createCompany } from '../crm/support/crm-data';
 import {
   callSid,
@@ -31,6 +21,13 @@ import {
   recordingSid,
   statusChanged,
 } from './support/call-callbacks';
+import {
+  deliverToVoice,
+  handledByVoice,
+  startVoiceSuite,
+  type VoiceSuite,
+  voiceCallOf,
+} from './support/voice-suite';
 
 // Calls from the tool layer's normalised Twilio events through Voice to CRM's timeline, in one suite.
 
@@ -53,6 +50,7 @@ interface MatchRow {
 }
 type Event = Parameters<typeof publish>[1];
 
+let voice: VoiceSuite;
 let fx: TestSuite;
 let twilio: TwilioStandIn;
 let olivia: StaffClient;
@@ -67,25 +65,16 @@ const contacts: Record<string, string> = {};
 const ANA = '+442079460018';
 const SHARED = '+442079460123';
 
-const groupOf = (prefix: string) => {
-  const group = fx.modules.flatMap((m) => m.subscriptions).find((s) => s.group.startsWith(prefix))?.group;
-  if (!group) throw new Error(`no running group ${prefix}`);
-  return group;
-};
-async function deliver(event: Event): Promise<void> {
-  const envelope = await fx.publishAs(event);
-  const prefix =
-    event.type === 'tools.call.status_changed'
-      ? 'voice.tools-sync.call-status'
-      : 'voice.tools-sync.recording';
-  await fx.handled(envelope.id, groupOf(prefix));
-}
-const callOf = async (vendorCallId: string) =>
-  eventually(`call ${vendorCallId} in Voice`, () =>
-    forOrg(fx.database.db.app, NORTHWIND).transaction((tx) =>
-      tx.voiceCall.findFirst({ where: { vendorCallId } }),
-    ),
-  );
+const deliver = (event: Event) => deliverToVoice(fx, event);
+const callOf = (vendorCallId: string) => voiceCallOf(fx, vendorCallId);
+/** Resolves once `count` of this database's transactions wait for a lock (pg_locks: any role's). */
+const lockWaits = (count: number) =>
+  eventually(`${count} transaction(s) waiting for a lock`, async () => {
+    const [row] = await fx.database.db.system.$queryRaw<{ waiting: number }[]>`
+      SELECT count(DISTINCT pid)::int AS waiting FROM pg_locks
+      WHERE NOT granted AND pid IN (SELECT pid FROM pg_stat_activity WHERE datname = current_database())`;
+    return (row?.waiting ?? 0) >= count;
+  });
 const eventsOf = (type: string, callId: string) =>
   fx.received.filter((event) => event.type === type && (event.data as { callId: string }).callId === callId);
 const callActivities = (callId: string) =>
@@ -101,41 +90,28 @@ async function addContact(name: string, phones: Record<string, unknown>): Promis
 }
 
 beforeAll(async () => {
-  twilio = await startTwilioStandIn();
-  fx = await startTestSuite({
-    modules: [voiceModule, crmModule, toolsModule],
-    env: { VAULT_KEYS: testKeyring().entries.join(',') },
+  voice = await startVoiceSuite({
     observe: [voiceCallStarted, voiceCallEnded, voiceCallAttached, voiceRecordingReady, voiceCallNoted],
   });
+  ({ fx, twilio, adam } = voice);
   const signIn = (name: string) => fx.staff(`${name}@northwind.test`, 'voice');
-  [olivia, adam, mia, grace, victor] = await Promise.all([
+  [olivia, mia, grace, victor] = await Promise.all([
     signIn('olivia'),
-    signIn('adam'),
     signIn('mia'),
     signIn('grace'),
     signIn('victor'),
   ]);
-  await connect(
-    forOrg(fx.database.db.app, NORTHWIND),
-    'twilio',
-    { accountSid: TWILIO_SID, authToken: TWILIO_TOKEN },
-    { from: ORG_NUMBER, apiBaseUrl: twilio.url },
-  );
   const connection = await fx.database.db.system.toolsConnection.findFirstOrThrow({
     where: { orgId: NORTHWIND, provider: 'twilio' },
   });
   webhookUrl = `${fx.suite.url}/tools/webhooks/twilio/${connection.id}`;
   await olivia.on('crm').ok('settings.update', { defaultCountry: 'GB' });
-  await adam.ok('settings.update', { recordingEnabled: true, retentionDays: 30, defaultCountry: 'GB' });
   companyId = (await createCompany(olivia.on('crm'), 'Fabrikam Voice')).id;
   await addContact('Ana Lopez', { phone: '020 7946 0018' });
   await addContact('Ben Shared', { mobile: '020 7946 0123' });
   await addContact('Bea Shared', { otherPhones: ['+44 (0)20 7946 0123 ext. 4'] });
 });
-afterAll(async () => {
-  await fx?.close();
-  await twilio?.close();
-});
+afterAll(() => voice?.close());
 
 describe('an inbound call', () => {
   it('is matched when it rings, logged once on the timeline when it ends, and gets its recording link', async () => {
@@ -183,6 +159,36 @@ describe('an inbound call', () => {
     expect(media.url).toBe(`/voice/recordings/${recordingId}/audio`);
     const audio = await adam.browser.request(media.url);
     expect([audio.status, audio.headers.get('content-type')]).toEqual([200, 'audio/mpeg']);
+  });
+
+  it('gets its recording link though the recording arrives while the end of the call commits', async () => {
+    const sid = callSid();
+    await deliver(statusChanged(sid, 'ringing', { from: ANA }));
+    const call = await callOf(sid);
+    await mia.ok('calls.match', { callId: call.id });
+    // Both callbacks stop at their publish on the call's key, the recording's first: the order in which
+    // the end of the call, reading before the recording commits, would lose the link on the timeline
+    // unless the recording waits for the call's row.
+    const callKey = { topic: voiceCallEnded.topic, key: call.id };
+    const envelopes = await withPublishLockHeld(fx.database.db, callKey, async () => {
+      const recorded = await fx.publishAs(recordingCompleted(sid, recordingSid(), 60));
+      await lockWaits(1);
+      const ended = await fx.publishAs(statusChanged(sid, 'completed', { from: ANA, duration: 60 }));
+      await lockWaits(2);
+      return [recorded, ended];
+    });
+    for (const envelope of envelopes) await handledByVoice(fx, envelope);
+
+    const ready = await eventually('voice.recording.ready', async () =>
+      eventsOf('voice.recording.ready', call.id).at(0),
+    );
+    const { url } = ready.data as { url: string };
+    const entries = await eventually('the link on the entry', async () => {
+      const rows = await callActivities(call.id);
+      return (rows[0]?.detail as { recordingUrl?: string } | undefined)?.recordingUrl ? rows : undefined;
+    });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]?.detail).toMatchObject({ recordingUrl: url, durationSeconds: 60 });
   });
 
   it('takes a note written after the call ended onto the same timeline entry', async () => {

@@ -1,4 +1,4 @@
-import { callActivityOf, remoteParty } from '../../crm-drivers/call-activity';
+import { callActivityOf, callUpdateOf, remoteParty } from '../../crm-drivers/call-activity';
 import { connectionCheck, DeleteUnsupportedError, defineCrmDriver } from '../../crm-drivers/crm-driver';
 import type { CrmCreatableObject, CrmObject, CrmRecord } from '../../crm-drivers/crm-driver.schema';
 import { fromVendorFields, toVendorFields, valueAt, vendorPath } from '../../crm-drivers/field-mapping';
@@ -91,6 +91,8 @@ export const genericRestCrmDriver = defineCrmDriver<GenericRestCredential, Gener
         throw error;
       }
     };
+    const idempotencyHeader = (key: string | undefined) =>
+      settings.idempotencyHeader && key ? { [settings.idempotencyHeader]: key } : undefined;
     const find = async (key: string, value: string) =>
       (await list('find', 'contact', { field: vendorPath(mapping, key, 'read'), value, limit: '1' }))[0];
 
@@ -106,9 +108,7 @@ export const genericRestCrmDriver = defineCrmDriver<GenericRestCredential, Gener
         return { records: await list('search', object, { query, limit: String(limit) }) };
       },
       createRecord({ object, fields, idempotencyKey }) {
-        const idempotency = settings.idempotencyHeader
-          ? { [settings.idempotencyHeader]: idempotencyKey }
-          : undefined;
+        const idempotency = idempotencyHeader(idempotencyKey);
         if (object === 'call') {
           // A call is posted in canonical names to the call path, with the contact it was with (0142).
           const activity = callActivityOf(fields);
@@ -125,9 +125,14 @@ export const genericRestCrmDriver = defineCrmDriver<GenericRestCredential, Gener
           view(object, (await send('create', object, {}, body, idempotency)).body),
         );
       },
-      async updateRecord({ object, externalId, fields }) {
+      async updateRecord({ object, externalId, fields, idempotencyKey }) {
+        const idempotency = idempotencyHeader(idempotencyKey);
+        if (object === 'call') {
+          await send('update', 'call', { id: externalId }, callUpdateOf(fields), idempotency);
+          return { object, externalId, fields, recordUrl: null, updatedAt: null };
+        }
         const body = toVendorFields(mapping, object, fields);
-        await send('update', object, { id: externalId }, body);
+        await send('update', object, { id: externalId }, body, idempotency);
         const updated = await read(object, externalId);
         if (!updated)
           throw new VendorError('rejected', `The CRM has no ${object} ${externalId}; look it up again`, {

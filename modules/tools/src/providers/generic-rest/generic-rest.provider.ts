@@ -47,7 +47,7 @@ export const genericRestSettings = z.object({
   updatedAtPath: z.string().min(1).default('updatedAt'),
   /** Whether DELETE removes the record for good (false: it archives). */
   hardDeletes: z.boolean().default(true),
-  /** Sent with creates when the CRM takes one (`Idempotency-Key`). */
+  /** Sent with creates and keyed updates when the CRM takes one (`Idempotency-Key`). */
   idempotencyHeader: z.string().optional(),
 });
 export type GenericRestSettings = z.infer<typeof genericRestSettings>;

@@ -1,4 +1,11 @@
-import { type CallActivity, callActivityOf, callTitle, remoteParty } from '../../crm-drivers/call-activity';
+import {
+  type CallActivity,
+  type CallUpdate,
+  callActivityOf,
+  callTitle,
+  callUpdateOf,
+  remoteParty,
+} from '../../crm-drivers/call-activity';
 import {
   connectionCheck,
   defineCrmDriver,
@@ -38,9 +45,17 @@ function hubspotCallProperties(call: CallActivity): Record<string, string> {
     hs_call_duration: call.durationSeconds && String(Number(call.durationSeconds) * 1000),
     hs_call_from_number: call.fromNumber,
     hs_call_to_number: call.toNumber,
-    hs_call_body: call.note,
-    hs_call_recording_url: call.recordingUrl,
+    ...hubspotCallUpdate(call),
   };
+  return definedOnly(properties);
+}
+
+/** What changes on a logged call: its body (the note) and its recording. */
+function hubspotCallUpdate(call: CallUpdate): Record<string, string> {
+  return definedOnly({ hs_call_body: call.note, hs_call_recording_url: call.recordingUrl });
+}
+
+function definedOnly(properties: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(properties).filter((entry): entry is [string, string] => entry[1] !== undefined),
   );
@@ -160,18 +175,22 @@ export const hubspotCrmDriver = defineCrmDriver<OAuthTokenSet, HubspotSettings>(
         );
       },
       async updateRecord({ object, externalId, fields }) {
-        const properties = toVendorFields(mapping, object, fields);
-        try {
-          await vendorJson(
-            `${objects(object)}/${encodeURIComponent(externalId)}`,
-            json('PATCH', { properties }),
-            writeMessages(hubspotMessages, object, externalId),
-          );
-        } catch (error) {
-          if (error instanceof VendorError && error.details.status === 404)
-            recordNotFound('HubSpot', object, externalId);
-          throw error;
-        }
+        const patch = async (properties: Record<string, string>) => {
+          try {
+            return await vendorJson<HubspotObject>(
+              `${objects(object)}/${encodeURIComponent(externalId)}`,
+              json('PATCH', { properties }),
+              writeMessages(hubspotMessages, object, externalId),
+            );
+          } catch (error) {
+            if (error instanceof VendorError && error.details.status === 404)
+              recordNotFound('HubSpot', object, externalId);
+            throw error;
+          }
+        };
+        if (object === 'call')
+          return { ...callRecord(settings, await patch(hubspotCallUpdate(callUpdateOf(fields)))), fields };
+        await patch(toVendorFields(mapping, object, fields));
         return (await read(object, externalId)) ?? recordNotFound('HubSpot', object, externalId);
       },
       async listRecent({ object, since, limit }) {
@@ -199,12 +218,12 @@ function recordPage(settings: HubspotSettings, object: CrmCreatableObject, id: s
     : null;
 }
 
-function callRecord(settings: HubspotSettings, created: HubspotObject): Omit<CrmRecord, 'fields'> {
+function callRecord(settings: HubspotSettings, call: HubspotObject): Omit<CrmRecord, 'fields'> {
   return {
     object: 'call',
-    externalId: created.id,
-    recordUrl: recordPage(settings, 'call', created.id),
-    updatedAt: created.updatedAt ?? null,
+    externalId: call.id,
+    recordUrl: recordPage(settings, 'call', call.id),
+    updatedAt: call.updatedAt ?? null,
   };
 }
 

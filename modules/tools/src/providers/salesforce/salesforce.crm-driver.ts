@@ -1,4 +1,11 @@
-import { type CallActivity, callActivityOf, callTitle, remoteParty } from '../../crm-drivers/call-activity';
+import {
+  type CallActivity,
+  type CallUpdate,
+  callActivityOf,
+  callTitle,
+  callUpdateOf,
+  remoteParty,
+} from '../../crm-drivers/call-activity';
 import {
   connectionCheck,
   defineCrmDriver,
@@ -21,7 +28,6 @@ const SOBJECTS = { contact: 'Contact', company: 'Account' } as const satisfies R
 
 /** A call as Salesforce logs one: a completed Task of subtype Call (CallType, CallDurationInSeconds). */
 function callTask(call: CallActivity) {
-  const description = [call.note, call.recordingUrl && `Recording: ${call.recordingUrl}`].filter(Boolean);
   return {
     Subject: callTitle(call),
     TaskSubtype: 'Call',
@@ -30,8 +36,17 @@ function callTask(call: CallActivity) {
     CallDisposition: call.outcome,
     ActivityDate: call.occurredAt.slice(0, 10),
     ...(call.durationSeconds && { CallDurationInSeconds: Number(call.durationSeconds) }),
-    ...(description.length > 0 && { Description: description.join('\n') }),
+    ...callDescription(call),
   };
+}
+
+/**
+ * A Task keeps the note and the recording link in its Description, so an update of either writes both:
+ * a logged call's update gives the note it has with the recording link.
+ */
+function callDescription(call: CallUpdate): { Description?: string } {
+  const lines = [call.note, call.recordingUrl && `Recording: ${call.recordingUrl}`].filter(Boolean);
+  return lines.length > 0 ? { Description: lines.join('\n') } : {};
 }
 
 interface SObject {
@@ -168,18 +183,24 @@ export const salesforceCrmDriver = defineCrmDriver<OAuthTokenSet, SalesforceSett
         });
       },
       async updateRecord({ object, externalId, fields }) {
-        const body = await writable(object, fields);
-        try {
-          await vendorRequest(
-            `${base}/sobjects/${SOBJECTS[object]}/${encodeURIComponent(externalId)}`,
-            request('PATCH', body),
-            writeMessages(salesforceMessages, object, externalId),
-          );
-        } catch (error) {
-          if (error instanceof VendorError && error.details.status === 404)
-            recordNotFound('Salesforce', object, externalId);
-          throw error;
+        const patch = async (sobject: string, body: Record<string, unknown>) => {
+          try {
+            await vendorRequest(
+              `${base}/sobjects/${sobject}/${encodeURIComponent(externalId)}`,
+              request('PATCH', body),
+              writeMessages(salesforceMessages, object, externalId),
+            );
+          } catch (error) {
+            if (error instanceof VendorError && error.details.status === 404)
+              recordNotFound('Salesforce', object, externalId);
+            throw error;
+          }
+        };
+        if (object === 'call') {
+          await patch('Task', callDescription(callUpdateOf(fields)));
+          return { object, externalId, fields, recordUrl: page('Task', externalId), updatedAt: null };
         }
+        await patch(SOBJECTS[object], await writable(object, fields));
         return (await read(object, externalId)) ?? recordNotFound('Salesforce', object, externalId);
       },
       async listRecent({ object, since, limit }) {

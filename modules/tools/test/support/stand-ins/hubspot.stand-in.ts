@@ -189,7 +189,7 @@ export async function startHubspotStandIn(): Promise<HubspotStandIn> {
         body: view(record, (request.query.get('properties') ?? '').split(',').filter(Boolean)),
       };
     }),
-    'PATCH /crm/v3/objects/(contacts|companies)/(\\d+)': authorized((request, type, id) => {
+    'PATCH /crm/v3/objects/(contacts|companies|calls)/(\\d+)': authorized((request, type, id) => {
       const record = live(type, id);
       if (!record) return notFound;
       const properties = (request.fields.properties ?? {}) as Record<string, string>;

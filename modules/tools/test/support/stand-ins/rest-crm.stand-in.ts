@@ -73,7 +73,7 @@ export async function startRestCrmStandIn(): Promise<RestCrmStandIn> {
       const record = collections[name].get(id);
       return record ? { status: 200, body: record } : notFound;
     }),
-    'PATCH /api/(contacts|companies)/([\\w-]+)': keyed((request, name, id) => {
+    'PATCH /api/(contacts|companies|calls)/([\\w-]+)': keyed((request, name, id) => {
       const record = collections[name].get(id);
       if (!record) return notFound;
       Object.assign(record, request.fields, { updatedAt: now() });

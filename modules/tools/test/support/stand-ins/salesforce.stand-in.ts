@@ -142,7 +142,7 @@ export async function startSalesforceStandIn(): Promise<SalesforceStandIn> {
       if (type === 'Contact') createdContacts++;
       return { status: 201, body: { id, success: true, errors: [] } };
     }),
-    [`PATCH ${v}/sobjects/(Contact|Account)/(\\w+)`]: authorized((request, match) => {
+    [`PATCH ${v}/sobjects/(Contact|Account|Task)/(\\w+)`]: authorized((request, match) => {
       const type = match[1] as SObjectType;
       const record = live(type, match[2] ?? '');
       if (!record) return notFound;

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "voice"."VoiceCrmLog" ADD VALUE 'recording_pending';

@@ -66,6 +66,7 @@ export {
   toolsEmailStatusChanged,
   toolsEvents,
   toolsPaymentSucceeded,
+  toolsRunCompleted,
   toolsRunRequested,
   toolsSmsReceived,
 } from './tools';

@@ -39,6 +39,29 @@ export const toolsRunRequested = defineEvent({
   }),
 });
 
+export const toolsRunCompleted = defineEvent({
+  type: 'tools.run.completed',
+  version: 1,
+  topic: 'tools.run',
+  key: 'requestId',
+  description:
+    'A run asked for with `tools.run.requested` is done: its result, or why it failed. A run parked while its connection is in Error publishes nothing until it is run again from the event.',
+  schema: z.object({
+    requestId: z.string().min(1).describe('The requester’s id from `tools.run.requested`.'),
+    tool: z.string().min(1),
+    requestedBy: z.string().min(1),
+    provider: z
+      .string()
+      .nullable()
+      .describe('The vendor that ran it, e.g. `dropbox-sign`; null when none could.'),
+    result: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .describe("The tool's output when it succeeded (`send_contract`: `envelope_id`, `status`), else null."),
+    error: z.string().nullable().describe('Why it failed, in the vendor’s words; null when it succeeded.'),
+  }),
+});
+
 // Inbound vendor webhooks, verified and stored by the tool layer, then published in these shapes.
 const inbound = {
   connectionId: entityId.describe('The connection whose webhook delivered it.'),
@@ -191,6 +214,7 @@ export const toolsEmailStatusChanged = defineEvent({
 export const toolsEvents = [
   toolsConnectionHealthChanged,
   toolsRunRequested,
+  toolsRunCompleted,
   toolsPaymentSucceeded,
   toolsContractSigned,
   toolsSmsReceived,

@@ -2,8 +2,14 @@ import { defineModule } from '@suite/contracts';
 import { erasePerson } from './erasure/person-erasure.service';
 import { contractSignedSubscription } from './handlers/contract-signed.handler';
 import { esignRequestedSubscription } from './handlers/esign-requested.handler';
+import { runCompletedSubscription } from './handlers/run-completed.handler';
+import { vendorSignedFilesJob } from './jobs/vendor-signed-files.job';
 import { portalAppRouter } from './router';
 
+export {
+  orgOfVendorSignature,
+  verifyVendorSignature,
+} from './addenda/vendor-signed-file.service';
 export { portalClientRouter } from './client';
 export { clientSharePdf } from './client/client-quote.service';
 export { configurePortalDns } from './domains/dns-settings';
@@ -19,6 +25,7 @@ export { renderPortalPage } from './site/portal-page';
 export const portalModule = defineModule({
   name: 'portal',
   appRouter: portalAppRouter,
-  subscriptions: [esignRequestedSubscription, contractSignedSubscription],
+  subscriptions: [esignRequestedSubscription, runCompletedSubscription, contractSignedSubscription],
+  jobs: [vendorSignedFilesJob],
   erasure: { erasePerson },
 });

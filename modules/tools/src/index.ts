@@ -5,6 +5,7 @@ import { toolsIntegrationRouter } from './integration';
 import { m365DeltaSyncJob } from './jobs/m365-delta-sync.job';
 import { webhookPayloadPurgeJob } from './jobs/webhook-payload-purge.job';
 import { recordingMediaRoute } from './media/recording-media.route';
+import { signedContractMediaRoute } from './media/signed-contract-media.route';
 import { toolsAppRouter } from './router';
 import { inboundWebhookRoute } from './webhooks/inbound-webhook.route';
 
@@ -48,6 +49,6 @@ export const toolsModule = defineModule({
   appRouter: toolsAppRouter,
   integrationRouter: toolsIntegrationRouter,
   subscriptions: [runRequestedSubscription, outboundWebhookSubscription],
-  routes: [inboundWebhookRoute, recordingMediaRoute],
+  routes: [inboundWebhookRoute, recordingMediaRoute, signedContractMediaRoute],
   jobs: [m365DeltaSyncJob, webhookPayloadPurgeJob],
 });

@@ -1,7 +1,9 @@
 import type { OrgScope } from '@suite/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openVendorMedia } from '../src/media/vendor-media.service';
+import { providerById } from '../src/providers/provider-registry';
 import { configureVault } from '../src/vault/keyring';
-import type { VendorStandIn } from './support/stand-ins/vendor-stand-ins';
+import { type VendorStandIn, vendorSignedPdf } from './support/stand-ins/vendor-stand-ins';
 import { run } from './support/tool-calls';
 import { type ToolsFixture, testKeyring, toolsFixture } from './support/tools-fixture';
 import { VENDOR_CASES } from './support/vendor-cases';
@@ -44,6 +46,33 @@ describe.each(VENDOR_CASES.filter((vendor) => vendor.tool === 'send_contract'))(
         reference: 'crm-esign:7d0c3c52-4a57-4b8e-9a43-0d1f6f1b2a11',
         file: PDF,
       });
+    });
+
+    it('streams the signed PDF of a sent envelope from the vendor; one it does not have is refused', async () => {
+      const sent = await run(org, 'send_contract', {
+        ...contract,
+        document_pdf_base64: PDF.toString('base64'),
+      });
+      const envelopeId = String((sent as { envelope_id: string }).envelope_id);
+      const signedFile = (envelope_id: string) =>
+        org.transaction(async (tx) => {
+          const outcome = await openVendorMedia(tx, {
+            tool: 'signed_contract',
+            input: { envelope_id },
+            caller: 'portal',
+            requestId: `signed-file-${envelope_id}`,
+          });
+          if (!outcome.opened) return outcome.error;
+          return {
+            contentType: outcome.media.contentType,
+            bytes: Buffer.from(await new Response(outcome.media.body).arrayBuffer()),
+          };
+        });
+      expect(await signedFile(envelopeId)).toEqual({
+        contentType: 'application/pdf',
+        bytes: vendorSignedPdf(PDF, providerById(vendor.provider).name, envelopeId),
+      });
+      expect(await signedFile('no-such-envelope')).toMatchObject({ failure: 'rejected' });
     });
 
     it('refuses both or neither of document_url and document_pdf_base64, naming the field', async () => {

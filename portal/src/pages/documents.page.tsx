@@ -3,13 +3,52 @@ import { api } from '../api/client';
 import { LoadedList } from '../loaded-list';
 import { useClientLoad } from '../use-client';
 
-/** Documents the MSP asked the company to sign (quotes, contract addenda), waiting or signed. */
+interface DocumentRow {
+  readonly key: string;
+  readonly title: string;
+  /** Signing (and the signed PDF) in the portal, or the PDF of one signed at the e-signature vendor. */
+  readonly link: { readonly href: string; readonly inApp: boolean };
+  readonly status: string;
+}
+
+/** The portal's signature requests, then the addenda sent to the MSP's e-signature vendor (signed by email). */
+async function documentRows(): Promise<DocumentRow[]> {
+  const [signatures, atVendor] = await Promise.all([
+    api.signatures.list.query(),
+    api.signatures.atVendor.query(),
+  ]);
+  return [
+    ...signatures.map((request) => ({
+      key: request.requestId,
+      title: request.title,
+      link: { href: `/sign/${request.requestId}`, inApp: true },
+      status: request.status === 'signed' ? `Signed by ${request.signerName}` : 'Waiting for you',
+    })),
+    ...atVendor.map((document) => {
+      const vendor = document.vendor ?? 'the e-signature service';
+      return {
+        key: document.shareId,
+        title: document.title,
+        link: { href: `/documents/${document.shareId}`, inApp: false },
+        status:
+          document.status === 'signed'
+            ? `Signed via ${vendor}`
+            : `Sent for signature via ${vendor}: sign it from the email`,
+      };
+    }),
+  ];
+}
+
+/**
+ * Documents the MSP asked the company to sign (quotes, contract addenda), waiting or signed; one at the
+ * vendor offers no signing here, only the vendor's signed PDF once the portal has it.
+ */
 export function DocumentsPage() {
-  const signatures = useClientLoad(() => api.signatures.list.query(), 'documents');
+  const documents = useClientLoad(documentRows, 'documents');
   return (
     <section aria-labelledby="documents">
       <h1 id="documents">Documents to sign</h1>
-      <LoadedList loaded={signatures} empty="Nothing to sign.">
+      <LoadedList loaded={documents} empty="Nothing to sign.">
         {(list) => (
           <table>
             <thead>
@@ -19,14 +58,16 @@ export function DocumentsPage() {
               </tr>
             </thead>
             <tbody>
-              {list.map((request) => (
-                <tr key={request.requestId}>
+              {list.map((document) => (
+                <tr key={document.key}>
                   <td>
-                    <Link href={`/sign/${request.requestId}`}>{request.title}</Link>
+                    {document.link.inApp ? (
+                      <Link href={document.link.href}>{document.title}</Link>
+                    ) : (
+                      <a href={document.link.href}>{document.title}</a>
+                    )}
                   </td>
-                  <td>
-                    {request.status === 'signed' ? `Signed by ${request.signerName}` : 'Waiting for you'}
-                  </td>
+                  <td>{document.status}</td>
                 </tr>
               ))}
             </tbody>

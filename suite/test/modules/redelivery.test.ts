@@ -180,6 +180,22 @@ const CASES: Record<string, RedeliveryCase> = {
     },
     later: (first) => withData(first, { signedAt: now() }),
   },
+  'portal.tools-sync.run-completed': {
+    async first() {
+      return {
+        type: 'tools.run.completed',
+        data: {
+          requestId: `portal.esign:${randomUUID()}`,
+          tool: 'send_contract',
+          requestedBy: 'portal',
+          provider: 'dropbox-sign',
+          result: { envelope_id: randomUUID(), status: 'sent' },
+          error: null,
+        },
+      };
+    },
+    later: (first) => withData(first, { result: { envelope_id: randomUUID(), status: 'sent' } }),
+  },
   'crm.psa-sync.contract-signed': {
     async first() {
       const companyId = await crmCompanyId();

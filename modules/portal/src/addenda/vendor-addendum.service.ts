@@ -1,10 +1,11 @@
 import { publish } from '@suite/bus';
-import type { EventData, toolsContractSigned } from '@suite/contracts';
+import type { EventData, toolsContractSigned, toolsRunCompleted } from '@suite/contracts';
 import type { OrgTransaction } from '@suite/db';
-import { publishAddendumSigned } from './addendum-signed.service';
 
 /** What `send_contract` hands back on the vendor's signed webhook, naming the CRM e-sign request. */
 const REFERENCE = /^crm-esign:([0-9a-f-]{36})$/;
+/** The portal's id for its `send_contract` run of an addendum, naming the CRM e-sign request. */
+const REQUEST = /^portal\.esign:([0-9a-f-]{36})$/;
 
 export interface VendorSigner {
   readonly contactId: string;
@@ -54,8 +55,28 @@ export async function sendAddendumToVendor(
 }
 
 /**
- * The vendor reports the addendum signed: the share is signed and the same `portal.document.signed` as a
- * portal signature follows, once however often the vendor calls. Other contracts' signatures are not ours.
+ * The tool layer sent the addendum: the share learns which vendor has it, under which envelope, for the
+ * client's Documents page. A failed send leaves it as it was (the run's failure is the tool layer's to show).
+ */
+export async function noteAddendumSent(
+  tx: OrgTransaction,
+  completed: EventData<typeof toolsRunCompleted>,
+): Promise<'noted' | 'nothing to note'> {
+  const esignRequestId = REQUEST.exec(completed.requestId)?.[1];
+  const envelopeId = completed.result?.envelope_id;
+  if (!esignRequestId || completed.tool !== 'send_contract' || typeof envelopeId !== 'string')
+    return 'nothing to note';
+  const { count } = await tx.portalShare.updateMany({
+    where: { kind: 'document', sourceId: esignRequestId, vendorSignerId: { not: null }, vendor: null },
+    data: { vendor: completed.provider, vendorEnvelopeId: envelopeId },
+  });
+  return count === 0 ? 'nothing to note' : 'noted';
+}
+
+/**
+ * The vendor reports the addendum signed: the share is signed (the fact kept, once however often the
+ * vendor calls) with the vendor and envelope whose signed PDF `portal.vendor-signed-files` fetches;
+ * `portal.document.signed` follows when the file is in (decision 0156). Other contracts are not ours.
  */
 export async function completeVendorAddendum(
   tx: OrgTransaction,
@@ -69,15 +90,12 @@ export async function completeVendorAddendum(
   if (!share?.vendorSignerId) return 'not an addendum';
   const { count } = await tx.portalShare.updateMany({
     where: { id: share.id, status: { not: 'signed' } },
-    data: { status: 'signed', respondedAt: new Date(signed.signedAt) },
+    data: {
+      status: 'signed',
+      respondedAt: new Date(signed.signedAt),
+      vendor: signed.provider,
+      vendorEnvelopeId: signed.envelopeId,
+    },
   });
-  if (count === 0) return 'signed already';
-  await publishAddendumSigned(tx, share, {
-    contactId: share.vendorSignerId,
-    documentSha256: share.sha256,
-    signedSha256: null,
-    signedVia: signed.provider,
-    signedAt: new Date(signed.signedAt),
-  });
-  return 'signed';
+  return count === 0 ? 'signed already' : 'signed';
 }

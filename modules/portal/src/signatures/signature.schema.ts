@@ -75,6 +75,27 @@ export const signatureView = z.object({
   trail: z.array(signatureEventView),
 });
 
+/** The e-signature vendors `send_contract` may route an addendum to, by the tool layer's provider id. */
+export const VENDOR_NAMES: Readonly<Record<string, string>> = {
+  'dropbox-sign': 'Dropbox Sign',
+  docusign: 'DocuSign',
+};
+
+export const vendorDocumentView = z.object({
+  shareId: entityId,
+  title: z.string(),
+  status: z.enum(['sent', 'signed']),
+  vendor: z
+    .string()
+    .nullable()
+    .describe('The e-signature vendor that has it (`Dropbox Sign`), null until the tool layer says.'),
+  signedAt: z.string().nullable(),
+  signedSha256: sha256
+    .nullable()
+    .describe("SHA-256 of the vendor's signed PDF, null until the portal has fetched it."),
+});
+export type VendorDocumentView = z.infer<typeof vendorDocumentView>;
+
 export const signedPdfView = z.object({
   filename: z.string(),
   sha256,

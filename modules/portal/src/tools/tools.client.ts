@@ -32,3 +32,27 @@ export async function sendEmail(
     );
   }
 }
+
+/**
+ * The signed PDF of a contract sent through `send_contract`, from the tool layer's
+ * `GET /tools/media/signed-contracts/<envelope id>` (the vendor's credential stays there). A read: it
+ * may be repeated freely; a refusal is `unavailable` with the tool layer's reason.
+ */
+export async function fetchSignedContract(
+  integrations: IntegrationClients,
+  orgId: string,
+  envelopeId: string,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const response = await integrations.fetch(
+    'tools',
+    { orgId, caller: 'portal' },
+    `/tools/media/signed-contracts/${encodeURIComponent(envelopeId)}`,
+  );
+  if (!response.ok) {
+    const { message = `HTTP ${response.status}` } = (await response.json().catch(() => ({}))) as {
+      message?: string;
+    };
+    throw unavailable(`the signed PDF of envelope ${envelopeId} could not be fetched: ${message}`);
+  }
+  return new Uint8Array(await response.arrayBuffer());
+}

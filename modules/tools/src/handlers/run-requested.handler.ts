@@ -1,11 +1,12 @@
-import { defineSubscription } from '@suite/bus';
+import { defineSubscription, publish } from '@suite/bus';
 import { toolsRunRequested } from '@suite/contracts';
 import { toolName } from '../tools/tool-catalog';
 import { runTool } from '../tools/tool-runner.service';
 
 /**
  * Runs a tool another module asked for. The idempotency key comes from the event, so a redelivery
- * returns the first result; a connection in Error parks the run instead of dead-lettering it.
+ * returns the first result; a connection in Error parks the run instead of dead-lettering it. The
+ * requester learns the result from `tools.run.completed` (the portal: which vendor has its addendum).
  */
 export const runRequestedSubscription = defineSubscription({
   group: 'tools.run-requested',
@@ -30,5 +31,18 @@ export const runRequestedSubscription = defineSubscription({
       background: true,
     });
     if (!result.success) log.info({ tool: tool.data, code: result.error.code }, 'tool run did not succeed');
+    if (!result.success && result.error.code === 'paused') return;
+    const { success: _success, provider = null, ...rest } = result;
+    await publish(tx, {
+      type: 'tools.run.completed',
+      data: {
+        requestId: event.data.requestId,
+        tool: tool.data,
+        requestedBy: event.data.requestedBy,
+        provider,
+        result: result.success ? rest : null,
+        error: result.success ? null : result.error.message,
+      },
+    });
   },
 });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ToolInput, ToolName, ToolOutput } from '../tools/tool-catalog';
+import type { MediaInput, MediaName, ToolInput, ToolName, ToolOutput } from '../tools/tool-catalog';
 import type { CredentialKind, OAuthTokenSet } from '../vault/credential.schema';
 
 /** What a provider gets for one call: the decrypted credential, its non-secret settings, the call's key. */
@@ -45,12 +45,9 @@ export interface VendorMedia {
 }
 
 /** Media a provider fetches with the connection's credential, keyed like the tool whose rate limit it shares. */
-export interface MediaImplementations<C, S> {
-  readonly recording_media?: (
-    call: VendorCall<C, S>,
-    input: { readonly recording_id: string; readonly range?: string | undefined },
-  ) => Promise<VendorMedia>;
-}
+export type MediaImplementations<C, S> = {
+  readonly [T in MediaName]?: (call: VendorCall<C, S>, input: MediaInput<T>) => Promise<VendorMedia>;
+};
 
 /**
  * One vendor: its auth type, endpoints and scopes, the shape of its credential and settings, `verify()`

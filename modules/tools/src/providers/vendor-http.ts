@@ -27,16 +27,19 @@ export async function vendorRequest(
   } catch {
     throw new VendorError('unavailable', `${messages.vendor} could not be reached; try again later`);
   }
-  const text = await response.text();
-  let body: unknown = {};
-  try {
-    if (text) body = JSON.parse(text);
-  } catch {
-    // Not JSON (an HTML error page): the status says enough.
-  }
+  const body = jsonOrEmpty(await response.text());
   if (!response.ok)
     throw failureFor(response.status, messages, messages.detail(body), response.headers.get('retry-after'));
   return { response, body };
+}
+
+/** A vendor's body as JSON, or `{}` when it is not (an HTML error page: the status says enough). */
+export function jsonOrEmpty(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : {};
+  } catch {
+    return {};
+  }
 }
 
 export async function vendorJson<T>(url: string, init: RequestInit, messages: VendorMessages): Promise<T> {

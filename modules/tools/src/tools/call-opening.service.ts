@@ -72,7 +72,13 @@ const date = (value: string | null) => (value === null ? null : new Date(value))
  */
 export async function openToolCall(
   tx: OrgTransaction,
-  call: { tool: CapabilityName; idempotencyKey: string; background: boolean },
+  call: {
+    tool: CapabilityName;
+    idempotencyKey: string;
+    background: boolean;
+    /** The capability whose vendor choice picks the connection, when not the call's own. */
+    choiceOf?: CapabilityName;
+  },
   purpose: DecryptPurpose,
   now = Date.now(),
 ): Promise<CallOpening> {
@@ -81,7 +87,7 @@ export async function openToolCall(
   const kinds = providers.map((id) => providerById(id).credentialKind);
   const fallback = CAPABILITIES[call.tool].rateLimit;
   const [row] = await tx.$queryRaw<OpeningRow[]>`
-    WITH choice AS (SELECT provider FROM tools.vendor_choice WHERE tool = ${call.tool}),
+    WITH choice AS (SELECT provider FROM tools.vendor_choice WHERE tool = ${call.choiceOf ?? call.tool}),
     limits AS (
       SELECT COALESCE(r."limit", ${fallback.limit}) AS calls,
              COALESCE(r.window_seconds, ${fallback.windowSeconds}) AS window_seconds

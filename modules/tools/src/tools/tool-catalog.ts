@@ -141,6 +141,13 @@ export const MEDIA_CATALOG = {
     input: z.object({ recording_id: z.string().min(1).max(200) }),
     rateLimit: { limit: 300, windowSeconds: 60 },
   },
+  signed_contract: {
+    vendorKind: 'e-signature',
+    /** From the vendor the org sends contracts with, whose envelope it is. */
+    choiceOf: 'send_contract',
+    input: z.object({ envelope_id: z.string().min(1).max(200) }),
+    rateLimit: { limit: 60, windowSeconds: 60 },
+  },
 } as const;
 
 export type ToolName = keyof typeof TOOL_CATALOG;
@@ -150,6 +157,8 @@ export type ToolOutput<T extends ToolName> = z.infer<(typeof TOOL_CATALOG)[T]['o
 export const toolName = z.enum(TOOL_NAMES as [ToolName, ...ToolName[]]);
 
 export type MediaName = keyof typeof MEDIA_CATALOG;
+export type MediaInput<T extends MediaName> = z.infer<(typeof MEDIA_CATALOG)[T]['input']> &
+  (T extends 'recording_media' ? { readonly range?: string | undefined } : unknown);
 /** What an org connects a vendor for, chooses a vendor for and rate limits: a tool or a vendor's media. */
 export type CapabilityName = ToolName | MediaName;
 export const CAPABILITIES: Readonly<

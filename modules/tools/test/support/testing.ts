@@ -28,6 +28,7 @@ export {
 export {
   KEYS,
   type StripeStandIn,
+  startDocuSignStandIn,
   startDropboxSignStandIn,
   startGoogleMapsStandIn,
   startMetaStandIn,
@@ -35,13 +36,16 @@ export {
   startSendGridStandIn,
   startStripeStandIn,
   type VendorStandIn,
+  vendorSignedPdf,
 } from './stand-ins/vendor-stand-ins';
 export { connect, run, staffOperator } from './tool-calls';
 export { type ToolsFixture, testKeyring, toolsFixture } from './tools-fixture';
 export {
+  docusignDelivery,
   dropboxSignDelivery,
   emailBounced,
   emailDelivered,
+  envelopeCompleted,
   paymentIntentSucceeded,
   resendDelivery,
   type SignedDelivery,

@@ -79,16 +79,21 @@ export function docusignDelivery(connectKeys: string[], payload: Record<string, 
   return { body, headers };
 }
 
-export function envelopeCompleted(envelopeId: string) {
+/** DocuSign Connect's `envelope-completed` (JSON SIM), with the reference `send_contract` set as a custom field. */
+export function envelopeCompleted(
+  envelopeId: string,
+  reference = 'psa-contract:7',
+  generatedDateTime = '2026-11-29T10:00:00.000Z',
+) {
   return {
     event: 'envelope-completed',
     apiVersion: 'v2.1',
-    generatedDateTime: '2026-11-29T10:00:00.000Z',
+    generatedDateTime,
     data: {
       accountId: '00000000-0000-4000-8000-000000000001',
       envelopeId,
       envelopeSummary: {
-        customFields: { textCustomFields: [{ name: 'reference', value: 'psa-contract:7' }] },
+        customFields: { textCustomFields: [{ name: 'reference', value: reference }] },
       },
     },
   };

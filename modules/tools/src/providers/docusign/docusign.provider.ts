@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { oauthTokenSet } from '../../vault/credential.schema';
 import { oauthEndpoints } from '../oauth-settings';
 import { defineProvider } from '../provider-definition';
+import { vendorFile } from '../vendor-file';
 import { bearer, type VendorMessages, vendorJson } from '../vendor-http';
 
 const settings = z.object({
@@ -82,5 +83,15 @@ export const docusignProvider = defineProvider({
       );
       return { envelope_id: envelope.envelopeId, status: envelope.status };
     },
+  },
+  media: {
+    /** The envelope's documents as one signed PDF (with the certificate of completion when the account adds it). */
+    signed_contract: ({ credential, settings: { apiBaseUrl, accountId } }, { envelope_id }) =>
+      vendorFile(
+        `${apiBaseUrl}/restapi/v2.1/accounts/${accountId}/envelopes/${encodeURIComponent(envelope_id)}/documents/combined`,
+        bearer(credential.accessToken),
+        'application/pdf',
+        messages,
+      ),
   },
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ToolInput } from '../../tools/tool-catalog';
 import { defineProvider } from '../provider-definition';
+import { vendorFile } from '../vendor-file';
 import { basic, type VendorMessages, vendorJson } from '../vendor-http';
 
 const credential = z.object({
@@ -69,5 +70,15 @@ export const dropboxSignProvider = defineProvider({
         status: signature_request.is_complete ? 'completed' : 'sent',
       };
     },
+  },
+  media: {
+    /** The signed PDF, with Dropbox Sign's audit trail pages, once every signer has signed. */
+    signed_contract: ({ credential: { apiKey }, settings: { apiBaseUrl } }, { envelope_id }) =>
+      vendorFile(
+        `${apiBaseUrl}/v3/signature_request/files/${encodeURIComponent(envelope_id)}?file_type=pdf`,
+        basic(apiKey, ''),
+        'application/pdf',
+        messages,
+      ),
   },
 });

@@ -1,6 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { OAuthServer } from './oauth.stand-in';
-import { basicAuth, bearerToken, type StandIn, type StandInRequest, startStandIn } from './stand-in-server';
+import {
+  basicAuth,
+  bearerToken,
+  type StandIn,
+  type StandInReply,
+  type StandInRequest,
+  startStandIn,
+} from './stand-in-server';
 import { type CheckoutState, checkoutRoutes } from './stripe-checkout.stand-in';
 
 export const KEYS = {
@@ -22,6 +29,32 @@ export interface VendorStandIn extends StandIn {
   /** Outside effects it performed, by idempotency key when the vendor takes one. */
   readonly effects: unknown[];
   readonly oauth?: OAuthServer;
+}
+
+/**
+ * What an e-signature vendor's stand-in serves as the signed PDF of a request it was sent: the PDF the
+ * suite sent with the vendor's signature and audit trail appended (here a marker naming both).
+ */
+export function vendorSignedPdf(sent: Buffer, vendor: string, envelopeId: string): Buffer {
+  return Buffer.concat([sent, Buffer.from(`% signed at ${vendor}, ${envelopeId}: audit trail\n%%EOF\n`)]);
+}
+
+/** A signed PDF as the vendor serves it, or the vendor's 404 for an id it never sent (or sent by URL). */
+function signedFile(
+  effects: readonly unknown[],
+  vendor: string,
+  envelopeId: string,
+  notFound: StandInReply,
+): StandInReply {
+  const sent = (effects as { envelopeId?: string; signatureRequestId?: string; file?: Buffer }[]).find(
+    (effect) => (effect.envelopeId ?? effect.signatureRequestId) === envelopeId,
+  );
+  if (!sent?.file) return notFound;
+  return {
+    status: 200,
+    headers: { 'content-type': 'application/pdf' },
+    body: vendorSignedPdf(sent.file, vendor, envelopeId),
+  };
 }
 
 function failing(state: VendorStandIn['state']) {
@@ -369,6 +402,21 @@ export async function startDropboxSignStandIn(): Promise<VendorStandIn> {
         body: { signature_request: { signature_request_id: signatureRequestId, is_complete: false } },
       };
     },
+    'GET /v3/signature_request/files/([^/]+)': (request, [, signatureRequestId = '']) => {
+      if (!ok(request)) return unauthorized;
+      const status = failing(state);
+      if (status)
+        return { status, body: { error: { error_msg: 'Rate limit exceeded', error_name: 'exceeded_rate' } } };
+      if (request.query.get('file_type') !== 'pdf')
+        return {
+          status: 400,
+          body: { error: { error_msg: 'Invalid file_type', error_name: 'bad_request' } },
+        };
+      return signedFile(effects, 'Dropbox Sign', signatureRequestId, {
+        status: 404,
+        body: { error: { error_msg: 'Not found', error_name: 'not_found' } },
+      });
+    },
   });
   return Object.assign(standIn, { state, effects });
 }
@@ -424,6 +472,22 @@ export function startDocuSignStandIn(): Promise<VendorStandIn> {
           ...(document && { file: Buffer.from(document, 'base64') }),
         });
         return { status: 201, body: { envelopeId, status: 'sent' } };
+      },
+      'GET /restapi/v2.1/accounts/([^/]+)/envelopes/([^/]+)/documents/combined': (
+        request,
+        [, , envelopeId = ''],
+      ) => {
+        if (!oauth.authorized(request)) return denied;
+        const status = failing(state);
+        if (status)
+          return { status, body: { errorCode: 'HOURLY_APIINVOCATION_LIMIT_EXCEEDED', message: 'limit' } };
+        return signedFile(effects, 'DocuSign', envelopeId, {
+          status: 404,
+          body: {
+            errorCode: 'ENVELOPE_DOES_NOT_EXIST',
+            message: 'The envelope specified either does not exist or you have no rights to the envelope.',
+          },
+        });
       },
     };
   });

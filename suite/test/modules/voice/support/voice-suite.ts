@@ -11,7 +11,7 @@ import {
   testKeyring,
 } from '@suite/tools/testing';
 import { voiceModule } from '@suite/voice';
-import { createLogger } from '../../../../src/logger';
+import { runModuleJob } from '../../../support/module-job';
 import type { StaffClient } from '../../../support/staff-client';
 import {
   eventually,
@@ -121,13 +121,5 @@ export async function recordedCall(fx: TestSuite, from: string, duration = 40) {
 
 /** Runs one of Voice's jobs now with what the suite's scheduler gives it (integrations, public URL). */
 export function runVoiceJob(fx: TestSuite, name: string): Promise<string | undefined> {
-  const job = voiceModule.jobs.find((candidate) => candidate.name === name);
-  if (!job) throw new Error(`Voice ships no job ${name}`);
-  return job.run({
-    db: fx.database.db,
-    log: createLogger('silent'),
-    slot: new Date(),
-    integrations: fx.suite.integrations,
-    publicUrl: fx.suite.publicUrl,
-  });
+  return runModuleJob(fx, voiceModule, name);
 }

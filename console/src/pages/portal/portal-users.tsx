@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { portal } from '../../api/trpc.client';
 import { ActionButton } from '../../ui/action-button';
 import { Loading, Time } from '../../ui/feedback';
@@ -10,9 +11,15 @@ import { useLoad } from '../../ui/use-load';
 export function PortalUsers({ portalId }: { portalId: string }) {
   const users = useLoad(() => portal.users.list.query({ portalId }), portalId);
   const { rows, pager } = usePage(users.data ?? []);
+  const [sent, setSent] = useState<string>();
   return (
     <section aria-labelledby="portal-users">
       <h2 id="portal-users">Portal users</h2>
+      {sent && (
+        <p className="notice" role="status">
+          Invitation sent again to {sent}.
+        </p>
+      )}
       <Loading loaded={users}>
         {(list) =>
           list.length === 0 ? (
@@ -34,7 +41,7 @@ export function PortalUsers({ portalId }: { portalId: string }) {
                         busyLabel="Sending…"
                         ariaLabel={`Resend invitation to ${user.email}`}
                         run={() => portal.users.invite.mutate({ portalId, email: user.email })}
-                        onDone={users.reload}
+                        onDone={() => setSent(user.email)}
                       />
                     </td>
                   </tr>

@@ -149,6 +149,49 @@ describe('Portal → Client portals', () => {
     expect(invitations()[1]?.text).toContain(`https://${HOST}`);
   });
 
+  it("Adam revokes the buyer's access after confirming: their open portal tab is signed out; restore re-invites", async () => {
+    const db = sut.database.db.system;
+    const buyer = () => db.portalUser.findFirstOrThrow({ where: { email: BUYER } });
+    const client = await (await chromium.newContext()).newPage();
+    await client.goto(`http://walkthrough.portal.localhost:${new URL(sut.suite.url).port}/sign-in`);
+    await client.getByLabel('Email address').fill(BUYER);
+    await client.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    await client.getByText('a sign-in link is on its way').waitFor();
+    const signInMail = (mail.effects as { to: string; text?: string }[])
+      .filter((sent) => sent.to === BUYER)
+      .at(-1);
+    await client.goto(signInMail?.text?.match(/https?:\/\/\S+#token=\S+/)?.[0] ?? '');
+    await client.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await client.getByRole('heading', { name: /Welcome, Walkthrough Dental Buyer/ }).waitFor();
+
+    const portalId = (await buyer()).portalId;
+    const page = await signIn(chromium, sut.suite.url, 'Adam Admin', `/portal/portals/${portalId}`);
+    const row = page.getByRole('region', { name: 'Portal users' }).locator('tr', { hasText: BUYER });
+    await row.getByText('active', { exact: true }).waitFor();
+    const revoke = page.getByRole('button', { name: `Revoke access for ${BUYER}` });
+    page.once('dialog', (dialog) => dialog.dismiss());
+    await revoke.click();
+    await row.getByText('active', { exact: true }).waitFor();
+    expect((await buyer()).revokedAt).toBeNull();
+
+    page.once('dialog', (dialog) => dialog.accept());
+    await revoke.click();
+    await page.getByRole('status').getByText(`Access revoked for ${BUYER}.`).waitFor();
+    await row.getByText('revoked', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: `Resend invitation to ${BUYER}` }).count()).toBe(0);
+    await checkPage(page, 'portal-user-revoked');
+    const revoked = await buyer();
+    expect(revoked.revokedAt).toBeInstanceOf(Date);
+    expect(await db.portalSession.count({ where: { userId: revoked.id } })).toBe(0);
+    await client.reload();
+    await client.getByRole('heading', { name: 'Sign in to Walkthrough Portal' }).waitFor();
+
+    await page.getByRole('button', { name: `Restore access for ${BUYER}` }).click();
+    await page.getByRole('status').getByText(`Access restored for ${BUYER}.`).waitFor();
+    await row.getByText('invited', { exact: true }).waitFor();
+    expect(await buyer()).toMatchObject({ id: revoked.id, revokedAt: null });
+  });
+
   it('Mia (Member) sees no Client portals entry, gets the no-access page, and the API refuses her', async () => {
     const page = await signIn(chromium, sut.suite.url, 'Mia Member', '/crm/companies');
     const nav = page.getByRole('navigation', { name: 'Console' });

@@ -1,5 +1,6 @@
 import type { BooksAppRouter } from '@suite/books/api';
 import type { CrmAppRouter } from '@suite/crm/api';
+import type { PortalAppRouter } from '@suite/portal/api';
 import type { PsaAppRouter } from '@suite/psa/api';
 import type { PlatformRouter } from '@suite/suite/platform';
 import type { ToolsAppRouter } from '@suite/tools/api';
@@ -16,3 +17,4 @@ export const platform = createTRPCClient<PlatformRouter>({ links: [link('/platfo
 export const tools = createTRPCClient<ToolsAppRouter>({ links: [link('/tools/trpc')] });
 export const voice = createTRPCClient<VoiceAppRouter>({ links: [link('/voice/trpc')] });
 export const books = createTRPCClient<BooksAppRouter>({ links: [link('/books/trpc')] });
+export const portal = createTRPCClient<PortalAppRouter>({ links: [link('/portal/trpc')] });

@@ -8,7 +8,7 @@ import { Link, usePath } from './router';
 import { NAV, ROUTES } from './routes';
 import { SessionContext } from './session.context';
 
-const SUITE_PRODUCTS = ['crm', 'psa', 'books', 'voice', 'settings'];
+const SUITE_PRODUCTS = ['crm', 'psa', 'books', 'voice', 'portal', 'settings'];
 
 function Page({ path, session }: { path: string; session: Session }) {
   const product = path.split('/')[1] ?? '';

@@ -33,7 +33,8 @@ export function NotInSuitePage({ product }: { product: string }) {
     <section>
       <h1>{product.toUpperCase()} is not in this suite yet</h1>
       <p>
-        Its pages join the console when the module lands. CRM, PSA, Books, Voice and Settings are here now.
+        Its pages join the console when the module lands. CRM, PSA, Books, Voice, Portal and Settings are here
+        now.
       </p>
     </section>
   );

@@ -16,6 +16,8 @@ const CallsPage = lazyPage(async () => (await import('../pages/voice/calls.page'
 const RecordingPage = lazyPage(async () => (await import('../pages/voice/recording.page')).RecordingPage);
 const InvoicesPage = lazyPage(async () => (await import('../pages/books/invoices.page')).InvoicesPage);
 const InvoicePage = lazyPage(async () => (await import('../pages/books/invoice.page')).InvoicePage);
+const PortalsPage = lazyPage(async () => (await import('../pages/portal/portals.page')).PortalsPage);
+const PortalPage = lazyPage(async () => (await import('../pages/portal/portal.page')).PortalPage);
 export interface Route {
   readonly pattern: RegExp;
   /** What the page needs; without it the person gets the "no access" page, never a blank one. */
@@ -67,6 +69,13 @@ export const ROUTES: readonly Route[] = [
     permission: 'tools.connections.read',
     render: () => <WebhooksPage />,
   },
+  // Members and Viewers have `portal.access` but nothing to do here: every page is the managers' work.
+  { pattern: /^\/portal\/(?:portals)?$/, permission: 'portal.portals.manage', render: () => <PortalsPage /> },
+  {
+    pattern: /^\/portal\/portals\/([\w-]+)$/,
+    permission: 'portal.portals.manage',
+    render: ([id]) => <PortalPage portalId={id ?? ''} />,
+  },
 ];
 
 /** The console's navigation: one entry per page with a list, shown only to those who may open it. */
@@ -82,4 +91,5 @@ export const NAV = [
   { href: '/voice/calls', label: 'Calls', permission: 'voice.calls.read' },
   { href: '/books/invoices', label: 'Invoices', permission: 'books.invoices.read' },
   { href: '/settings/webhooks', label: 'Webhook endpoints', permission: 'tools.connections.read' },
+  { href: '/portal/portals', label: 'Client portals', permission: 'portal.portals.manage' },
 ] as const;

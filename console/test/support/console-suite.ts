@@ -59,8 +59,8 @@ async function staffApi(url: string, email: string): Promise<StaffApi> {
   };
 }
 
-/** The whole suite (CRM, PSA, dev Hub, bus on the PostgreSQL log) on its own test database. */
-export async function startConsoleSuite(): Promise<ConsoleSuite> {
+/** The whole suite (CRM, PSA, dev Hub, bus on the PostgreSQL log) on its own test database; `env` adds settings. */
+export async function startConsoleSuite(env: Record<string, string> = {}): Promise<ConsoleSuite> {
   const poisoned = new Set<string>();
   const poison = withPoison(poisoned);
   const modules = installedModules.map((module) =>
@@ -68,6 +68,6 @@ export async function startConsoleSuite(): Promise<ConsoleSuite> {
       ? { ...module, subscriptions: module.subscriptions?.map((s) => poison(s as unknown as Subscription)) }
       : module,
   );
-  const { suite, database, close } = await startTestSuite({}, modules as SuiteModule<Subscription>[]);
+  const { suite, database, close } = await startTestSuite(env, modules as SuiteModule<Subscription>[]);
   return { suite, database, poisoned, api: (email) => staffApi(suite.url, email), close };
 }

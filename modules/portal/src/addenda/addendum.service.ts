@@ -16,14 +16,18 @@ const FROM_CRM: TrailActor = {
 };
 
 /**
- * The e-sign portal of a company: the oldest portal with e-sign on where the company has client users,
- * else the org's oldest portal with e-sign on (the company's users, once invited, find it there).
+ * The e-sign portal of a company: the oldest portal with e-sign on where the company has client users
+ * who are not revoked, else the org's oldest portal with e-sign on (the company's users, once invited,
+ * find it there).
  */
 async function esignPortalOf(tx: OrgTransaction, companyId: string) {
   const portals = (await tx.portalPortal.findMany({ orderBy: { createdAt: 'asc' } })).filter((portal) =>
     featuresOf(portal).includes('esign'),
   );
-  const users = await tx.portalUser.findMany({ where: { companyId }, select: { portalId: true } });
+  const users = await tx.portalUser.findMany({
+    where: { companyId, revokedAt: null },
+    select: { portalId: true },
+  });
   return portals.find((portal) => users.some((user) => user.portalId === portal.id)) ?? portals[0];
 }
 

@@ -13,14 +13,17 @@ export interface VendorSigner {
   readonly name: string;
 }
 
-/** The company's first client user of the portal signs at the vendor; none, and the portal route is used. */
+/**
+ * The company's first client user of the portal (revoked ones are no longer its users) signs at the
+ * vendor; none, and the portal route is used.
+ */
 export async function vendorSignerOf(
   tx: OrgTransaction,
   portalId: string,
   companyId: string,
 ): Promise<VendorSigner | null> {
   return tx.portalUser.findFirst({
-    where: { portalId, companyId },
+    where: { portalId, companyId, revokedAt: null },
     orderBy: { invitedAt: 'asc' },
     select: { contactId: true, email: true, name: true },
   });

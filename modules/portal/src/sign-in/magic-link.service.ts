@@ -49,7 +49,10 @@ export async function requestMagicLink(
   if (fromIp >= LINKS_PER_IP || toAddress >= LINKS_PER_ADDRESS)
     return { status: 'rate_limited', retryAfterSeconds };
   await tx.portalSignInRequest.create({ data: { portalId: portal.id, emailHash, requestedIp: ip } });
-  const user = await tx.portalUser.findFirst({ where: { portalId: portal.id, email: address } });
+  // A revoked user is answered like an unknown address: the same status and no email.
+  const user = await tx.portalUser.findFirst({
+    where: { portalId: portal.id, email: address, revokedAt: null },
+  });
   if (!user) return { status: 'sent' };
 
   const token = newSecretToken();
@@ -84,7 +87,8 @@ export async function requestMagicLink(
 
 /**
  * The confirm click on the landing page (a mail scanner's GET of the link signs no one in): the link
- * must be this portal's, unused and unexpired; using it and opening the session happen together.
+ * must be this portal's, unused and unexpired, and its user not revoked; using it and opening the
+ * session happen together.
  */
 export async function confirmMagicLink(
   tx: OrgTransaction,
@@ -100,6 +104,14 @@ export async function confirmMagicLink(
       `token: this sign-in link expired after ${MAGIC_LINK_MINUTES} minutes; ask for a new one`,
       'token',
     );
+  // The user's row first, as a revocation locks it (then the links): a sign-in that waits on a
+  // revocation finds the user revoked, and the two lock in the same order (no deadlock).
+  const signedIn = await tx.portalUser.updateMany({
+    where: { id: link.userId, revokedAt: null },
+    data: { lastSignedInAt: new Date() },
+  });
+  if (signedIn.count === 0)
+    throw invalid('token: this sign-in link no longer works; ask for a new one', 'token');
   const { count } = await tx.portalMagicLink.updateMany({
     where: { id: link.id, usedAt: null },
     data: { usedAt: new Date() },

@@ -9,7 +9,10 @@ export interface SignedInSession {
   readonly method: string;
 }
 
-/** The session behind a cookie on this portal; another portal's session, or an expired one, is none. */
+/**
+ * The session behind a cookie on this portal; another portal's session, an expired one, or one of a
+ * revoked user (revoking deletes them too; access is checked here regardless) is none.
+ */
 export async function signedInSession(
   tx: OrgTransaction,
   portalId: string,
@@ -19,7 +22,8 @@ export async function signedInSession(
     where: { tokenHash: hashToken(token) },
     include: { user: true },
   });
-  if (!session || session.portalId !== portalId || session.expiresAt.getTime() <= Date.now()) return null;
+  if (!session || session.portalId !== portalId || session.user.revokedAt) return null;
+  if (session.expiresAt.getTime() <= Date.now()) return null;
   return { user: session.user, method: session.method };
 }
 

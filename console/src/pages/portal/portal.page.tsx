@@ -1,0 +1,30 @@
+import { portal } from '../../api/trpc.client';
+import { Link } from '../../shell/router';
+import { Loading } from '../../ui/feedback';
+import { useLoad } from '../../ui/use-load';
+import { PortalDomains } from './portal-domains';
+import { PortalSettingsForm } from './portal-settings-form';
+import { PortalUsers } from './portal-users';
+
+/** One portal: its settings and branding, its custom domains and who may sign in. */
+export function PortalPage({ portalId }: { portalId: string }) {
+  const view = useLoad(() => portal.portals.get.query({ portalId }), portalId);
+  return (
+    <Loading loaded={view}>
+      {(detail) => (
+        <article>
+          <p>
+            <Link href="/portal/portals">All portals</Link>
+          </p>
+          <h1>{detail.name}</h1>
+          <p className="muted">
+            Answers at <code>{detail.developmentHost}</code> and at its active custom domains.
+          </p>
+          <PortalSettingsForm key={detail.portalId} view={detail} onSaved={view.reload} />
+          <PortalDomains portalId={portalId} />
+          <PortalUsers portalId={portalId} />
+        </article>
+      )}
+    </Loading>
+  );
+}

@@ -38,7 +38,7 @@ export interface BusTuning {
 export const DEFAULT_TUNING: BusTuning = {
   relayBatchSize: 2000,
   relayPollMs: 10,
-  relayIdlePollMs: 200,
+  relayIdlePollMs: 25,
   standbyPollMs: 1000,
   retentionMs: 7 * 24 * 3600_000,
   pruneEveryMs: 60_000,

@@ -107,7 +107,9 @@ export class Relay {
   /**
    * Polls rather than waiting for a NOTIFY per publish: a NOTIFY takes PostgreSQL's global notify lock
    * through the commit, which serialises every committing transaction on the server. A full batch is
-   * followed at once, a partial one after `pollMs`; an empty outbox is polled less and less often.
+   * followed at once, a partial one after `pollMs`; an empty outbox is polled less often, up to
+   * `idlePollMs`, which bounds what an event published after a quiet spell waits. While it stays empty
+   * each poll is one statement, not a transaction.
    */
   private async relayUntilStopped(client: pg.Client): Promise<void> {
     const { batchSize, pollMs, idlePollMs, pruneEveryMs, log } = this.options;
@@ -115,16 +117,25 @@ export class Relay {
     log.info({ transport: this.options.transport.kind }, 'relay active');
     let prunedAt = 0;
     let pause = pollMs;
+    let idle = false;
     while (!this.stopped) {
-      const moved = await this.relayBatch(client);
+      const moved = idle && !(await this.hasUnpublished(client)) ? 0 : await this.relayBatch(client);
       if (Date.now() - prunedAt >= pruneEveryMs) {
         await pruneExpired(client, this.options.retentionMs, this.options.transport.kind);
         prunedAt = Date.now();
       }
+      idle = moved === 0;
       if (moved >= batchSize) continue;
       pause = moved > 0 ? pollMs : Math.min(pause * 2, idlePollMs);
       await this.wakeup.wait(pause);
     }
+  }
+
+  private async hasUnpublished(client: pg.Client): Promise<boolean> {
+    const { rows } = await client.query<{ waiting: boolean }>(
+      'SELECT EXISTS (SELECT 1 FROM bus.outbox WHERE published_at IS NULL) AS waiting',
+    );
+    return rows[0]?.waiting === true;
   }
 
   /** One transaction: claim the oldest unpublished rows, hand them to the transport, mark them. */

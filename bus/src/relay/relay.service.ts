@@ -119,7 +119,7 @@ export class Relay {
     let pause = pollMs;
     let idle = false;
     while (!this.stopped) {
-      const moved = idle && !(await this.hasUnpublished(client)) ? 0 : await this.relayBatch(client);
+      const moved: number = idle && !(await this.hasUnpublished(client)) ? 0 : await this.relayBatch(client);
       if (Date.now() - prunedAt >= pruneEveryMs) {
         await pruneExpired(client, this.options.retentionMs, this.options.transport.kind);
         prunedAt = Date.now();

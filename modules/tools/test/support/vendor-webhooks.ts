@@ -26,20 +26,24 @@ export function stripeDelivery(
   return { body, headers: { 'content-type': 'application/json', 'stripe-signature': signature } };
 }
 
-export function paymentIntentSucceeded(id: string, amount = 12_345, currency = 'usd') {
+/** Stripe's `payment_intent.succeeded` event for PaymentIntent `intentId`, carrying Books' reference. */
+export function paymentIntentSucceeded(
+  id: string,
+  {
+    intentId = `pi_${id}`,
+    amount = 12_345,
+    currency = 'usd',
+    reference = 'books-invoice:42',
+    created = 1_790_000_000,
+  }: { intentId?: string; amount?: number; currency?: string; reference?: string; created?: number } = {},
+) {
   return {
     id,
     object: 'event',
     type: 'payment_intent.succeeded',
-    created: 1_790_000_000,
+    created,
     data: {
-      object: {
-        id: `pi_${id}`,
-        amount,
-        amount_received: amount,
-        currency,
-        metadata: { reference: 'books-invoice:42' },
-      },
+      object: { id: intentId, amount, amount_received: amount, currency, metadata: { reference } },
     },
   };
 }

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { booksModule } from '@suite/books';
 import { forOrg } from '@suite/db';
-import { connect, KEYS, type StripeStandIn, startStripeStandIn, stripeDelivery } from '@suite/tools/testing';
+import {
+  connect,
+  KEYS,
+  paymentIntentSucceeded,
+  type StripeStandIn,
+  startStripeStandIn,
+  stripeDelivery,
+} from '@suite/tools/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientPath, portalRequest } from '../../support/portal-client';
 import { eventually, NORTHWIND } from '../../support/suite-fixture';
@@ -195,21 +202,16 @@ describe('Pay Now on portal invoices', () => {
     expect(paid.headers.get('location')).toBe(`http://${host()}/invoices?paid=${initech.invoice.invoiceId}`);
     const session = sessions[0] as { payment_intent: string; amount_total: number; currency: string };
     // Stripe also reports the session's PaymentIntent: the same payment, not a second one.
-    const intent = stripeDelivery(signingSecret, {
-      id: `evt_${randomUUID().replaceAll('-', '')}`,
-      object: 'event',
-      type: 'payment_intent.succeeded',
-      created: Math.floor(Date.now() / 1000),
-      data: {
-        object: {
-          id: session.payment_intent,
-          amount: session.amount_total,
-          amount_received: session.amount_total,
-          currency: session.currency,
-          metadata: { reference: `books-invoice:${initech.invoice.invoiceId}` },
-        },
-      },
-    });
+    const intent = stripeDelivery(
+      signingSecret,
+      paymentIntentSucceeded(`evt_${randomUUID().replaceAll('-', '')}`, {
+        intentId: session.payment_intent,
+        amount: session.amount_total,
+        currency: session.currency,
+        reference: `books-invoice:${initech.invoice.invoiceId}`,
+        created: Math.floor(Date.now() / 1000),
+      }),
+    );
     expect((await fetch(`${url}${webhookUrl}`, { method: 'POST', ...intent })).status).toBeLessThan(300);
 
     await eventually('the invoice paid', async () => {

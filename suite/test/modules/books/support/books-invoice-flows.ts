@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { toolsModule } from '@suite/tools';
-import { stripeDelivery } from '@suite/tools/testing';
+import { paymentIntentSucceeded, stripeDelivery } from '@suite/tools/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wonDeal } from '../../../../../modules/books/test/support/books-data';
 import type { StaffClient } from '../../../support/staff-client';
@@ -121,21 +121,15 @@ export function booksInvoiceFlows(transport: TransportName): void {
       const [march] = (await invoicesOf(deal.companyId)) as [InvoiceView];
       const intent = `pi_${randomUUID().replaceAll('-', '')}`;
       // As Stripe sends it: the reference Books attached travels in the PaymentIntent's metadata.
-      const delivery = stripeDelivery(signingSecret, {
-        id: `evt_${randomUUID().replaceAll('-', '')}`,
-        object: 'event',
-        type: 'payment_intent.succeeded',
-        created: Math.floor(Date.now() / 1000),
-        data: {
-          object: {
-            id: intent,
-            amount: 115_807,
-            amount_received: 115_807,
-            currency: 'usd',
-            metadata: { reference: `books-invoice:${march.invoiceId}` },
-          },
-        },
-      });
+      const delivery = stripeDelivery(
+        signingSecret,
+        paymentIntentSucceeded(`evt_${randomUUID().replaceAll('-', '')}`, {
+          intentId: intent,
+          amount: 115_807,
+          reference: `books-invoice:${march.invoiceId}`,
+          created: Math.floor(Date.now() / 1000),
+        }),
+      );
       const post = () =>
         fetch(`${fx.suite.url}${webhookUrl}`, {
           method: 'POST',

@@ -24,5 +24,17 @@ export async function whileTopicsSettle<T>(request: () => Promise<T>): Promise<T
 }
 
 export function fetchTopicEnds(admin: Admin, topic: string): Promise<TopicOffsets> {
-  return whileTopicsSettle(() => admin.fetchTopicOffsets(topic));
+  return whileTopicsSettle(async () => {
+    try {
+      return await admin.fetchTopicOffsets(topic);
+    } catch (error) {
+      // kafkajs 2.2.4 throws a TypeError (`high.pop(...)` is undefined) while the broker's metadata
+      // lists the topic with no partitions yet, right after it was created: not settled, so ask again.
+      if (!(error instanceof TypeError)) throw error;
+      throw Object.assign(new Error(`topic ${topic} has no partitions in the broker's metadata yet`), {
+        cause: error,
+        retriable: true,
+      });
+    }
+  });
 }

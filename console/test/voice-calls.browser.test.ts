@@ -142,7 +142,8 @@ describe('Voice → Calls', () => {
     expect(await rows(page).count()).toBe(3);
 
     await page.getByRole('button', { name: 'Only calls with Carl Caller' }).click();
-    await page.getByText('Calls with Carl Caller').waitFor();
+    // The filter's own heading, not the button that set it (which reads "Only calls with …").
+    await page.getByRole('button', { name: 'All contacts' }).waitFor();
     await page.waitForFunction(() => !document.body.innerText.includes('Loading…'));
     expect(await rows(page).allInnerTexts()).toEqual([expect.stringContaining('Carl Caller, Initech Calls')]);
     await checkPage(page, 'voice-calls-contact');

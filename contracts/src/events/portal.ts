@@ -55,7 +55,7 @@ export const portalDocumentSigned = defineEvent({
     signedSha256: sha256
       .nullable()
       .describe(
-        "SHA-256 of the signed PDF: the portal's with its certificate page, or the vendor's signed PDF as the portal fetched it (decision 0156). Null only from publishers before 0156.",
+        "SHA-256 of the signed PDF: the portal's with its certificate page, or the vendor's signed PDF as the portal fetched it (decision 0156). Null when the vendor never served its signed PDF and the portal gave up fetching it (decision 0157), and from publishers before 0156.",
       ),
     signedVia: z
       .string()

@@ -5,6 +5,7 @@ import { useLoad } from '../../ui/use-load';
 import { PortalDomains } from './portal-domains';
 import { PortalSettingsForm } from './portal-settings-form';
 import { PortalUsers } from './portal-users';
+import { PortalVendorFiles } from './portal-vendor-files';
 
 /** One portal: its settings and branding, its custom domains and who may sign in. */
 export function PortalPage({ portalId }: { portalId: string }) {
@@ -23,6 +24,7 @@ export function PortalPage({ portalId }: { portalId: string }) {
           <PortalSettingsForm key={detail.portalId} view={detail} onSaved={view.reload} />
           <PortalDomains portalId={portalId} />
           <PortalUsers portalId={portalId} />
+          <PortalVendorFiles portalId={portalId} />
         </article>
       )}
     </Loading>

@@ -1,5 +1,6 @@
 import type { OrgTransaction, PrismaClient } from '@suite/db';
 import { sha256Hex } from '../shares/share.service';
+import type { ShareRecord } from '../shares/share.view';
 import { publishAddendumSigned } from './addendum-signed.service';
 
 export interface AwaitingFile {
@@ -7,10 +8,23 @@ export interface AwaitingFile {
   readonly envelopeId: string;
 }
 
-/** Addenda signed at the vendor whose signed PDF is not in yet, oldest signature first. */
-export async function addendaAwaitingSignedFile(tx: OrgTransaction, limit: number): Promise<AwaitingFile[]> {
+/**
+ * Addenda signed at the vendor whose signed PDF is not in yet and whose next fetch is due at `now`,
+ * oldest signature first; those the job gave up on wait for staff (decision 0157).
+ */
+export async function addendaAwaitingSignedFile(
+  tx: OrgTransaction,
+  limit: number,
+  now: Date,
+): Promise<AwaitingFile[]> {
   const shares = await tx.portalShare.findMany({
-    where: { status: 'signed', vendorEnvelopeId: { not: null }, signedPdf: null },
+    where: {
+      status: 'signed',
+      vendorEnvelopeId: { not: null },
+      signedPdf: null,
+      signedFileGaveUpAt: null,
+      OR: [{ signedFileRetryAt: null }, { signedFileRetryAt: { lte: now } }],
+    },
     orderBy: { respondedAt: 'asc' },
     take: limit,
     select: { id: true, vendorEnvelopeId: true },
@@ -22,7 +36,8 @@ export async function addendaAwaitingSignedFile(tx: OrgTransaction, limit: numbe
 
 /**
  * Stores the vendor's signed PDF with its SHA-256 and publishes `portal.document.signed` carrying that
- * hash, as a portal signature does; only the first file stored counts, so the event goes out once.
+ * hash, as a portal signature does; only the first file stored counts, so the event goes out once. After
+ * the job gave up the event is out already (without the hash), so a file fetched later publishes nothing.
  */
 export async function storeVendorSignedFile(
   tx: OrgTransaction,
@@ -32,14 +47,23 @@ export async function storeVendorSignedFile(
   const signedSha256 = sha256Hex(pdf);
   const { count } = await tx.portalShare.updateMany({
     where: { id: shareId, status: 'signed', signedPdf: null },
-    data: { signedPdf: pdf, signedSha256 },
+    data: { signedPdf: pdf, signedSha256, signedFileError: null, signedFileRetryAt: null },
   });
   if (count === 0) return 'stored already';
   const share = await tx.portalShare.findUniqueOrThrow({ where: { id: shareId } });
-  const { vendorSignerId, vendor, respondedAt } = share;
+  if (!share.signedFileGaveUpAt) await publishVendorSignature(tx, share, signedSha256);
+  return 'stored';
+}
+
+/** `portal.document.signed` for an addendum signed at the vendor, with the signed file's hash if it is in. */
+export async function publishVendorSignature(
+  tx: OrgTransaction,
+  share: ShareRecord,
+  signedSha256: string | null,
+): Promise<void> {
+  const { id, vendorSignerId, vendor, respondedAt } = share;
   // Set together when the vendor's signature was recorded (completeVendorAddendum).
-  if (!vendorSignerId || !vendor || !respondedAt)
-    throw new Error(`share ${shareId} was not signed at a vendor`);
+  if (!vendorSignerId || !vendor || !respondedAt) throw new Error(`share ${id} was not signed at a vendor`);
   await publishAddendumSigned(tx, share, {
     contactId: vendorSignerId,
     documentSha256: share.sha256,
@@ -47,7 +71,6 @@ export async function storeVendorSignedFile(
     signedVia: vendor,
     signedAt: respondedAt,
   });
-  return 'stored';
 }
 
 export type VendorSignatureCheck =
@@ -74,7 +97,9 @@ export async function verifyVendorSignature(
   if (!share.signedPdf || !share.signedSha256)
     return {
       ok: false,
-      problem: `the signed PDF is not fetched from ${share.vendor} yet (retried every minute)`,
+      problem: share.signedFileGaveUpAt
+        ? `the signed PDF was never served by ${share.vendor} (${share.signedFileError ?? 'no reason given'}); staff can retry the fetch`
+        : `the signed PDF is not fetched from ${share.vendor} yet (retried with back-off)`,
     };
   const documentSha256 = sha256Hex(share.pdf);
   if (documentSha256 !== share.sha256)

@@ -14,6 +14,20 @@ export const quoteResponseInput = z.object({
 
 const shareStatus = z.enum(['shared', 'viewed', 'accepted', 'declined', 'signed']);
 
+const signedFileView = z
+  .object({
+    state: z
+      .enum(['fetching', 'stored', 'gave up'])
+      .describe('gave up: the vendor never served it; the signature was published without its hash.'),
+    attempts: z.number().int().describe('Failed fetches so far.'),
+    lastError: z.string().nullable(),
+    nextAttemptAt: z.string().nullable(),
+    gaveUpAt: z.string().nullable(),
+  })
+  .describe(
+    "An addendum signed at the e-signature vendor: fetching the vendor's signed PDF (decision 0157).",
+  );
+
 export const shareView = z.object({
   shareId: entityId,
   portalId: entityId,
@@ -25,6 +39,11 @@ export const shareView = z.object({
   responseComment: z.string().nullable(),
   respondedAt: z.string().nullable(),
   sharedAt: z.string(),
+  vendor: z
+    .string()
+    .nullable()
+    .describe('The e-signature vendor that has the addendum (send_contract route).'),
+  signedFile: signedFileView.nullable(),
 });
 export const sharedQuoteView = shareView.extend({ quote: quoteSnapshot });
 

@@ -15,5 +15,18 @@ export function toShareView(share: ShareRecord): ShareView {
     responseComment: share.responseComment,
     respondedAt: share.respondedAt?.toISOString() ?? null,
     sharedAt: share.createdAt.toISOString(),
+    vendor: share.vendor,
+    signedFile: signedFileOf(share),
+  };
+}
+
+function signedFileOf(share: ShareRecord): ShareView['signedFile'] {
+  if (share.status !== 'signed' || !share.vendorEnvelopeId) return null;
+  return {
+    state: share.signedPdf ? 'stored' : share.signedFileGaveUpAt ? 'gave up' : 'fetching',
+    attempts: share.signedFileAttempts,
+    lastError: share.signedFileError,
+    nextAttemptAt: share.signedFileRetryAt?.toISOString() ?? null,
+    gaveUpAt: share.signedFileGaveUpAt?.toISOString() ?? null,
   };
 }

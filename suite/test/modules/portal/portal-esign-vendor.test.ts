@@ -38,7 +38,8 @@ beforeAll(async () => {
 afterAll(() => world?.close());
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-const fetchSignedFiles = () => runModuleJob(world.sut, portalModule, 'portal.vendor-signed-files');
+const fetchSignedFiles = (slot?: Date) =>
+  runModuleJob(world.sut, portalModule, 'portal.vendor-signed-files', slot);
 
 interface VendorDocument {
   readonly shareId: string;
@@ -149,7 +150,11 @@ describe.each(VENDOR_ESIGN_CASES)('flow 7 through $name (portal e-sign route sen
       );
     expect(signedEvents()).toHaveLength(0);
 
-    expect(await fetchSignedFiles()).toMatch(/^1 vendor-signed PDF\(s\) stored, 0 to retry/);
+    // The next fetch waits a minute (decision 0157): now it is not due, two minutes on it is.
+    expect(await fetchSignedFiles()).toMatch(/^0 vendor-signed PDF\(s\) stored, 0 to retry/);
+    expect(await fetchSignedFiles(new Date(Date.now() + 120_000))).toMatch(
+      /^1 vendor-signed PDF\(s\) stored, 0 to retry/,
+    );
     const vendorPdf = vendorSignedPdf(sent.file, vendor.name, sent.envelopeId);
     const stored = await signedShare();
     expect(Buffer.from(stored.signedPdf ?? [])).toEqual(vendorPdf);

@@ -12,6 +12,7 @@ import {
   startDropboxSignStandIn,
   type VendorStandIn,
 } from '@suite/tools/testing';
+import { expect } from 'vitest';
 import { eventually, NORTHWIND } from '../../support/suite-fixture';
 import { amendedContract, type PortalWorld, wonClient } from './portal-support';
 
@@ -142,4 +143,24 @@ export async function addendumAtVendor(
 export async function deliver(webhookUrl: string, delivery: SignedDelivery): Promise<number> {
   const answer = await fetch(webhookUrl, { method: 'POST', headers: delivery.headers, body: delivery.body });
   return answer.status;
+}
+
+/** An addendum sent to `vendor` and signed there: the share signed, its file not fetched yet. */
+export async function signedAtVendor(world: PortalWorld, vendor: VendorEsignCase, slug: string) {
+  const { standIn, webhookUrl } = await connectedVendor(world, vendor);
+  const flow = await addendumAtVendor(world, vendor, standIn, { slug, email: `buyer@${slug}.test` });
+  expect(
+    await deliver(webhookUrl, await vendor.signedCallback(flow.sent, Math.floor(Date.now() / 1000))),
+  ).toBe(200);
+  const share = await eventually('the addendum signed at the vendor', () =>
+    world.sut.database.db.system.portalShare.findFirst({
+      where: {
+        kind: 'document',
+        sourceId: flow.esignRequestId,
+        status: 'signed',
+        vendorEnvelopeId: { not: null },
+      },
+    }),
+  );
+  return { ...flow, standIn, share };
 }

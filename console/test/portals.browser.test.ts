@@ -206,4 +206,32 @@ describe('Portal → Client portals', () => {
     expect(refused.status).toBe(403);
     expect(JSON.stringify(refused.body)).toContain('portal.portals.manage');
   });
+  it('Adam deletes the portal after confirming: its domain is released and the list is empty again', async () => {
+    const db = sut.database.db.system;
+    const { id: portalId } = await db.portalPortal.findUniqueOrThrow({ where: { slug: 'walkthrough' } });
+    const page = await signIn(chromium, sut.suite.url, 'Adam Admin', `/portal/portals/${portalId}`);
+    const remove = page.getByRole('button', { name: 'Delete portal Walkthrough Portal' });
+    let asked = '';
+    page.once('dialog', (dialog) => {
+      asked = dialog.message();
+      return dialog.dismiss();
+    });
+    await remove.click();
+    await expect.poll(() => asked).toContain('Shared documents and signatures are kept');
+    expect(await db.portalPortal.count({ where: { id: portalId } })).toBe(1);
+
+    page.once('dialog', (dialog) => dialog.accept());
+    await remove.click();
+    await page
+      .getByRole('status')
+      .getByText(
+        `Walkthrough Portal was deleted; 0 client session(s) ended. Custom domains released: ${HOST}.`,
+      )
+      .waitFor();
+    await checkPage(page, 'portal-deleted');
+    expect(await db.portalPortal.count({ where: { id: portalId } })).toBe(0);
+    expect(await db.portalDomain.count({ where: { host: HOST } })).toBe(0);
+    await page.getByRole('link', { name: 'All portals' }).click();
+    await page.getByText('No portals yet.').waitFor();
+  });
 });

@@ -1,17 +1,18 @@
 import { ErrorNote } from './feedback';
 import { useAction } from './use-load';
 
-interface ActionButtonProps {
+interface ActionButtonProps<T> {
   readonly label: string;
   /** Shown while the call runs, e.g. "Signing…". */
   readonly busyLabel: string;
   readonly ariaLabel?: string;
-  readonly run: () => Promise<unknown>;
-  readonly onDone: () => void;
+  /** Answers undefined when it did nothing (a confirmation declined). */
+  readonly run: () => Promise<T | undefined>;
+  readonly onDone: (result: T) => void;
 }
 
 /** One call behind one button: progress while it runs, the server's error under it when it fails. */
-export function ActionButton({ label, busyLabel, ariaLabel, run, onDone }: ActionButtonProps) {
+export function ActionButton<T>({ label, busyLabel, ariaLabel, run, onDone }: ActionButtonProps<T>) {
   const action = useAction();
   return (
     <>
@@ -19,7 +20,10 @@ export function ActionButton({ label, busyLabel, ariaLabel, run, onDone }: Actio
         type="button"
         disabled={action.busy}
         aria-label={ariaLabel}
-        onClick={async () => (await action.run(run)) !== undefined && onDone()}
+        onClick={async () => {
+          const result = await action.run(run);
+          if (result !== undefined) onDone(result);
+        }}
       >
         {action.busy ? busyLabel : label}
       </button>

@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import { portal } from '../../api/trpc.client';
 import { Link } from '../../shell/router';
 import { Loading } from '../../ui/feedback';
 import { useLoad } from '../../ui/use-load';
+import { deletionSummary, PortalDelete } from './portal-delete';
 import { PortalDomains } from './portal-domains';
 import { PortalSettingsForm } from './portal-settings-form';
 import { PortalUsers } from './portal-users';
@@ -10,6 +12,18 @@ import { PortalVendorFiles } from './portal-vendor-files';
 /** One portal: its settings and branding, its custom domains and who may sign in. */
 export function PortalPage({ portalId }: { portalId: string }) {
   const view = useLoad(() => portal.portals.get.query({ portalId }), portalId);
+  const [deleted, setDeleted] = useState<string>();
+  if (deleted)
+    return (
+      <article>
+        <p className="notice" role="status">
+          {deleted}
+        </p>
+        <p>
+          <Link href="/portal/portals">All portals</Link>
+        </p>
+      </article>
+    );
   return (
     <Loading loaded={view}>
       {(detail) => (
@@ -25,6 +39,10 @@ export function PortalPage({ portalId }: { portalId: string }) {
           <PortalDomains portalId={portalId} />
           <PortalUsers portalId={portalId} />
           <PortalVendorFiles portalId={portalId} />
+          <PortalDelete
+            view={detail}
+            onDeleted={(deletion) => setDeleted(deletionSummary(detail.name, deletion))}
+          />
         </article>
       )}
     </Loading>

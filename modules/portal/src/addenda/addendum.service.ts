@@ -21,9 +21,9 @@ const FROM_CRM: TrailActor = {
  * find it there).
  */
 async function esignPortalOf(tx: OrgTransaction, companyId: string) {
-  const portals = (await tx.portalPortal.findMany({ orderBy: { createdAt: 'asc' } })).filter((portal) =>
-    featuresOf(portal).includes('esign'),
-  );
+  const portals = (
+    await tx.portalPortal.findMany({ where: { archivedAt: null }, orderBy: { createdAt: 'asc' } })
+  ).filter((portal) => featuresOf(portal).includes('esign'));
   const users = await tx.portalUser.findMany({
     where: { companyId, revokedAt: null },
     select: { portalId: true },

@@ -83,8 +83,21 @@ export const portalView = z.object({
   developmentHost: z.string().describe('`<slug>.portal.localhost`: reachable with no DNS work.'),
 });
 
+export const portalDeletion = z.object({
+  portalId: entityId,
+  outcome: z
+    .enum(['deleted', 'archived'])
+    .describe(
+      'archived: the portal held shared documents, which stay (decision 0158); deleted: it held none.',
+    ),
+  domainsRemoved: z.array(z.string()).describe('Custom domains released: they serve nothing now.'),
+  sessionsEnded: z.number().int(),
+  sharesKept: z.number().int().describe('Quotes and documents kept, with their signatures, for staff.'),
+});
+
 export type PortalCreateInput = z.infer<typeof portalCreateInput>;
 export type PortalUpdateInput = z.infer<typeof portalUpdateInput>;
 export type ByPortalId = z.infer<typeof byPortalId>;
 export type PortalView = z.infer<typeof portalView>;
+export type PortalDeletion = z.infer<typeof portalDeletion>;
 export type PortalFeature = z.infer<typeof portalFeature>;

@@ -13,12 +13,19 @@ import { brandingOf, type PortalRecord, toPortalView } from './portal.view';
 /** What a new portal shows until staff change it; invoices wait until Books is connected. */
 export const DEFAULT_FEATURES: readonly PortalFeature[] = ['quotes', 'esign', 'activity', 'tickets'];
 
+/** A portal of the org that staff did not delete; a deleted (archived) one is not found (decision 0158). */
 export async function portalInOrg(tx: OrgTransaction, portalId: string): Promise<PortalRecord> {
-  return found(await tx.portalPortal.findFirst({ where: { id: portalId } }), `portal ${portalId}`);
+  return found(
+    await tx.portalPortal.findFirst({ where: { id: portalId, archivedAt: null } }),
+    `portal ${portalId}`,
+  );
 }
 
 export async function listPortals(tx: OrgTransaction): Promise<PortalView[]> {
-  const portals = await tx.portalPortal.findMany({ orderBy: { createdAt: 'asc' } });
+  const portals = await tx.portalPortal.findMany({
+    where: { archivedAt: null },
+    orderBy: { createdAt: 'asc' },
+  });
   return portals.map(toPortalView);
 }
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { found } from '@suite/contracts';
 import type { OrgTransaction } from '@suite/db';
 import type { IntegrationClients } from '@suite/hub-auth';
 import { crmClient } from '../crm/crm.client';
@@ -46,8 +47,12 @@ export async function shareQuote(
   return toShareView(share);
 }
 
+/** Also of a deleted (archived) portal: what it shared, answered and had signed stays (decision 0158). */
 export async function listShares(tx: OrgTransaction, { portalId }: ByPortalId): Promise<ShareView[]> {
-  await portalInOrg(tx, portalId);
+  found(
+    await tx.portalPortal.findFirst({ where: { id: portalId }, select: { id: true } }),
+    `portal ${portalId}`,
+  );
   const shares = await tx.portalShare.findMany({ where: { portalId }, orderBy: { createdAt: 'desc' } });
   return shares.map(toShareView);
 }

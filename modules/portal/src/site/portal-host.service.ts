@@ -66,7 +66,8 @@ export class PortalHosts {
 
   async #developmentPortal(slug: string): Promise<PortalRecord | null> {
     const portal = await this.system.portalPortal.findUnique({ where: { slug } });
-    if (portal) return portal;
+    // A deleted (archived) portal keeps its slug, so its host answers 404 and is not made again.
+    if (portal) return portal.archivedAt ? null : portal;
     const org = await this.system.organization.findUnique({ where: { slug } });
     if (!org) return null;
     return this.system.portalPortal.upsert({

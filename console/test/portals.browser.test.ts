@@ -1,8 +1,9 @@
+import { join } from 'node:path';
 import { KEYS, startSendGridStandIn, type VendorStandIn } from '@suite/tools/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DnsStandIn, startDnsStandIn } from '../../suite/test/support/dns-stand-in';
-import { checkPage, launchChromium, signIn } from './support/chromium';
+import { ARTIFACTS, checkPage, launchChromium, signIn } from './support/chromium';
 import { type ConsoleSuite, type StaffApi, startConsoleSuite } from './support/console-suite';
 
 // Portal → Client portals in Chromium: what an Admin sets up before inviting the first client.
@@ -82,6 +83,19 @@ describe('Portal → Client portals', () => {
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByRole('status').getByText('Saved.').waitFor();
     await checkPage(page, 'portal-settings');
+    const contrast = page.getByRole('status', { name: 'Contrast warnings' });
+    expect(await contrast.count()).toBe(0);
+
+    // Colours clients could not read are saved, with a warning naming the colour to change.
+    await page.getByLabel('Text colour').fill('#bbbbbb');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await contrast.getByText('branding.textColor: text #bbbbbb on the background #ffffff').waitFor();
+    // No axe check here: the preview shows the unreadable text on purpose.
+    await page.screenshot({ path: join(ARTIFACTS, 'portal-contrast-warning.png'), fullPage: true });
+    await page.getByLabel('Text colour').fill('#1b1f24');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('status').getByText('Saved.').waitFor();
+    await contrast.waitFor({ state: 'detached' });
 
     await page.getByRole('textbox', { name: 'Domain', exact: true }).fill(HOST);
     await page.getByRole('button', { name: 'Add domain' }).click();

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { PortalView } from './portal-view';
 
 type Branding = PortalView['branding'];
+type Warning = PortalView['warnings'][number];
 type Font = Branding['font'];
 type ColorName = 'primaryColor' | 'accentColor' | 'backgroundColor' | 'textColor';
 
@@ -40,10 +41,7 @@ function Preview({ branding, name }: { branding: Branding; name: string }) {
       {branding.logoUrl && <img src={branding.logoUrl} alt="" height={32} />}
       <strong>{name}</strong>
       <p>Your quote Q-1042 is ready to sign.</p>
-      <span
-        className="swatch-button"
-        style={{ background: branding.primaryColor, color: branding.backgroundColor }}
-      >
+      <span className="swatch-button" style={{ background: branding.primaryColor, color: '#ffffff' }}>
         Review and sign
       </span>
       <figcaption className="muted">Preview</figcaption>
@@ -51,8 +49,36 @@ function Preview({ branding, name }: { branding: Branding; name: string }) {
   );
 }
 
-/** Colours, font and logo as form fields (`branding.*`), with the preview following every change. */
-export function BrandingFields({ initial, name }: { initial: Branding; name: string }) {
+/** The saved colours' contrast warnings (decision 0159): saved anyway, so a note, not an error. */
+function ContrastWarnings({ warnings }: { warnings: readonly Warning[] }) {
+  if (warnings.length === 0) return null;
+  return (
+    <div className="notice" role="status" aria-label="Contrast warnings">
+      <p>
+        <strong>Hard to read:</strong> the saved colours give some text too little contrast.
+      </p>
+      <ul>
+        {warnings.map((warning) => (
+          <li key={warning.field}>{warning.message}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * Colours, font and logo as form fields (`branding.*`), with the preview following every change and
+ * the saved colours' contrast warnings.
+ */
+export function BrandingFields({
+  initial,
+  name,
+  warnings,
+}: {
+  initial: Branding;
+  name: string;
+  warnings: readonly Warning[];
+}) {
   const id = useId();
   const [branding, setBranding] = useState(initial);
   const set = (change: Partial<Branding>) => setBranding((current) => ({ ...current, ...change }));
@@ -99,6 +125,7 @@ export function BrandingFields({ initial, name }: { initial: Branding; name: str
         </div>
         <Preview branding={branding} name={name} />
       </div>
+      <ContrastWarnings warnings={warnings} />
     </fieldset>
   );
 }

@@ -62,7 +62,7 @@ export function PortalSettingsForm({ view, onSaved }: { view: PortalView; onSave
       <h2 id={`${id}-title`}>Settings</h2>
       <label htmlFor={`${id}-name`}>Name</label>
       <input id={`${id}-name`} name="name" required defaultValue={view.name} />
-      <BrandingFields initial={view.branding} name={view.name} />
+      <BrandingFields initial={view.branding} name={view.name} warnings={view.warnings} />
       <fieldset className="stack">
         <legend>Support contact</legend>
         <label htmlFor={`${id}-email`}>Support email</label>

@@ -72,6 +72,13 @@ export const portalUpdateInput = z.object({
 });
 export const byPortalId = z.object({ portalId: entityId });
 
+export const brandingWarning = z.object({
+  field: z.string().describe('The colour to change, e.g. `branding.textColor`.'),
+  contrastRatio: z.number().describe('WCAG 2 contrast ratio of the pair, 1 to 21; text needs 4.5.'),
+  message: z.string(),
+});
+export type BrandingWarning = z.infer<typeof brandingWarning>;
+
 export const portalView = z.object({
   portalId: entityId,
   slug: z.string(),
@@ -81,6 +88,9 @@ export const portalView = z.object({
   features: z.array(portalFeature),
   esignRoute,
   developmentHost: z.string().describe('`<slug>.portal.localhost`: reachable with no DNS work.'),
+  warnings: z
+    .array(brandingWarning)
+    .describe('Branding colours whose text would be hard to read (contrast below 4.5:1); saved anyway.'),
 });
 
 export const portalDeletion = z.object({

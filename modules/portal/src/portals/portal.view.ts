@@ -1,5 +1,6 @@
 import type { Prisma } from '@suite/db';
 import { DEFAULT_BRANDING } from './branding';
+import { brandingWarnings } from './color-contrast';
 import {
   type Branding,
   branding,
@@ -27,14 +28,16 @@ export function featuresOf(portal: PortalRecord): PortalFeature[] {
 }
 
 export function toPortalView(portal: PortalRecord): PortalView {
+  const branding = brandingOf(portal);
   return {
     portalId: portal.id,
     slug: portal.slug,
     name: portal.name,
-    branding: brandingOf(portal),
+    branding,
     support: support.parse(portal.support ?? {}),
     features: featuresOf(portal),
     esignRoute: portal.esignRoute,
     developmentHost: `${portal.slug}${DEV_PORTAL_SUFFIX}`,
+    warnings: brandingWarnings(branding),
   };
 }

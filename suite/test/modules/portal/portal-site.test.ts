@@ -86,6 +86,29 @@ describe('portal hosts and branding', () => {
     expect(font.status).toBe(400);
   });
 
+  it('saves colours that make text hard to read, answering a warning that names each colour to change', async () => {
+    const { portalId } = await portal('lowcontrast');
+    const updated = await world.staff.mutate<{ branding: { textColor: string }; warnings: unknown[] }>(
+      'portals.update',
+      { portalId, branding: { textColor: '#aaaaaa', backgroundColor: '#ffffff', primaryColor: '#ffd700' } },
+    );
+    expect(updated.status, updated.body).toBe(200);
+    expect(updated.data.branding.textColor).toBe('#aaaaaa');
+    expect(updated.data.warnings).toEqual([
+      expect.objectContaining({ field: 'branding.textColor', contrastRatio: 2.32 }),
+      expect.objectContaining({ field: 'branding.primaryColor', contrastRatio: 1.4 }),
+    ]);
+    expect(JSON.stringify(updated.data.warnings)).toContain('below the 4.5:1 WCAG AA asks for text');
+    const read = await world.staff.ok<{ warnings: unknown[] }>('portals.get', { portalId }, 'query');
+    expect(read.warnings).toHaveLength(2);
+
+    const fixed = await world.staff.ok<{ warnings: unknown[] }>('portals.update', {
+      portalId,
+      branding: { textColor: '#1b1f24', primaryColor: '#1f4e8c' },
+    });
+    expect(fixed.warnings).toEqual([]);
+  });
+
   it("answers Caddy's TLS ask with 404 for a domain that is not active", async () => {
     const ask = await portalRequest(url, '127.0.0.1', '/portal/tls-ask?domain=clients.unknown.example');
     expect(ask.status).toBe(404);

@@ -116,6 +116,32 @@ describe('external CRM call logging', () => {
     expect((await stored(call.id)).crmLog).toBe('logged');
   });
 
+  it('updates the activity with a second recording of a call already linked, once', async () => {
+    const call = await endedCall('+442079460405');
+    await recordCall(fx, call.sid);
+    await runCallLog();
+    const [activity] = callsAtHubspot('+442079460405');
+    const patches = () => patchesAtHubspot(String(activity?.id));
+
+    const { recordingId: second } = await recordCall(fx, call.sid);
+    expect((await stored(call.id)).crmLog).toBe('recording_pending');
+    expect(await runCallLog()).toMatch(/, [1-9]\d* recording link\(s\) added, /);
+    expect(hubspot.stored('calls', String(activity?.id))?.properties.hs_call_recording_url).toBe(
+      suiteLink(second),
+    );
+    expect(patches()).toBe(1);
+
+    // A run that sent the second link but died before Voice committed: its key answers without a PATCH.
+    await fx.database.db.system.voiceCall.update({
+      where: { id: call.id },
+      data: { crmLog: 'recording_pending' },
+    });
+    await runCallLog();
+    expect(patches()).toBe(1);
+    expect(callsAtHubspot('+442079460405')).toHaveLength(1);
+    expect(await stored(call.id)).toMatchObject({ crmLog: 'logged', crmRecordId: activity?.id });
+  });
+
   it('keeps a call HubSpot refused and logs it on the next run', async () => {
     hubspot.state.outage = true;
     let call: Awaited<ReturnType<typeof endedCall>>;

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { publish } from '@suite/bus';
 import { forOrg } from '@suite/db';
 import { DEV_HUB_SEED } from '@suite/hub-auth';
 import {
@@ -528,6 +529,43 @@ describe('the staff console in Chromium', () => {
     await page.goto(`${url}/crm/companies/${hooli}`);
     await page.getByRole('link', { name: 'Open the invoice' }).click();
     await page.getByRole('heading', { name: `Invoice ${invoice.number}` }).waitFor();
+  });
+
+  it('Mia (Member) sees a contact whose email hard-bounced flagged, and the bounce on the company timeline', async () => {
+    const initech = await company(olivia, 'Initech Bounce');
+    await olivia.mutate('crm/contacts.create', {
+      companyId: initech,
+      name: 'Bill Bounced',
+      email: 'bill@initech-bounce.test',
+    });
+    // The tool layer publishes what Resend's signed webhook reported for an email the org sent.
+    await forOrg(sut.database.db.app, NORTHWIND).transaction((tx) =>
+      publish(tx, {
+        type: 'tools.email.status_changed',
+        data: {
+          connectionId: randomUUID(),
+          provider: 'resend',
+          messageId: `re_${randomUUID()}`,
+          status: 'bounced',
+          recipients: ['bill@initech-bounce.test'],
+          permanent: true,
+          reason: 'mailbox does not exist',
+          occurredAt: new Date().toISOString(),
+        },
+      }),
+    );
+    const page = await signIn(chromium, url, 'Mia Member', `/crm/companies/${initech}`);
+    await page.getByRole('heading', { name: 'Contacts' }).waitFor();
+    await arrived('the bounce flag', async () => {
+      await page.reload();
+      await page.getByRole('heading', { name: 'Contacts' }).waitFor();
+      return (await text(page, 'Email bounced: mailbox does not exist').count()) > 0 || undefined;
+    });
+    await text(
+      page,
+      'Email to Bill Bounced <bill@initech-bounce.test>: bounced, the address does not accept mail (mailbox does not exist)',
+    ).waitFor();
+    await checkPage(page, 'crm-company-email-bounced');
   });
 
   it('Email sync: Olivia (Owner) sees a synced mailbox with its error and resyncs it; Adam (Admin) reads only', async () => {

@@ -45,7 +45,7 @@ export const toolsRunCompleted = defineEvent({
   topic: 'tools.run',
   key: 'requestId',
   description:
-    'A run asked for with `tools.run.requested` is done: its result, or why it failed. A run parked while its connection is in Error publishes nothing until it is run again from the event.',
+    'A run asked for with `tools.run.requested` is done: its result, or why it failed. Once per request: a run parked while its connection is in Error publishes it when it is resumed and ends, as a run never parked does.',
   schema: z.object({
     requestId: z.string().min(1).describe('The requester’s id from `tools.run.requested`.'),
     tool: z.string().min(1),

@@ -5,6 +5,7 @@ import { contractAmendedSubscription } from './handlers/contract-amended.handler
 import { contractSignedSubscription } from './handlers/contract-signed.handler';
 import { csatSubmittedSubscription } from './handlers/csat-submitted.handler';
 import { documentSignedSubscription } from './handlers/document-signed.handler';
+import { emailStatusSubscription } from './handlers/email-status.handler';
 import { invoiceFinalizedSubscription } from './handlers/invoice-finalized.handler';
 import { portalQuoteSubscription } from './handlers/portal-quote.handler';
 import { ticketActivitySubscription } from './handlers/ticket-activity.handler';
@@ -30,6 +31,7 @@ export const crmModule = defineModule({
     voiceCallSubscription,
     portalQuoteSubscription,
     documentSignedSubscription,
+    emailStatusSubscription,
   ],
   jobs: [healthRecomputeJob, sequenceSendJob, contactPhoneBackfillJob],
   erasure: { erasePerson },

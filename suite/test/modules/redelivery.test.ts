@@ -340,6 +340,23 @@ const CASES: Record<string, RedeliveryCase> = {
     },
     later: (first) => withData(first, { callId: randomUUID() }),
   },
+  'crm.tools-sync.email-status': {
+    first: async () => ({
+      type: 'tools.email.status_changed',
+      data: {
+        connectionId: randomUUID(),
+        provider: 'resend',
+        messageId: `re_${randomUUID()}`,
+        status: 'delivered',
+        recipients: ['client@redelivered.example'],
+        permanent: null,
+        reason: null,
+        occurredAt: now(),
+      },
+    }),
+    later: (first) =>
+      withData(first, { status: 'bounced', permanent: true, reason: 'gone', occurredAt: now() }),
+  },
   'psa.crm-company': companyPromoted,
   'psa.deal-won': dealWonCase,
   'voice.tools-sync.call-status': {

@@ -80,6 +80,15 @@ export function CompanyPage({ companyId }: { companyId: string }) {
                     {contact.name}
                     {contact.title && `, ${contact.title}`}
                     {contact.email && <span className="muted"> {contact.email}</span>}
+                    {contact.emailBounced && (
+                      <>
+                        {' '}
+                        <strong className="tag">
+                          Email bounced
+                          {contact.emailBounced.reason && `: ${contact.emailBounced.reason}`}
+                        </strong>
+                      </>
+                    )}
                   </li>
                 ))}
               </ul>

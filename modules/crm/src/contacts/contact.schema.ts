@@ -39,6 +39,12 @@ export const contactView = z.object({
   mobile: z.string().nullable(),
   otherPhones: z.array(z.string()),
   title: z.string().nullable(),
+  emailBounced: z
+    .object({ at: z.string(), reason: z.string().nullable() })
+    .nullable()
+    .describe(
+      'The email vendor reported a hard bounce of `email`: mail to it is not delivered. Null otherwise.',
+    ),
 });
 
 export type ContactCreateInput = z.infer<typeof contactCreateInput>;

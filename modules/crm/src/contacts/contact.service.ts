@@ -43,8 +43,14 @@ export async function updateContact(
   tx: OrgTransaction,
   { contactId, ...changes }: ContactUpdateInput,
 ): Promise<ContactView> {
-  await contactInOrg(tx, contactId);
-  const contact = await tx.crmContact.update({ where: { id: contactId }, data: changes });
+  const before = await contactInOrg(tx, contactId);
+  // A bounce was of the old address: the new one has not bounced.
+  const newAddress =
+    changes.email !== undefined && changes.email?.toLowerCase() !== before.email?.toLowerCase();
+  const contact = await tx.crmContact.update({
+    where: { id: contactId },
+    data: newAddress ? { ...changes, emailBouncedAt: null, emailBounceReason: null } : changes,
+  });
   await indexContactPhones(tx, contact);
   await publishIfPromoted(tx, contact, 'updated');
   return toContactView(contact);

@@ -14,9 +14,14 @@ interface ContactRow {
 }
 
 /** A contact as staff see it. */
-export function toContactView(row: ContactRow): ContactView {
+export function toContactView(
+  row: ContactRow & { readonly emailBouncedAt: Date | null; readonly emailBounceReason: string | null },
+): ContactView {
   const { id, companyId, name, email, phone, mobile, otherPhones, title } = row;
-  return { id, companyId, name, email, phone, mobile, otherPhones: [...otherPhones], title };
+  const emailBounced = row.emailBouncedAt
+    ? { at: row.emailBouncedAt.toISOString(), reason: row.emailBounceReason }
+    : null;
+  return { id, companyId, name, email, phone, mobile, otherPhones: [...otherPhones], title, emailBounced };
 }
 
 /** A contact as CRM's events carry it. */

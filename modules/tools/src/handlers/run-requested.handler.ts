@@ -1,12 +1,14 @@
-import { defineSubscription, publish } from '@suite/bus';
+import { defineSubscription } from '@suite/bus';
 import { toolsRunRequested } from '@suite/contracts';
+import { publishRunCompleted } from '../runs/run-completion.service';
 import { toolName } from '../tools/tool-catalog';
 import { runTool } from '../tools/tool-runner.service';
 
 /**
  * Runs a tool another module asked for. The idempotency key comes from the event, so a redelivery
  * returns the first result; a connection in Error parks the run instead of dead-lettering it. The
- * requester learns the result from `tools.run.completed` (the portal: which vendor has its addendum).
+ * requester learns the result from `tools.run.completed` (the portal: which vendor has its addendum),
+ * published here or, for a parked run, when it is resumed.
  */
 export const runRequestedSubscription = defineSubscription({
   group: 'tools.run-requested',
@@ -21,6 +23,7 @@ export const runRequestedSubscription = defineSubscription({
       );
       return;
     }
+    const requester = { requestId: event.data.requestId, requestedBy: event.data.requestedBy };
     const result = await runTool(tx, {
       tool: tool.data,
       input: event.data.input,
@@ -29,20 +32,9 @@ export const runRequestedSubscription = defineSubscription({
       requestId: event.id,
       traceId: trace.traceId,
       background: true,
+      requester,
     });
     if (!result.success) log.info({ tool: tool.data, code: result.error.code }, 'tool run did not succeed');
-    if (!result.success && result.error.code === 'paused') return;
-    const { success: _success, provider = null, ...rest } = result;
-    await publish(tx, {
-      type: 'tools.run.completed',
-      data: {
-        requestId: event.data.requestId,
-        tool: tool.data,
-        requestedBy: event.data.requestedBy,
-        provider,
-        result: result.success ? rest : null,
-        error: result.success ? null : result.error.message,
-      },
-    });
+    await publishRunCompleted(tx, requester, tool.data, result, trace.traceparent);
   },
 });

@@ -4,6 +4,7 @@ import { connectionById } from '../connections/connection.service';
 import { providerById } from '../providers/provider-registry';
 import type { ToolName, ToolResult } from '../tools/tool-catalog';
 import { callVendorStep, type ToolRequest } from '../tools/tool-runner.service';
+import { publishRunCompleted, type RunRequester } from './run-completion.service';
 
 export const RESUME_STEP = 'call_vendor';
 
@@ -44,6 +45,8 @@ export async function parkRun(
         idempotencyKey: request.idempotencyKey,
         actorType: request.actor.type,
         actorId: request.actor.id,
+        requestId: request.requester?.requestId ?? null,
+        requestedBy: request.requester?.requestedBy ?? null,
         reason,
       },
     });
@@ -77,13 +80,25 @@ export async function resumeRun(tx: OrgTransaction, runId: string): Promise<Tool
     actor: { type: run.actorType, id: run.actorId },
     requestId: `paused-run:${run.id}`,
     background: true,
+    requester: requesterOf(run),
   };
   const result = await callVendorStep(tx, connection, providerById(connection.provider), request, run.input);
   await tx.toolsPausedRun.updateMany({
     where: { id: run.id, status: 'resumed' },
     data: { result: result as unknown as Prisma.InputJsonValue },
   });
+  // The status change above let only this caller through, so the requester hears of the end once.
+  if (request.requester) await publishRunCompleted(tx, request.requester, request.tool, result);
   return result;
+}
+
+function requesterOf(run: {
+  requestId: string | null;
+  requestedBy: string | null;
+}): RunRequester | undefined {
+  return run.requestId && run.requestedBy
+    ? { requestId: run.requestId, requestedBy: run.requestedBy }
+    : undefined;
 }
 
 /** After a passing verify: every paused run of the connection, oldest first, each once. */

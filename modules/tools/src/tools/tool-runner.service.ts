@@ -6,6 +6,7 @@ import { recordOutcome } from '../health/connection-health.service';
 import type { ProviderDefinition, VendorCall } from '../providers/provider-definition';
 import { VendorError } from '../providers/vendor-error';
 import { parkRun } from '../runs/paused-run.service';
+import type { RunRequester } from '../runs/run-completion.service';
 import type { DecryptPurpose } from '../vault/credential.schema';
 import { openToolCall } from './call-opening.service';
 import { TOOL_CATALOG, type ToolName, type ToolResult } from './tool-catalog';
@@ -24,6 +25,8 @@ export interface ToolRequest {
    * is waited out. Interactive callers get the named error and the retry-after.
    */
   readonly background: boolean;
+  /** Set when the run was asked for over the bus: a parked run keeps it, to publish its end on resume. */
+  readonly requester?: RunRequester | undefined;
 }
 
 function parseInput(tool: ToolName, input: unknown): unknown {

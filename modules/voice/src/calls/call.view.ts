@@ -8,9 +8,14 @@ import { eventNumber } from './caller-number';
 export type CallRow = Prisma.VoiceCallGetPayload<object>;
 type RecordingRow = { readonly id: string; readonly deletedAt: Date | null };
 
-/** Rows read with this include carry what the view needs of their recordings. */
+/** Rows read with this include carry what the view needs of their recordings: the latest one kept. */
 export const withRecordings = {
-  recordings: { where: { deletedAt: null }, select: { id: true, deletedAt: true }, take: 1 },
+  recordings: {
+    where: { deletedAt: null },
+    select: { id: true, deletedAt: true },
+    orderBy: { readyAt: 'desc' },
+    take: 1,
+  },
 } as const;
 
 const outcomeOf = (row: CallRow): CallOutcome | null => (isFinal(row.status) ? row.status : null);

@@ -1,7 +1,8 @@
 import type { OrgTransaction } from '@suite/db';
-import { type CallRow, toCallView, withRecordings } from '../calls/call.view';
+import { type CallRow, withRecordings } from '../calls/call.view';
 import { eventNumber } from '../calls/caller-number';
 import type { ProductCaller } from '../crm/crm.client';
+import { recordingPath } from '../recordings/recording-path';
 import { toolsClient } from '../tools/tools.client';
 
 /** Calls whose activity at the org's external CRM is still to write: not logged yet, or its recording link. */
@@ -47,10 +48,16 @@ export async function recordingDueToCrm(tx: OrgTransaction, callId: string): Pro
   });
 }
 
-/** The suite's link to the call's recording, absolute for a vendor CRM; never the vendor's media URL. */
-function recordingLink(call: Parameters<typeof toCallView>[0], publicUrl: string): { recordingUrl?: string } {
-  const path = toCallView(call).recordingUrl;
-  return path ? { recordingUrl: `${publicUrl}${path}` } : {};
+/**
+ * The call's latest recording and the suite's link to it, absolute for a vendor CRM; never the vendor's
+ * media URL. Null when it has none (or retention deleted it).
+ */
+function latestRecording(
+  call: { readonly recordings: readonly { readonly id: string }[] },
+  publicUrl: string,
+): { readonly id: string; readonly url: string } | null {
+  const [recording] = call.recordings;
+  return recording ? { id: recording.id, url: `${publicUrl}${recordingPath(recording.id)}` } : null;
 }
 
 /** A call as the tool layer's `call` object takes it: canonical fields, numbers only when known. */
@@ -72,9 +79,10 @@ export type CallLogged = 'logged' | 'linked' | 'unchanged';
 
 /**
  * Logs one ended call to the org's external CRM through the tool layer's CRM driver, with the suite's
- * recording link when the recording is ready; a recording ready later is added to the same activity.
- * Both are keyed by the call, so a retry after a crash between the vendor's answer and this commit
- * writes nothing new; a refusal throws and leaves the call to send on the next run.
+ * recording link when the recording is ready; a recording ready later (a first or a further one) is
+ * linked from the same activity. The activity is keyed by the call, each link by the call and recording,
+ * so a retry after a crash between the vendor's answer and this commit writes nothing new; a refusal
+ * throws and leaves the call to send on the next run.
  */
 export async function logCallToCrm(
   tx: OrgTransaction,
@@ -87,12 +95,12 @@ export async function logCallToCrm(
   await tx.$executeRaw`SELECT 1 FROM voice.call WHERE id = ${callId}::uuid FOR UPDATE`;
   const call = await tx.voiceCall.findFirst({ where: { id: callId, ...LOG_DUE }, include: withRecordings });
   if (!call) return 'unchanged';
-  const recording = recordingLink(call, publicUrl);
+  const recording = latestRecording(call, publicUrl);
   const crm = toolsClient(caller).crm;
   if (call.crmLog === null) {
     const record = await crm.createRecord.mutate({
       object: 'call',
-      fields: { ...callActivity(call), ...recording },
+      fields: { ...callActivity(call), ...(recording && { recordingUrl: recording.url }) },
       idempotencyKey: `voice.call-log:${call.id}`,
     });
     await tx.voiceCall.update({
@@ -102,15 +110,17 @@ export async function logCallToCrm(
     return 'logged';
   }
   // A recording deleted (retention) before its link was sent leaves the activity as it is.
-  const activityId = recording.recordingUrl ? call.crmRecordId : null;
-  if (activityId)
+  const activityId = call.crmRecordId;
+  const linking = recording !== null && activityId !== null;
+  if (linking)
     await crm.updateRecord.mutate({
       object: 'call',
       externalId: activityId,
       // The note goes along: Salesforce keeps it in the same Description as the link.
-      fields: { ...recording, ...(call.note && { note: call.note }) },
-      idempotencyKey: `voice.call-log-recording:${call.id}`,
+      fields: { recordingUrl: recording.url, ...(call.note && { note: call.note }) },
+      // Keyed by the recording linked: a later recording of the call is a new update, a retry is not.
+      idempotencyKey: `voice.call-log-recording:${call.id}:${recording.id}`,
     });
   await tx.voiceCall.update({ where: { id: call.id }, data: { crmLog: 'logged' } });
-  return activityId ? 'linked' : 'unchanged';
+  return linking ? 'linked' : 'unchanged';
 }

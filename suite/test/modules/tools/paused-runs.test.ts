@@ -1,5 +1,6 @@
-import { publish } from '@suite/bus';
+import { type EventEnvelope, publish } from '@suite/bus';
 import { eventually } from '@suite/bus/testing';
+import { toolsRunCompleted } from '@suite/contracts';
 import type { OrgScope } from '@suite/db';
 import { changeMembership, upsertUser } from '@suite/hub-auth';
 import { toolsModule } from '@suite/tools';
@@ -38,6 +39,7 @@ beforeAll(async () => {
   ]);
   sut = await startTestSuite({
     modules: [toolsModule],
+    observe: [toolsRunCompleted],
     database: fixture.database,
     env: { VAULT_KEYS: entries.join(',') },
   });
@@ -63,18 +65,29 @@ afterAll(async () => {
   await Promise.all([fixture.close(), twilio.close(), sendgrid.close()]);
 });
 
-const requestSms = (step: string, body: string) =>
+const requestRun = (step: string, tool: string, body: string) =>
   org.transaction((tx) =>
     publish(tx, {
       type: 'tools.run.requested',
       data: {
         requestId: `workflow-7:${step}`,
-        tool: 'send_sms',
+        tool,
         input: { to: '+14155550123', body },
         requestedBy: 'workflow:7',
       },
     }),
   );
+const requestSms = (step: string, body: string) => requestRun(step, 'send_sms', body);
+/** `tools.run.completed` as the requester receives it over the bus, by request id. */
+const completions = () => sut.received.map((event) => event.data);
+const completionsInOutbox = () =>
+  fixture.database.db.system.busOutbox.count({ where: { type: 'tools.run.completed', orgId: org.orgId } });
+/** Delivers the request again, then waits for a later event of its key, so the redelivery was handled. */
+async function redeliverRequest(request: EventEnvelope): Promise<void> {
+  await sut.redeliver(request);
+  const later = await requestRun(request.subject ?? '', 'no_such_tool', 'marks the end of the key');
+  await sut.handled(later.id);
+}
 const pausedRuns = () => org.transaction((tx) => tx.toolsPausedRun.findMany({ orderBy: { seq: 'asc' } }));
 const sentBodies = () => [...twilio.messages.values()].map((message) => message.body);
 
@@ -84,7 +97,7 @@ describe('a broken credential pauses the work that needs it, and the fix resumes
     twilio.state.authToken = 'RevokedAtTwilioConsole0000000003';
 
     // 2. Bus events that send SMS are parked, not lost, and the owner is told in-app and by email.
-    await requestSms('step-1', 'Reminder: visit tomorrow 9:00');
+    const firstRequest = await requestSms('step-1', 'Reminder: visit tomorrow 9:00');
     await eventually('the first run parked', async () => (await pausedRuns()).length === 1);
     await requestSms('step-2', 'Reminder: bring the badge');
     const parked = await eventually('both runs parked', async () => {
@@ -96,6 +109,7 @@ describe('a broken credential pauses the work that needs it, and the fix resumes
       ['send_sms', 'paused', 'call_vendor'],
     ]);
     expect(sentBodies()).toEqual([]);
+    expect(completions()).toEqual([]);
     const system = fixture.database.db.system;
     expect(await system.busDeadLetter.count()).toBe(0);
     const [notice] = await org.transaction((tx) => tx.toolsNotification.findMany());
@@ -126,5 +140,29 @@ describe('a broken credential pauses the work that needs it, and the fix resumes
     expect(await org.transaction((tx) => resumeConnectionRuns(tx, parked[0]?.connectionId ?? ''))).toBe(0);
     expect((await pausedRuns()).map((run) => run.status)).toEqual(['resumed', 'resumed']);
     expect(sentBodies()).toHaveLength(2);
+
+    // 5. The requester hears the end of each resumed run as it would of a run never paused: once each,
+    //    even when resumed again or when its request is delivered again.
+    await requestSms('step-3', 'Reminder: parking at the back');
+    const ended = await eventually(
+      'three runs completed',
+      async () => completions().length === 3 && completions(),
+    );
+    const sentIds = [...twilio.messages.values()].map((message) => message.sid);
+    expect(ended).toEqual(
+      ['workflow-7:step-1', 'workflow-7:step-2', 'workflow-7:step-3'].map((requestId, index) => ({
+        requestId,
+        tool: 'send_sms',
+        requestedBy: 'workflow:7',
+        provider: 'twilio',
+        result: { message_id: sentIds[index], status: expect.any(String) },
+        error: null,
+      })),
+    );
+    await redeliverRequest(firstRequest);
+    expect(await org.transaction((tx) => resumeConnectionRuns(tx, parked[0]?.connectionId ?? ''))).toBe(0);
+    expect(await completionsInOutbox()).toBe(3);
+    expect(completions()).toHaveLength(3);
+    expect(sentBodies()).toHaveLength(3);
   });
 });

@@ -36,6 +36,9 @@ async function endedCall(from: string, sid = callSid(), orgId = NORTHWIND) {
   return { ...(await voiceCallOf(fx, sid, orgId)), sid };
 }
 const stored = (id: string) => fx.database.db.system.voiceCall.findUniqueOrThrow({ where: { id } });
+/** A run that reached HubSpot but died before Voice committed: the call is due again as it was. */
+const diedBeforeCommit = (id: string, crmLog: 'recording_pending' | null) =>
+  fx.database.db.system.voiceCall.update({ where: { id }, data: { crmLog } });
 
 beforeAll(async () => {
   hubspot = await startHubspotStandIn();
@@ -68,8 +71,8 @@ describe('external CRM call logging', () => {
     await runCallLog();
     expect(callsAtHubspot('+442079460400')).toHaveLength(1);
 
-    // A run that created the activity but died before Voice committed: the call id key answers it again.
-    await fx.database.db.system.voiceCall.update({ where: { id: call.id }, data: { crmLog: null } });
+    // The call id key answers the retry of a run that created the activity.
+    await diedBeforeCommit(call.id, null);
     await runCallLog();
     expect(callsAtHubspot('+442079460400')).toHaveLength(1);
     expect(await stored(call.id)).toMatchObject({ crmLog: 'logged', crmRecordId: logged.crmRecordId });
@@ -105,15 +108,35 @@ describe('external CRM call logging', () => {
     expect(await stored(call.id)).toMatchObject({ crmLog: 'logged', crmRecordId: activity?.id });
 
     await runCallLog();
-    // A run that sent the link but died before Voice committed: the key answers it without a PATCH.
-    await fx.database.db.system.voiceCall.update({
-      where: { id: call.id },
-      data: { crmLog: 'recording_pending' },
-    });
+    // The key answers the retry of a run that sent the link, without a PATCH.
+    await diedBeforeCommit(call.id, 'recording_pending');
     await runCallLog();
     expect(patchesAtHubspot(String(activity?.id))).toBe(1);
     expect(callsAtHubspot('+442079460404')).toHaveLength(1);
     expect((await stored(call.id)).crmLog).toBe('logged');
+  });
+
+  it('updates the activity with a second recording of a call already linked, once', async () => {
+    const call = await endedCall('+442079460405');
+    await recordCall(fx, call.sid);
+    await runCallLog();
+    const [activity] = callsAtHubspot('+442079460405');
+    const patches = () => patchesAtHubspot(String(activity?.id));
+
+    const { recordingId: second } = await recordCall(fx, call.sid);
+    expect((await stored(call.id)).crmLog).toBe('recording_pending');
+    expect(await runCallLog()).toMatch(/, [1-9]\d* recording link\(s\) added, /);
+    expect(hubspot.stored('calls', String(activity?.id))?.properties.hs_call_recording_url).toBe(
+      suiteLink(second),
+    );
+    expect(patches()).toBe(1);
+
+    // The second link's key answers the retry of a run that sent it, without a PATCH.
+    await diedBeforeCommit(call.id, 'recording_pending');
+    await runCallLog();
+    expect(patches()).toBe(1);
+    expect(callsAtHubspot('+442079460405')).toHaveLength(1);
+    expect(await stored(call.id)).toMatchObject({ crmLog: 'logged', crmRecordId: activity?.id });
   });
 
   it('keeps a call HubSpot refused and logs it on the next run', async () => {

@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { forOrg } from '@suite/db';
-import { RECORDING_MP3, TWILIO_SID, TWILIO_TOKEN, type TwilioStandIn } from '@suite/tools/testing';
+import { RECORDING_MP3, type TwilioStandIn } from '@suite/tools/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffClient } from '../../support/staff-client';
 import { CONTOSO, NORTHWIND, type TestSuite } from '../../support/suite-fixture';
-import { recordedCall as recordedCallIn, startVoiceSuite, type VoiceSuite } from './support/voice-suite';
+import {
+  recordedCall as recordedCallIn,
+  startVoiceSuite,
+  TWILIO_BASIC_AUTH,
+  type VoiceSuite,
+} from './support/voice-suite';
 
 // The suite's recording audio (`/voice/recordings/<id>/audio`) over real HTTP: the Hub session and
 // voice.recordings.read, the org's recording, then the MP3 streamed from a Twilio stand-in that enforces
@@ -46,7 +51,7 @@ describe('a recording heard through the suite', () => {
   it('streams the private MP3 fetched with the vault credential, never showing the vendor', async () => {
     const { recordingId, vendorSid } = await recordedCall();
     // Twilio serves this account's media only with its credentials.
-    const bare = await fetch(`${twilio.url}/2010-04-01/Accounts/${TWILIO_SID}/Recordings/${vendorSid}.mp3`);
+    const bare = await voice.twilioMedia(vendorSid, { withCredentials: false });
     expect(bare.status).toBe(401);
 
     const opened = await adam.ok<{ url: string; contentType: string }>(
@@ -68,9 +73,7 @@ describe('a recording heard through the suite', () => {
     expect(audio.headers.get('location')).toBeNull();
     expect(Buffer.from(await audio.arrayBuffer()).equals(RECORDING_MP3)).toBe(true);
     const [asked] = mediaRequests(vendorSid).slice(-1);
-    expect(asked?.headers.authorization).toBe(
-      `Basic ${Buffer.from(`${TWILIO_SID}:${TWILIO_TOKEN}`).toString('base64')}`,
-    );
+    expect(asked?.headers.authorization).toBe(TWILIO_BASIC_AUTH);
     expect(await audits()).toBe(auditsBefore + 1);
   });
 
@@ -143,13 +146,10 @@ describe('refusals', () => {
     expect(gone.message).toMatch(/Twilio no longer has this recording/);
     twilio.deletedRecordings.delete(vendorSid);
 
-    twilio.state.authToken = 'RevokedTokenValue000000000000001';
-    try {
+    await voice.whileTwilioRefusesToken(async () => {
       const revoked = await refusal(await adam.browser.request(audioOf(recordingId)));
       expect(revoked).toMatchObject({ status: 424, code: 'VENDOR_CONNECTION' });
       expect(revoked.message).toMatch(/connect Twilio again in Settings → Integrations/);
-    } finally {
-      twilio.state.authToken = TWILIO_TOKEN;
-    }
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { forOrg } from '@suite/db';
 import { forgetPerson } from '@suite/tools';
-import { TWILIO_SID, TWILIO_TOKEN, type TwilioStandIn } from '@suite/tools/testing';
+import type { TwilioStandIn } from '@suite/tools/testing';
 import { voiceModule } from '@suite/voice';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffClient } from '../../support/staff-client';
@@ -17,12 +17,14 @@ let adam: StaffClient;
 
 const org = () => forOrg(fx.database.db.app, NORTHWIND);
 const runRetention = () => runVoiceJob(fx, 'voice.recording-retention');
+/** The suite keeps recordings 30 days (startVoiceSuite): this one was ready 31 days ago. */
+const pastRetention = (recordingId: string) =>
+  fx.database.db.system.voiceRecording.update({
+    where: { id: recordingId },
+    data: { readyAt: new Date(Date.now() - 31 * 86_400_000) },
+  });
 const deletesAtTwilio = (sid: string) =>
   twilio.requests.filter((request) => request.method === 'DELETE' && request.path.includes(sid)).length;
-const mediaAtTwilio = (vendorSid: string) =>
-  fetch(`${twilio.url}/2010-04-01/Accounts/${TWILIO_SID}/Recordings/${vendorSid}.mp3`, {
-    headers: { authorization: `Basic ${Buffer.from(`${TWILIO_SID}:${TWILIO_TOKEN}`).toString('base64')}` },
-  });
 
 beforeAll(async () => {
   voice = await startVoiceSuite();
@@ -34,17 +36,14 @@ describe('recording retention', () => {
   it('deletes an expired recording at Twilio once, which then answers 404, and its suite link is gone', async () => {
     const old = await recordedCall(fx, '+442079460300');
     const recent = await recordedCall(fx, '+442079460301');
-    expect((await mediaAtTwilio(old.vendorSid)).status).toBe(200);
-    await fx.database.db.system.voiceRecording.update({
-      where: { id: old.recordingId },
-      data: { readyAt: new Date(Date.now() - 31 * 86_400_000) },
-    });
+    expect((await voice.twilioMedia(old.vendorSid)).status).toBe(200);
+    await pastRetention(old.recordingId);
 
     expect(await runRetention()).toMatch(
       /^expired 1 recording\(s\) in \d+ org\(s\); 1 deleted at the vendor$/,
     );
     expect(twilio.deletedRecordings.has(old.vendorSid)).toBe(true);
-    expect((await mediaAtTwilio(old.vendorSid)).status).toBe(404);
+    expect((await voice.twilioMedia(old.vendorSid)).status).toBe(404);
     expect((await adam.query('recordings.open', { recordingId: old.recordingId })).status).toBe(404);
     expect(
       await fx.database.db.system.voiceRecording.findUnique({ where: { id: old.recordingId } }),
@@ -58,22 +57,16 @@ describe('recording retention', () => {
 
   it('keeps the reference and retries when Twilio refuses, deleting it on a later run', async () => {
     const expiring = await recordedCall(fx, '+442079460302');
-    await fx.database.db.system.voiceRecording.update({
-      where: { id: expiring.recordingId },
-      data: { readyAt: new Date(Date.now() - 31 * 86_400_000) },
-    });
-    twilio.state.authToken = 'RotatedAuthTokenNotInTheVault001';
-    try {
+    await pastRetention(expiring.recordingId);
+    await voice.whileTwilioRefusesToken(async () => {
       expect(await runRetention()).toMatch(/0 deleted at the vendor, 1 to retry$/);
       expect(await fx.database.db.system.voiceRecording.count({ where: { id: expiring.recordingId } })).toBe(
         1,
       );
-    } finally {
-      twilio.state.authToken = TWILIO_TOKEN;
-    }
+    });
     expect((await adam.query('recordings.open', { recordingId: expiring.recordingId })).status).toBe(404);
     expect(await runRetention()).toMatch(/1 deleted at the vendor$/);
-    expect((await mediaAtTwilio(expiring.vendorSid)).status).toBe(404);
+    expect((await voice.twilioMedia(expiring.vendorSid)).status).toBe(404);
   });
 });
 
@@ -88,7 +81,7 @@ describe('right to erasure', () => {
     });
     expect((await adam.query('recordings.open', { recordingId: erased.recordingId })).status).toBe(404);
     expect(await runRetention()).toMatch(/1 deleted at the vendor$/);
-    expect((await mediaAtTwilio(erased.vendorSid)).status).toBe(404);
+    expect((await voice.twilioMedia(erased.vendorSid)).status).toBe(404);
     expect(await fx.database.db.system.voiceRecording.count({ where: { id: erased.recordingId } })).toBe(0);
   });
 });

@@ -27,8 +27,15 @@ export interface VoiceSuite {
   readonly twilio: TwilioStandIn;
   /** Northwind's Admin, signed in to Voice. */
   readonly adam: StaffClient;
+  /** The recording's MP3 at the Twilio stand-in, asked with the account's credentials unless told not to. */
+  twilioMedia(vendorSid: string, options?: { withCredentials: boolean }): Promise<Response>;
+  /** Runs `work` while Twilio refuses the vault's Auth Token (rotated or revoked in its Console), then heals. */
+  whileTwilioRefusesToken<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+/** The account's HTTP Basic credentials, which Twilio asks for on private media (the tool layer sends them). */
+export const TWILIO_BASIC_AUTH = `Basic ${Buffer.from(`${TWILIO_SID}:${TWILIO_TOKEN}`).toString('base64')}`;
 
 /**
  * Voice with CRM and the tool layer, Northwind on the Twilio stand-in (through the vault) with recording
@@ -56,6 +63,18 @@ export async function startVoiceSuite(options: Pick<TestSuiteOptions, 'observe'>
       fx: started,
       twilio,
       adam,
+      twilioMedia: (vendorSid, { withCredentials } = { withCredentials: true }) =>
+        fetch(`${twilio.url}/2010-04-01/Accounts/${TWILIO_SID}/Recordings/${vendorSid}.mp3`, {
+          headers: withCredentials ? { authorization: TWILIO_BASIC_AUTH } : {},
+        }),
+      async whileTwilioRefusesToken(work) {
+        twilio.state.authToken = 'RotatedAuthTokenNotInTheVault001';
+        try {
+          return await work();
+        } finally {
+          twilio.state.authToken = TWILIO_TOKEN;
+        }
+      },
       close: async () => {
         await started.close();
         await twilio.close();

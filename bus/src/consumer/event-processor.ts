@@ -11,6 +11,7 @@ import { type DeadLetterReason, insertDeadLetter } from './dead-letter.repositor
 import { waitOutOutage } from './infrastructure';
 import type { Limiter } from './limiter';
 import type { AdvanceOffset } from './partition-pipeline';
+import { SharedOrgTransactions } from './shared-org-transactions';
 import type { Stopper } from './stopper';
 import type { BusEvent, RetryPolicy, Subscription } from './subscription';
 
@@ -34,7 +35,13 @@ export interface ProcessorDeps {
   /** Shared by every group of the process, so handler transactions never outnumber the app pool. */
   readonly limiter: Limiter;
   readonly stopper: Stopper;
+  /** Most records of a partition applied together; shared transactions take a few such batches. */
+  readonly maxBatch: number;
 }
+
+/** Batches of one org (from different partitions) in one shared transaction, and such transactions at once. */
+const SHARED_BATCHES = 4;
+const SHARED_IN_FLIGHT_PER_ORG = 2;
 
 const errorText = (error: unknown) =>
   error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -44,11 +51,20 @@ export class EventProcessor {
   private readonly versions = new Map<string, EventDefinition[]>();
   /** Events whose handler already failed once inside a batch: their one-at-a-time retries go on from there. */
   private readonly failedInBatch = new Map<string, unknown>();
+  private readonly shared: SharedOrgTransactions;
 
   constructor(
     private readonly subscription: Subscription,
     private readonly deps: ProcessorDeps,
   ) {
+    this.shared = new SharedOrgTransactions(
+      (orgId, events, advances) => deps.limiter.run(() => this.applyTogether(orgId, events, advances)),
+      {
+        maxEvents: deps.maxBatch * SHARED_BATCHES,
+        inFlightPerOrg: SHARED_IN_FLIGHT_PER_ORG,
+        culprit: (error) => (error instanceof BatchHandlerError ? error.eventId : undefined),
+      },
+    );
     for (const definition of subscription.types) {
       this.versions.set(definition.type, [...(this.versions.get(definition.type) ?? []), definition]);
     }
@@ -72,10 +88,11 @@ export class EventProcessor {
 
   /**
    * Applies valid records of several keys together: per org one tenant transaction with one inbox
-   * insert for all and the handlers in offset order for the new ones. False (nothing of the failed
-   * org's transaction committed) when a record is invalid or a handler fails: the pipeline then
-   * applies them one at a time, with retries and dead letters per event. A database outage is waited
-   * out and the batch tried again. `advance` runs last in the last org's transaction.
+   * insert for all and the handlers in offset order for the new ones, shared with other partitions'
+   * batches of that org arriving at the same time. False (nothing of the failed org's transaction
+   * committed) when a record is invalid or a handler fails: the pipeline then applies them one at a
+   * time, with retries and dead letters per event. A database outage is waited out and the batch tried
+   * again. `advance` runs last in the last org's transaction.
    */
   async processBatch(records: readonly InboundRecord[], advance?: AdvanceOffset): Promise<boolean> {
     const byOrg = new Map<string, BusEvent[]>();
@@ -87,12 +104,13 @@ export class EventProcessor {
       events.push(checked.event);
       byOrg.set(checked.event.orgid, events);
     }
-    const { limiter, stopper, pool, log } = this.deps;
+    const { stopper, pool, log } = this.deps;
     const lastOrg = [...byOrg.keys()].at(-1);
+    const from = records[0] as InboundRecord;
     for (const [orgId, events] of byOrg) {
       for (;;) {
         try {
-          await limiter.run(() => this.applyTogether(orgId, events, orgId === lastOrg ? advance : undefined));
+          await this.shared.run(orgId, from, events, orgId === lastOrg ? advance : undefined);
           break;
         } catch (error) {
           if (stopper.stopped) throw new ConsumerStoppingError(this.subscription.group);
@@ -137,7 +155,7 @@ export class EventProcessor {
   private async applyTogether(
     orgId: string,
     events: readonly BusEvent[],
-    advance: AdvanceOffset | undefined,
+    advances: readonly AdvanceOffset[],
   ): Promise<void> {
     const { group, handleBatch, handler } = this.subscription;
     const log = this.deps.log.child({ orgId });
@@ -160,7 +178,7 @@ export class EventProcessor {
               throw new BatchHandlerError(event.id, error);
             }
           }
-        await advance?.(tx);
+        for (const advance of advances) await advance(tx);
         return fresh;
       },
       { timeout: this.deps.handlerTimeoutMs },

@@ -37,6 +37,14 @@ interface LogRow {
   data: unknown;
 }
 
+interface FetchAsk {
+  readonly topic: string;
+  readonly partition: number;
+  readonly position: bigint;
+  resolve(rows: LogRow[]): void;
+  reject(error: unknown): void;
+}
+
 const partitionId = (topic: string, partition: number) => `${topic}/${partition}`;
 
 /** Reads one leased partition from its committed offset until stopped or the lease is lost. */
@@ -63,7 +71,7 @@ class PartitionWorker {
   }
 
   private async run(): Promise<void> {
-    const { pool, tuning, deliver, log } = this.member.options;
+    const { tuning, deliver, log } = this.member.options;
     const commit = async (next: bigint) => {
       if (!(await this.member.commit(this.topic, this.partition, next))) this.stopped = true;
     };
@@ -75,11 +83,7 @@ class PartitionWorker {
         continue;
       }
       try {
-        const { rows } = await pool.query<LogRow>(
-          `SELECT "offset", key, attributes, data FROM bus.log
-           WHERE topic = $1 AND partition = $2 AND "offset" >= $3 ORDER BY "offset" LIMIT $4`,
-          [this.topic, this.partition, this.position.toString(), tuning.fetchSize],
-        );
+        const rows = await this.member.fetch(this.topic, this.partition, this.position);
         if (rows.length === 0) {
           await this.wakeup.wait(tuning.pollMs);
           continue;
@@ -120,6 +124,7 @@ class PostgresLogConsumer implements TransportConsumer {
   private readonly tick = new Wakeup();
   private loop: Promise<void> = Promise.resolve();
   private unlisten: () => void = () => {};
+  private readonly asked: FetchAsk[] = [];
 
   constructor(readonly options: ConsumerOptions) {}
 
@@ -139,6 +144,44 @@ class PostgresLogConsumer implements TransportConsumer {
     await this.rebalance();
     this.loop = this.run();
     return this;
+  }
+
+  /**
+   * The next records of a partition from `position`. Partitions that ask in the same turn (a NOTIFY
+   * wakes all that received rows) are read in one statement, so their batches also reach the handlers
+   * together.
+   */
+  fetch(topic: string, partition: number, position: bigint): Promise<LogRow[]> {
+    return new Promise((resolve, reject) => {
+      this.asked.push({ topic, partition, position, resolve, reject });
+      if (this.asked.length === 1) setImmediate(() => this.fetchAsked());
+    });
+  }
+
+  private async fetchAsked(): Promise<void> {
+    const asked = this.asked.splice(0);
+    try {
+      const { rows } = await this.options.pool.query<LogRow & { asked: string }>(
+        `SELECT a.asked, l."offset", l.key, l.attributes, l.data
+         FROM unnest($1::text[], $2::int[], $3::bigint[]) WITH ORDINALITY AS a(topic, partition, position, asked)
+         CROSS JOIN LATERAL (
+           SELECT "offset", key, attributes, data FROM bus.log
+           WHERE topic = a.topic AND partition = a.partition AND "offset" >= a.position ORDER BY "offset" LIMIT $4
+         ) l
+         ORDER BY a.asked, l."offset"`,
+        [
+          asked.map((a) => a.topic),
+          asked.map((a) => a.partition),
+          asked.map((a) => a.position.toString()),
+          this.options.tuning.fetchSize,
+        ],
+      );
+      const byAsk = asked.map((): LogRow[] => []);
+      for (const row of rows) byAsk[Number(row.asked) - 1]?.push(row);
+      for (const [i, ask] of asked.entries()) ask.resolve(byAsk[i] as LogRow[]);
+    } catch (error) {
+      for (const ask of asked) ask.reject(error);
+    }
   }
 
   async pause(): Promise<void> {
@@ -213,9 +256,13 @@ class PostgresLogConsumer implements TransportConsumer {
       `DELETE FROM bus.group_member WHERE group_name = $1 AND heartbeat_at < now() - make_interval(secs => $2)`,
       [group, ttl],
     );
+    // Locked in partition order, as shared handler transactions write offsets: no lock cycle with them.
     const renewed = await pool.query<LeasedPartition>(
-      `UPDATE bus.group_partition SET lease_until = now() + make_interval(secs => $3)
-       WHERE group_name = $1 AND owner = $2 RETURNING topic, partition, next_offset`,
+      `UPDATE bus.group_partition gp SET lease_until = now() + make_interval(secs => $3)
+       FROM (SELECT topic, partition FROM bus.group_partition WHERE group_name = $1 AND owner = $2
+             ORDER BY topic COLLATE "C", partition FOR UPDATE) mine
+       WHERE gp.group_name = $1 AND gp.topic = mine.topic AND gp.partition = mine.partition
+       RETURNING gp.topic, gp.partition, gp.next_offset`,
       [...member, ttl],
     );
     const owned = new Map(renewed.rows.map((row) => [partitionId(row.topic, row.partition), row]));

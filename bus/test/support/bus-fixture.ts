@@ -24,6 +24,8 @@ export interface AppliedRow {
   item_id: string;
   seq: number;
   handled_by: string;
+  /** The transaction that applied it. */
+  tx: string;
 }
 
 export const silentLog = pino({ level: process.env.BUS_TEST_LOG ?? 'silent' });
@@ -33,7 +35,8 @@ const EFFECTS_SQL = `
 CREATE SCHEMA bus_test;
 CREATE TABLE bus_test.applied (
   n bigserial PRIMARY KEY, event_id uuid NOT NULL, item_id text NOT NULL, seq int NOT NULL, handled_by text NOT NULL,
-  org_id uuid NOT NULL DEFAULT NULLIF(current_setting('app.org_id', true), '')::uuid);
+  org_id uuid NOT NULL DEFAULT NULLIF(current_setting('app.org_id', true), '')::uuid,
+  tx bigint NOT NULL DEFAULT txid_current());
 CREATE TABLE bus_test.counter (item_id text PRIMARY KEY, n int NOT NULL);
 GRANT USAGE ON SCHEMA bus_test TO suite_app, suite_system;
 GRANT ALL ON ALL TABLES IN SCHEMA bus_test TO suite_app, suite_system;
@@ -152,7 +155,7 @@ export async function busFixture(
     },
     async applied() {
       const { rows } = await sql.query<AppliedRow>(
-        'SELECT n::int, event_id, item_id, seq, handled_by FROM bus_test.applied ORDER BY n',
+        'SELECT n::int, event_id, item_id, seq, handled_by, tx::text FROM bus_test.applied ORDER BY n',
       );
       return rows;
     },

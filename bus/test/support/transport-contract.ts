@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { partitionFor } from '@suite/bus';
 import { forOrg } from '@suite/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type AppliedRow, type BusFixture, busFixture, type TransportName, waitFor } from './bus-fixture';
@@ -232,6 +233,34 @@ export function transportContract(transport: TransportName): void {
       for (const item of items.filter((item) => item !== 'm3'))
         expect(seqsByItem(rows)[item], item).toEqual(oneTo(5));
       expect(seqsByItem(rows).m3).toEqual([2, 3, 4, 5]);
+    });
+
+    it('applies batches of one org from several partitions in shared transactions, each event once and in order', async () => {
+      // Two items in each partition, published before the group starts, so every partition has a batch
+      // at once. An item's first event takes a while, so the batches beyond the two that start at once
+      // wait, and then share one transaction.
+      const candidates = Array.from({ length: 64 }, (_, i) => `s${i}`);
+      const items = Array.from({ length: PARTITIONS }, (_, p) =>
+        candidates.filter((item) => partitionFor(item, PARTITIONS) === p).slice(0, 2),
+      ).flat();
+      expect(items).toHaveLength(2 * PARTITIONS);
+      for (let round = 0; round < 3; round++) for (const item of items) await fx.publish(item);
+      const bus = fx.createBus();
+      bus.startRelay();
+      await waitFor('the relay to publish', async () => (await fx.ops.status()).relay.backlog === 0);
+      const waited = new Set<string>();
+      const recorder = fx.recorder('shared', 'main', async (itemId) => {
+        if (waited.has(itemId)) return;
+        waited.add(itemId);
+        await sleep(300);
+      });
+      await bus.subscribe(recorder);
+      const rows = await waitApplied(items.length * 3);
+      await waitFor('offsets committed', async () => (await lagOf(recorder.group)) === 0n);
+      const transactions = new Set(rows.map((row) => row.tx));
+      expect(transactions.size, 'fewer transactions than partitions').toBeLessThan(PARTITIONS);
+      expect(new Set(rows.map((row) => row.event_id)).size).toBe(rows.length);
+      for (const item of items) expect(seqsByItem(rows)[item], item).toEqual(oneTo(3));
     });
 
     it('dead-letters an invalid payload at once with its validation error', async () => {

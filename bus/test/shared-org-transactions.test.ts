@@ -5,11 +5,10 @@ import type { BusEvent } from '../src/consumer/subscription';
 
 const event = (id: string) => ({ id }) as BusEvent;
 const ORG = 'org-1';
-const at = (partition: number) => ({ topic: 't', partition });
 
 /**
- * Records each transaction's events and the partitions whose offsets it wrote, in order. Every
- * transaction takes a moment, so batches handed over meanwhile wait; `fail` blames an event.
+ * Records each transaction's events and the partitions whose offsets it writes. Every transaction
+ * takes a moment, so batches handed over meanwhile wait; `fail` blames an event.
  */
 function recordingApply(options: { fail?: (ids: string[]) => string | undefined } = {}) {
   const transactions: { ids: string[]; advanced: string[] }[] = [];
@@ -19,19 +18,21 @@ function recordingApply(options: { fail?: (ids: string[]) => string | undefined 
     const culprit = options.fail?.(ids);
     if (culprit) throw Object.assign(new Error(`handler failed on ${culprit}`), { eventId: culprit });
     if (ids.includes('reset') && ids.length > 1) throw new Error('connection reset');
-    const advanced: string[] = [];
-    // No database here: each advance only says which partition it writes.
-    for (const advance of advances) await advance(advanced as never);
+    // No database here: the partitions whose offsets the transaction would write.
+    const advanced = advances.flatMap((advance) => {
+      const write = advance.target();
+      return write ? [`${write.topic}/${write.partition}`] : [];
+    });
     transactions.push({ ids, advanced });
   };
   return { apply, transactions };
 }
 
-const advanceOf =
-  (partition: number): AdvanceOffset =>
-  async (tx) => {
-    (tx as unknown as string[]).push(`t/${partition}`);
-  };
+const advanceOf = (partition: number): AdvanceOffset => ({
+  commitIn: async (_tx, writes) => writes.map(() => true),
+  target: () => ({ topic: 't', partition, next: 1n }),
+  written: () => {},
+});
 
 function sharing(apply: ApplyTogether, limits: { maxEvents?: number; inFlightPerOrg?: number } = {}) {
   return new SharedOrgTransactions(apply, {
@@ -41,48 +42,58 @@ function sharing(apply: ApplyTogether, limits: { maxEvents?: number; inFlightPer
   });
 }
 
+const later = () => new Promise((resolve) => setTimeout(resolve, 5));
+
 describe('SharedOrgTransactions', () => {
-  it('starts batches at once up to inFlightPerOrg; those arriving meanwhile share one transaction, offsets in partition order', async () => {
+  it('spreads batches handed over in one turn over at most inFlightPerOrg transactions, with their offsets', async () => {
     const { apply, transactions } = recordingApply();
     const shared = sharing(apply, { inFlightPerOrg: 2 });
     await Promise.all([
-      shared.run(ORG, at(7), [event('first')], advanceOf(7)),
-      shared.run(ORG, at(6), [event('second')], advanceOf(6)),
-      shared.run(ORG, at(2), [event('c')], advanceOf(2)),
-      shared.run(ORG, at(0), [event('a'), event('b')], advanceOf(0)),
-      shared.run(ORG, at(1), [event('d')], undefined),
+      shared.run(ORG, [event('a')], advanceOf(0)),
+      shared.run(ORG, [event('b'), event('c')], advanceOf(1)),
+      shared.run(ORG, [event('d')], undefined),
+      shared.run(ORG, [event('e')], advanceOf(3)),
+      shared.run(ORG, [event('f')], advanceOf(4)),
     ]);
     expect(transactions).toEqual([
-      { ids: ['first'], advanced: ['t/7'] },
-      { ids: ['second'], advanced: ['t/6'] },
-      { ids: ['c', 'a', 'b', 'd'], advanced: ['t/0', 't/2'] },
+      { ids: ['a', 'b', 'c', 'd'], advanced: ['t/0', 't/1'] },
+      { ids: ['e', 'f'], advanced: ['t/3', 't/4'] },
     ]);
   });
 
-  it('keeps orgs apart: another org’s batch neither waits nor shares', async () => {
+  it('lets batches arriving while the org’s transactions run wait, and go together when one ends', async () => {
+    const { apply, transactions } = recordingApply();
+    const shared = sharing(apply);
+    const first = shared.run(ORG, [event('a')], undefined);
+    await later();
+    const waiting = [1, 2, 3].map((n) => shared.run(ORG, [event(`w${n}`)], undefined));
+    await Promise.all([first, ...waiting]);
+    expect(transactions.map((t) => t.ids)).toEqual([['a'], ['w1', 'w2', 'w3']]);
+  });
+
+  it('keeps orgs apart: another org’s batches neither wait nor share', async () => {
     const { apply, transactions } = recordingApply();
     const shared = sharing(apply);
     await Promise.all([
-      shared.run(ORG, at(0), [event('a')], undefined),
-      shared.run('org-2', at(0), [event('x')], undefined),
-      shared.run(ORG, at(1), [event('b')], undefined),
-      shared.run('org-2', at(1), [event('y')], undefined),
-      shared.run(ORG, at(2), [event('c')], undefined),
+      shared.run(ORG, [event('a')], undefined),
+      shared.run('org-2', [event('x')], undefined),
+      shared.run(ORG, [event('b')], undefined),
+      shared.run('org-2', [event('y')], undefined),
     ]);
-    expect(transactions.map((t) => t.ids)).toEqual([['a'], ['x'], ['b', 'c'], ['y']]);
+    expect(transactions.map((t) => t.ids)).toEqual([
+      ['a', 'b'],
+      ['x', 'y'],
+    ]);
   });
 
   it('does not grow a shared transaction beyond maxEvents', async () => {
     const { apply, transactions } = recordingApply();
     const shared = sharing(apply, { maxEvents: 3 });
-    await Promise.all(
-      [0, 1, 2, 3].map((p) => shared.run(ORG, at(p), [event(`${p}a`), event(`${p}b`)], undefined)),
-    );
+    await Promise.all([0, 1, 2].map((p) => shared.run(ORG, [event(`${p}a`), event(`${p}b`)], undefined)));
     expect(transactions.map((t) => t.ids)).toEqual([
       ['0a', '0b'],
       ['1a', '1b'],
       ['2a', '2b'],
-      ['3a', '3b'],
     ]);
   });
 
@@ -92,20 +103,13 @@ describe('SharedOrgTransactions', () => {
     });
     const shared = sharing(apply);
     const outcomes = await Promise.allSettled([
-      shared.run(ORG, at(3), [event('first')], advanceOf(3)),
-      shared.run(ORG, at(0), [event('a')], advanceOf(0)),
-      shared.run(ORG, at(1), [event('b'), event('bad')], advanceOf(1)),
-      shared.run(ORG, at(2), [event('c')], advanceOf(2)),
+      shared.run(ORG, [event('a')], advanceOf(0)),
+      shared.run(ORG, [event('b'), event('bad')], advanceOf(1)),
+      shared.run(ORG, [event('c')], advanceOf(2)),
     ]);
-    expect(outcomes.map((outcome) => outcome.status)).toEqual([
-      'fulfilled',
-      'fulfilled',
-      'rejected',
-      'fulfilled',
-    ]);
-    expect((outcomes[2] as PromiseRejectedResult).reason.message).toBe('handler failed on bad');
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((outcomes[1] as PromiseRejectedResult).reason.message).toBe('handler failed on bad');
     expect(transactions).toEqual([
-      { ids: ['first'], advanced: ['t/3'] },
       { ids: ['a'], advanced: ['t/0'] },
       { ids: ['c'], advanced: ['t/2'] },
     ]);
@@ -115,21 +119,19 @@ describe('SharedOrgTransactions', () => {
     const { apply, transactions } = recordingApply();
     const shared = sharing(apply);
     await Promise.all([
-      shared.run(ORG, at(2), [event('first')], undefined),
-      shared.run(ORG, at(0), [event('reset')], undefined),
-      shared.run(ORG, at(1), [event('b')], undefined),
+      shared.run(ORG, [event('reset')], undefined),
+      shared.run(ORG, [event('b')], undefined),
     ]);
-    expect(transactions.map((t) => t.ids).sort()).toEqual([['b'], ['first'], ['reset']]);
+    expect(transactions.map((t) => t.ids).sort()).toEqual([['b'], ['reset']]);
   });
 
   it('applies an event handed over twice once', async () => {
     const { apply, transactions } = recordingApply();
     const shared = sharing(apply);
     await Promise.all([
-      shared.run(ORG, at(1), [event('first')], undefined),
-      shared.run(ORG, at(0), [event('a')], undefined),
-      shared.run(ORG, at(0), [event('a'), event('b')], undefined),
+      shared.run(ORG, [event('a')], undefined),
+      shared.run(ORG, [event('a'), event('b')], undefined),
     ]);
-    expect(transactions.map((t) => t.ids)).toEqual([['first'], ['a', 'b']]);
+    expect(transactions.map((t) => t.ids)).toEqual([['a', 'b']]);
   });
 });

@@ -10,7 +10,7 @@ import type { InboundRecord } from '../transport/transport';
 import { type DeadLetterReason, insertDeadLetter } from './dead-letter.repository';
 import { waitOutOutage } from './infrastructure';
 import type { Limiter } from './limiter';
-import type { AdvanceOffset } from './partition-pipeline';
+import { type AdvanceOffset, writeOffsets } from './partition-pipeline';
 import { SharedOrgTransactions } from './shared-org-transactions';
 import type { Stopper } from './stopper';
 import type { BusEvent, RetryPolicy, Subscription } from './subscription';
@@ -106,11 +106,10 @@ export class EventProcessor {
     }
     const { stopper, pool, log } = this.deps;
     const lastOrg = [...byOrg.keys()].at(-1);
-    const from = records[0] as InboundRecord;
     for (const [orgId, events] of byOrg) {
       for (;;) {
         try {
-          await this.shared.run(orgId, from, events, orgId === lastOrg ? advance : undefined);
+          await this.shared.run(orgId, events, orgId === lastOrg ? advance : undefined);
           break;
         } catch (error) {
           if (stopper.stopped) throw new ConsumerStoppingError(this.subscription.group);
@@ -178,7 +177,7 @@ export class EventProcessor {
               throw new BatchHandlerError(event.id, error);
             }
           }
-        for (const advance of advances) await advance(tx);
+        await writeOffsets(tx, advances);
         return fresh;
       },
       { timeout: this.deps.handlerTimeoutMs },

@@ -1,6 +1,6 @@
 import type { OrgTransaction } from '@suite/db';
 import { Wakeup } from '../pg/wakeup';
-import type { InboundRecord } from '../transport/transport';
+import type { CommitInFn, InboundRecord, OffsetWrite } from '../transport/transport';
 import type { Stopper } from './stopper';
 
 interface Pending {
@@ -23,21 +23,48 @@ export interface PipelineSteps {
   /**
    * Applies records of several keys together (in offset order); false when they must be applied one at
    * a time instead, which the pipeline then does. Absent: every record goes one at a time. `advance`
-   * is called last in the (last) database transaction of the batch, to commit the offset with it.
+   * (with `commitIn`) is written last in the (last) database transaction of the batch, to commit the
+   * offset with it.
    */
-  applyBatch?(records: readonly InboundRecord[], advance: AdvanceOffset): Promise<boolean>;
+  applyBatch?(records: readonly InboundRecord[], advance: AdvanceOffset | undefined): Promise<boolean>;
   /** Records the offset after the finished prefix; a rejection is retried. */
   commit(next: bigint): Promise<void>;
   /**
-   * Records it inside the handler's transaction instead (the PostgreSQL log); true when written.
-   * Absent (Kafka): the offset is committed after the database commit.
+   * Records it inside the handler's transaction instead (the PostgreSQL log), for several partitions in
+   * one statement. Absent (Kafka): the offset is committed after the database commit.
    */
-  commitIn?(tx: OrgTransaction, next: bigint): Promise<boolean>;
+  readonly commitIn?: CommitInFn;
   onCommitError(error: unknown, next: bigint): void;
 }
 
-/** Writes, in the batch's transaction, the offset its commit will make the finished prefix reach. */
-export type AdvanceOffset = (tx: OrgTransaction) => Promise<void>;
+/** The offset a batch's transaction commits with it: where its commit will make the finished prefix reach. */
+export interface AdvanceOffset {
+  readonly commitIn: CommitInFn;
+  /** Asked when the transaction is about to write it; undefined when there is nothing to write. */
+  target(): OffsetWrite | undefined;
+  /** The write took (this member still owns the partition); it counts once the transaction commits. */
+  written(next: bigint): void;
+}
+
+/**
+ * Writes the batches' offsets in `tx`: one statement per transport consumer, so that the batches of
+ * several partitions sharing a transaction add one statement, not one each.
+ */
+export async function writeOffsets(tx: OrgTransaction, advances: readonly AdvanceOffset[]): Promise<void> {
+  const byWriter = new Map<CommitInFn, { advance: AdvanceOffset; write: OffsetWrite }[]>();
+  for (const advance of advances) {
+    const write = advance.target();
+    if (!write) continue;
+    byWriter.set(advance.commitIn, [...(byWriter.get(advance.commitIn) ?? []), { advance, write }]);
+  }
+  for (const [commitIn, pending] of byWriter) {
+    const taken = await commitIn(
+      tx,
+      pending.map(({ write }) => write),
+    );
+    for (const [i, { advance, write }] of pending.entries()) if (taken[i]) advance.written(write.next);
+  }
+}
 
 const COMMIT_RETRY_MS = { first: 100, most: 5000 };
 /** Tries left for the last commit once the partition is released: the next owner redelivers the rest. */
@@ -163,12 +190,24 @@ export class PartitionPipeline {
     const keys = new Set(included.map((record) => record.key));
     const apply = this.steps.applyBatch as NonNullable<PipelineSteps['applyBatch']>;
     let advancedTo: bigint | undefined;
-    const advance: AdvanceOffset = async (tx) => {
-      advancedTo = undefined;
-      const next = this.prefixWith(included);
-      if (this.steps.commitIn && next !== undefined && next > this.committed)
-        if (await this.steps.commitIn(tx, next)) advancedTo = next;
-    };
+    const { commitIn } = this.steps;
+    const first = included[0];
+    const advance: AdvanceOffset | undefined =
+      commitIn && first
+        ? {
+            commitIn,
+            target: () => {
+              advancedTo = undefined;
+              const next = this.prefixWith(included);
+              return next !== undefined && next > this.committed
+                ? { topic: first.topic, partition: first.partition, next }
+                : undefined;
+            },
+            written: (next) => {
+              advancedTo = next;
+            },
+          }
+        : undefined;
     const applied = included.length === 0 || (await apply(included, advance));
     // Committed with the batch: the commit loop has nothing left to write for it.
     if (applied && advancedTo !== undefined && advancedTo > this.committed) this.committed = advancedTo;

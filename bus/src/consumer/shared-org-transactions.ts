@@ -11,43 +11,34 @@ export type ApplyTogether = (
 export interface SharingLimits {
   /** Most events in one shared transaction (a batch larger on its own still goes whole). */
   readonly maxEvents: number;
-  /** Transactions of one org at once; a batch arriving while they run waits, and goes with the others waiting. */
+  /** Transactions of one org at once; batches beyond wait and go together when one ends. */
   readonly inFlightPerOrg: number;
   /** The event whose handler an error of `apply` blames, if any. */
   culprit(error: unknown): string | undefined;
 }
 
-/** The partition a batch comes from: shared transactions write their offsets in this order. */
-export interface PartitionRef {
-  readonly topic: string;
-  readonly partition: number;
-}
-
-const byPartition = (a: Part, b: Part) =>
-  a.from.topic < b.from.topic ? -1 : a.from.topic > b.from.topic ? 1 : a.from.partition - b.from.partition;
-
 interface Part {
   readonly events: readonly BusEvent[];
   readonly advance: AdvanceOffset | undefined;
-  readonly from: PartitionRef;
   resolve(): void;
   reject(error: unknown): void;
 }
 
 /**
- * Lets the batches of several partitions of one org share a tenant transaction: a batch starts at once
- * while fewer than `inFlightPerOrg` transactions of its org run (so partitions still apply side by
- * side), else it waits and then goes with every batch of that org waiting alongside. At moderate rates
- * a relay batch spreads a few events over every partition; a few transactions for them all, instead of
- * one each, save most of the consumer's statements and WAL flushes. Each batch's outcome is the one
- * it would have had alone: when a shared transaction fails, the batch holding the blamed event fails
- * with that error, and the others are applied again, each in a transaction of its own. The offsets
- * are written in partition order (topic, then number), the order in which the PostgreSQL log's lease
- * renewal locks them too, so two transactions never wait for each other's offset rows in a cycle.
+ * Lets the batches of several partitions of one org share a tenant transaction. Batches handed over in
+ * the same event-loop turn (a log wake-up reads every partition in one statement; a Kafka fetch hands
+ * over its partitions together) are spread over at most `inFlightPerOrg` transactions, so partitions
+ * still apply side by side; batches arriving while that many run wait, and go together when one ends.
+ * At moderate rates a relay batch spreads a few events over every partition, and a couple of
+ * transactions for them all, instead of one each, save most of the consumer's statements and WAL
+ * flushes. Each batch's outcome is the one it would have had alone: when a shared transaction fails,
+ * the batch holding the blamed event fails with that error, and the others are applied again, each in
+ * a transaction of its own.
  */
 export class SharedOrgTransactions {
   private readonly waiting = new Map<string, Part[]>();
   private readonly running = new Map<string, number>();
+  private readonly handedOver = new Set<string>();
 
   constructor(
     private readonly apply: ApplyTogether,
@@ -55,28 +46,31 @@ export class SharedOrgTransactions {
   ) {}
 
   /** Resolves once `events` (and `advance`) committed; rejects with the error they failed with alone. */
-  run(
-    orgId: string,
-    from: PartitionRef,
-    events: readonly BusEvent[],
-    advance: AdvanceOffset | undefined,
-  ): Promise<void> {
+  run(orgId: string, events: readonly BusEvent[], advance: AdvanceOffset | undefined): Promise<void> {
     return new Promise((resolve, reject) => {
       const parts = this.waiting.get(orgId) ?? [];
-      parts.push({ events, advance, from, resolve, reject });
+      parts.push({ events, advance, resolve, reject });
       this.waiting.set(orgId, parts);
-      this.start(orgId);
+      if (this.handedOver.size === 0)
+        setImmediate(() => {
+          const orgs = [...this.handedOver];
+          this.handedOver.clear();
+          for (const org of orgs) this.start(org);
+        });
+      this.handedOver.add(orgId);
     });
   }
 
-  /** Starts transactions for the org's waiting batches while fewer than `inFlightPerOrg` run. */
+  /** Spreads the org's waiting batches over the transactions it may still start. */
   private start(orgId: string): void {
     const parts = this.waiting.get(orgId) ?? [];
-    while (parts.length > 0 && (this.running.get(orgId) ?? 0) < this.limits.inFlightPerOrg) {
+    const free = this.limits.inFlightPerOrg - (this.running.get(orgId) ?? 0);
+    const perTransaction = Math.ceil(parts.length / Math.max(1, Math.min(free, parts.length)));
+    for (let started = 0; started < free && parts.length > 0; started++) {
       let events = 0;
       let count = 0;
       while (
-        count < parts.length &&
+        count < Math.min(perTransaction, parts.length) &&
         (count === 0 || events + (parts[count] as Part).events.length <= this.limits.maxEvents)
       )
         events += (parts[count++] as Part).events.length;
@@ -97,7 +91,7 @@ export class SharedOrgTransactions {
     const events = parts
       .flatMap((part) => part.events)
       .filter((event) => !seen.has(event.id) && seen.add(event.id));
-    const advances = [...parts].sort(byPartition).flatMap((part) => (part.advance ? [part.advance] : []));
+    const advances = parts.flatMap((part) => (part.advance ? [part.advance] : []));
     try {
       await this.apply(orgId, events, advances);
       for (const part of parts) part.resolve();

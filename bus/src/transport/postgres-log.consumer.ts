@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { OrgTransaction } from '@suite/db';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { PgListener } from '../pg/pg-listener';
 import { Wakeup } from '../pg/wakeup';
-import type { ConsumeOptions, InboundRecord, TransportConsumer } from './transport';
+import type { CommitInFn, ConsumeOptions, InboundRecord, TransportConsumer } from './transport';
 
 export interface PostgresLogTuning {
   /** Records fetched per partition batch. */
@@ -75,8 +74,6 @@ class PartitionWorker {
     const commit = async (next: bigint) => {
       if (!(await this.member.commit(this.topic, this.partition, next))) this.stopped = true;
     };
-    const commitIn = (tx: OrgTransaction, next: bigint) =>
-      this.member.commitIn(tx, this.topic, this.partition, next);
     while (!this.stopped) {
       if (this.member.paused) {
         await this.wakeup.wait(tuning.pollMs);
@@ -95,7 +92,11 @@ class PartitionWorker {
           key: row.key,
           envelope: { ...row.attributes, data: row.data },
         }));
-        await deliver({ topic: this.topic, partition: this.partition, records }, commit, commitIn);
+        await deliver(
+          { topic: this.topic, partition: this.partition, records },
+          commit,
+          this.member.commitIn,
+        );
         this.position = BigInt((rows.at(-1) as LogRow).offset) + 1n;
         // A partial read reached the end: the next rows come with a NOTIFY (kept if it came meanwhile),
         // so no second, empty read.
@@ -224,14 +225,30 @@ class PostgresLogConsumer implements TransportConsumer {
     return rowCount === 1;
   }
 
-  /** The same in the handler's transaction (as the app role), so effects and offset commit together. */
-  async commitIn(tx: OrgTransaction, topic: string, partition: number, next: bigint): Promise<boolean> {
-    const updated = await tx.$executeRaw`
-      UPDATE bus.group_partition SET next_offset = GREATEST(next_offset, ${next})
-      WHERE group_name = ${this.options.group} AND topic = ${topic} AND partition = ${partition}
-        AND owner = ${this.memberId}`;
-    return updated === 1;
-  }
+  /**
+   * The same in the handler's transaction (as the app role), so effects and offsets commit together:
+   * several partitions in one statement, their rows locked in partition order as the lease renewal
+   * locks them, a partition written twice taking the furthest offset.
+   */
+  readonly commitIn: CommitInFn = async (tx, writes) => {
+    const taken = await tx.$queryRaw<{ topic: string; partition: number }[]>`
+      WITH w AS (
+        SELECT topic, partition, max(next) AS next
+        FROM unnest(${writes.map((w) => w.topic)}::text[], ${writes.map((w) => w.partition)}::int[],
+                    ${writes.map((w) => w.next.toString())}::bigint[]) AS w(topic, partition, next)
+        GROUP BY topic, partition
+      ), mine AS (
+        SELECT gp.topic, gp.partition FROM bus.group_partition gp JOIN w USING (topic, partition)
+        WHERE gp.group_name = ${this.options.group} AND gp.owner = ${this.memberId}
+        ORDER BY gp.topic COLLATE "C", gp.partition FOR UPDATE OF gp
+      )
+      UPDATE bus.group_partition gp SET next_offset = GREATEST(gp.next_offset, w.next)
+      FROM w JOIN mine USING (topic, partition)
+      WHERE gp.group_name = ${this.options.group} AND gp.topic = w.topic AND gp.partition = w.partition
+      RETURNING gp.topic, gp.partition`;
+    const owned = new Set(taken.map((row) => partitionId(row.topic, row.partition)));
+    return writes.map((w) => owned.has(partitionId(w.topic, w.partition)));
+  };
 
   private async run(): Promise<void> {
     while (!this.stopped) {

@@ -39,11 +39,19 @@ export interface InboundBatch {
 /** Records the group finished: every offset below `next` of the batch's partition. */
 export type CommitFn = (next: bigint) => Promise<void>;
 
+/** A partition's offset to commit: every offset below `next` is finished. */
+export interface OffsetWrite {
+  readonly topic: string;
+  readonly partition: number;
+  readonly next: bigint;
+}
+
 /**
- * The same inside the handler's database transaction, so the offset commits with the effects (a
- * transport whose offsets live in that database); false when this member no longer owns the partition.
+ * Commits offsets of several partitions inside the handler's database transaction, in one statement,
+ * so they commit with the effects (a transport whose offsets live in that database). Per write: false
+ * when this member no longer owns the partition.
  */
-export type CommitInFn = (tx: OrgTransaction, next: bigint) => Promise<boolean>;
+export type CommitInFn = (tx: OrgTransaction, writes: readonly OffsetWrite[]) => Promise<boolean[]>;
 
 export interface ConsumeOptions {
   readonly group: string;
@@ -51,7 +59,8 @@ export interface ConsumeOptions {
   /**
    * Hands over a partition's next records; resolves when the consumer can take more (backpressure).
    * The consumer calls `commit` as records finish, with the offset after the finished prefix, or
-   * `commitIn` (when given) inside the transaction that finishes them.
+   * `commitIn` (when given, the same for every partition of the member) inside the transaction that
+   * finishes them.
    */
   deliver(batch: InboundBatch, commit: CommitFn, commitIn?: CommitInFn): Promise<void>;
   /** The partition goes to another member or the consumer stops: resolves once its records in flight settle. */

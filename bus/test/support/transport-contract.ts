@@ -237,8 +237,8 @@ export function transportContract(transport: TransportName): void {
 
     it('applies batches of one org from several partitions in shared transactions, each event once and in order', async () => {
       // Two items in each partition, published before the group starts, so every partition has a batch
-      // at once. An item's first event takes a while, so the batches beyond the two that start at once
-      // wait, and then share one transaction.
+      // at once. A group runs two transactions of an org at once, and an item's first event takes a
+      // while, so the partitions' batches must share transactions.
       const candidates = Array.from({ length: 64 }, (_, i) => `s${i}`);
       const items = Array.from({ length: PARTITIONS }, (_, p) =>
         candidates.filter((item) => partitionFor(item, PARTITIONS) === p).slice(0, 2),

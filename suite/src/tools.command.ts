@@ -125,7 +125,7 @@ export function toolsCommand(): Command {
     .requiredOption('--org <id>', 'org id')
     .action((run: string, options: OrgOption) =>
       inOrg(options.org, async (tx) => {
-        await cancelRun(tx, run);
+        await cancelRun(tx, run, 'an operator (suite tools runs cancel)');
         print([`run ${run} cancelled`]);
       }),
     );

@@ -45,7 +45,7 @@ export const toolsRunCompleted = defineEvent({
   topic: 'tools.run',
   key: 'requestId',
   description:
-    'A run asked for with `tools.run.requested` is done: its result, or why it failed. Once per request: a run parked while its connection is in Error publishes it when it is resumed and ends, as a run never parked does.',
+    'A run asked for with `tools.run.requested` is done: its result, or why it failed. Once per request: a run parked while its connection is in Error publishes it when it is resumed and ends, as a run never parked does, or when staff cancel it (`error`: `cancelled by <who>`).',
   schema: z.object({
     requestId: z.string().min(1).describe('The requester’s id from `tools.run.requested`.'),
     tool: z.string().min(1),
@@ -58,7 +58,12 @@ export const toolsRunCompleted = defineEvent({
       .record(z.string(), z.unknown())
       .nullable()
       .describe("The tool's output when it succeeded (`send_contract`: `envelope_id`, `status`), else null."),
-    error: z.string().nullable().describe('Why it failed, in the vendor’s words; null when it succeeded.'),
+    error: z
+      .string()
+      .nullable()
+      .describe(
+        'Why it failed, in the vendor’s words, or `cancelled by <who>` for a paused run cancelled by staff; null when it succeeded.',
+      ),
   }),
 });
 

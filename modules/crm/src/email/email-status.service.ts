@@ -1,6 +1,7 @@
 import type { EventData, toolsEmailStatusChanged } from '@suite/contracts';
 import type { OrgTransaction } from '@suite/db';
 import { recordActivity } from '../activity/activity.service';
+import { endBouncedEnrollments } from '../sequences/sequence-bounce.service';
 import { lookupAddresses } from './email-lookup.service';
 
 type EmailStatus = EventData<typeof toolsEmailStatusChanged>;
@@ -27,7 +28,8 @@ function statusTitle(email: EmailStatus, who: string): string {
 /**
  * An email the org sent through the tool layer, on the timeline of each contact it went to: one entry per
  * email and contact showing its latest status (an older status arriving late changes nothing). A hard
- * bounce of a contact's primary address flags the contact; a later delivery to it lifts the flag.
+ * bounce of a contact's primary address flags the contact and ends its sequences; a later delivery to it
+ * lifts the flag (the sequences stay ended).
  * Recipients that are no contact leave no trace, as in the email sync.
  */
 export async function applyEmailStatus(tx: OrgTransaction, email: EmailStatus): Promise<void> {
@@ -42,11 +44,13 @@ export async function applyEmailStatus(tx: OrgTransaction, email: EmailStatus): 
       });
       await showStatus(tx, email, { contactId, companyId, address, name: contact.name }, at);
       if (contact.email?.toLowerCase() !== address) continue;
-      if (isHardBounce(email) && !(contact.emailBouncedAt && contact.emailBouncedAt > at))
+      if (isHardBounce(email) && !(contact.emailBouncedAt && contact.emailBouncedAt > at)) {
         await tx.crmContact.update({
           where: { id: contactId },
           data: { emailBouncedAt: at, emailBounceReason: email.reason },
         });
+        await endBouncedEnrollments(tx, { contactId }, { at, reason: email.reason });
+      }
       if (email.status === 'delivered' && contact.emailBouncedAt && contact.emailBouncedAt < at)
         await tx.crmContact.update({
           where: { id: contactId },

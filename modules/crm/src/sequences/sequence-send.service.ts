@@ -2,6 +2,7 @@ import type { OrgTransaction } from '@suite/db';
 import { fillTemplate } from './merge-fields';
 import type { StepSender } from './sequence.schema';
 import { endEnrollment } from './sequence.service';
+import { endBouncedEnrollments } from './sequence-bounce.service';
 
 /** Active enrollments whose next step is due. */
 export async function dueEnrollments(tx: OrgTransaction, now: Date): Promise<string[]> {
@@ -24,7 +25,8 @@ export type StepOutcome = 'sent' | 'completed' | 'bounced' | 'retry' | 'skipped'
 /**
  * Sends an enrollment's due step through the tool layer, then moves it to the next step (or ends it).
  * The row is locked (SKIP LOCKED) so two runs never send the same step at once; a reply seen by the
- * email sync meanwhile has ended it and nothing is sent.
+ * email sync meanwhile has ended it and nothing is sent. A contact whose address hard-bounced is mailed
+ * no more: its enrollment ends as bounced.
  */
 export async function sendDueStep(
   tx: OrgTransaction,
@@ -49,6 +51,11 @@ export async function sendDueStep(
   if (!step || !contact.email) {
     await endEnrollment(tx, { enrollmentId, reason: 'unenrolled' });
     return 'skipped';
+  }
+  if (contact.emailBouncedAt) {
+    const bounce = { at: now, reason: contact.emailBounceReason };
+    await endBouncedEnrollments(tx, { contactId: contact.id, enrollmentId }, bounce);
+    return 'bounced';
   }
   const deal = await tx.crmDeal.findFirst({
     where: { companyId: contact.companyId, stage: { notIn: ['won', 'lost'] } },

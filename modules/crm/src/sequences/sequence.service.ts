@@ -1,4 +1,4 @@
-import { invalid, notFound } from '@suite/contracts';
+import { conflict, invalid, notFound } from '@suite/contracts';
 import type { OrgTransaction } from '@suite/db';
 import type { EnrollInput, SequenceCreateInput } from './sequence.schema';
 
@@ -32,6 +32,14 @@ export async function enrollContact(
   if (!contact) throw notFound(`contact ${input.contactId} was not found`);
   if (!contact.email)
     throw invalid('contactId: the contact has no email address; add one first', 'contactId');
+  const enrolled = await tx.crmSequenceEnrollment.findFirst({
+    where: { sequenceId: input.sequenceId, contactId: input.contactId },
+    select: { status: true },
+  });
+  if (enrolled)
+    throw conflict(
+      `contact ${input.contactId} was enrolled in sequence ${input.sequenceId} already (${enrolled.status}); a contact goes through a sequence once, so create a new sequence to mail it again`,
+    );
   const enrollment = await tx.crmSequenceEnrollment.create({
     data: {
       ...input,

@@ -4,7 +4,7 @@ import { connectionById } from '../connections/connection.service';
 import { providerById } from '../providers/provider-registry';
 import type { ToolName, ToolResult } from '../tools/tool-catalog';
 import { callVendorStep, type ToolRequest } from '../tools/tool-runner.service';
-import { publishRunCompleted, type RunRequester } from './run-completion.service';
+import { publishRunCancelled, publishRunCompleted, type RunRequester } from './run-completion.service';
 
 export const RESUME_STEP = 'call_vendor';
 
@@ -119,15 +119,26 @@ export async function resumeConnectionRuns(tx: OrgTransaction, connectionId: str
   return resumed;
 }
 
-export async function cancelRun(tx: OrgTransaction, runId: string): Promise<void> {
+/**
+ * Cancels a paused run: it will not be resumed. Its requester hears the end (`cancelled by <by>`) once:
+ * the conditional status change lets one canceller through, and a second cancel is a conflict.
+ */
+export async function cancelRun(tx: OrgTransaction, runId: string, by: string): Promise<void> {
   const { count } = await tx.toolsPausedRun.updateMany({
     where: { id: runId, status: 'paused' },
     data: { status: 'cancelled', resolvedAt: new Date() },
   });
-  if (count === 0) {
-    const run = found(await tx.toolsPausedRun.findFirst({ where: { id: runId } }), 'paused run');
-    throw conflict(`paused run ${run.id} is already ${run.status}`);
-  }
+  const run = found(
+    await tx.toolsPausedRun.findFirst({
+      where: { id: runId },
+      include: { connection: { select: { provider: true } } },
+    }),
+    'paused run',
+  );
+  if (count === 0) throw conflict(`paused run ${run.id} is already ${run.status}`);
+  const requester = requesterOf(run);
+  if (requester)
+    await publishRunCancelled(tx, requester, run.tool, { provider: run.connection.provider, by });
 }
 
 export async function listRuns(

@@ -21,16 +21,43 @@ export async function publishRunCompleted(
 ): Promise<void> {
   if (!result.success && result.error.code === 'paused') return;
   const { success: _success, provider = null, ...rest } = result;
+  await publishRunEnd(tx, requester, tool, {
+    provider,
+    result: result.success ? rest : null,
+    error: result.success ? null : result.error.message,
+    traceparent,
+  });
+}
+
+/** A paused run that staff cancelled has ended too: its requester hears it failed, and who cancelled it. */
+export async function publishRunCancelled(
+  tx: OrgTransaction,
+  requester: RunRequester,
+  tool: string,
+  cancelled: { provider: string; by: string },
+): Promise<void> {
+  await publishRunEnd(tx, requester, tool, {
+    provider: cancelled.provider,
+    result: null,
+    error: `cancelled by ${cancelled.by}`,
+  });
+}
+
+async function publishRunEnd(
+  tx: OrgTransaction,
+  requester: RunRequester,
+  tool: string,
+  end: {
+    provider: string | null;
+    result: Record<string, unknown> | null;
+    error: string | null;
+    traceparent?: string | undefined;
+  },
+): Promise<void> {
+  const { traceparent, ...outcome } = end;
   await publish(tx, {
     type: 'tools.run.completed',
     traceparent,
-    data: {
-      requestId: requester.requestId,
-      tool,
-      requestedBy: requester.requestedBy,
-      provider,
-      result: result.success ? rest : null,
-      error: result.success ? null : result.error.message,
-    },
+    data: { requestId: requester.requestId, tool, requestedBy: requester.requestedBy, ...outcome },
   });
 }

@@ -16,5 +16,9 @@ export const runRouter = router({
   cancel: manage
     .input(byRun)
     .output(z.void())
-    .mutation(inTenant((tx, input) => cancelRun(tx, input.runId))),
+    .mutation(
+      inTenant((tx, input, staff: { user: { email: string } }) =>
+        cancelRun(tx, input.runId, staff.user.email),
+      ),
+    ),
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { crmSequenceReplied } from '@suite/contracts';
 import { crmModule } from '@suite/crm';
 import { forOrg, type OrgScope } from '@suite/db';
@@ -55,6 +56,26 @@ const sentTo = (address: string) =>
 const enrollment = (id: string) =>
   org.transaction((tx) => tx.crmSequenceEnrollment.findUniqueOrThrow({ where: { id } }));
 const dueAt = async (id: string) => (await enrollment(id)).nextDueAt?.getTime() ?? Number.NaN;
+
+/** The email vendor's delivery status of `address`, as the tool layer publishes it from a webhook. */
+const deliveryStatus = (address: string, status: 'delivered' | 'bounced', reason: string | null = null) =>
+  sut.publishAs({
+    type: 'tools.email.status_changed',
+    data: {
+      connectionId: randomUUID(),
+      provider: 'resend',
+      messageId: `re_${randomUUID()}`,
+      status,
+      recipients: [address],
+      permanent: status === 'bounced' ? true : null,
+      reason,
+      occurredAt: new Date().toISOString(),
+    },
+  });
+const sequenceEndings = () =>
+  org.transaction((tx) =>
+    tx.crmActivity.findMany({ where: { kind: 'sequence.ended' }, orderBy: { occurredAt: 'asc' } }),
+  );
 
 interface SentMessage {
   subject: string;
@@ -176,6 +197,59 @@ describe('CRM sequences through the connected Microsoft 365 mailbox', () => {
       'Backups for Fabrikam',
       'Following up, Tom',
     ]);
+  });
+
+  it('a hard bounce of the address ends the enrollment once; no later step goes out, even after a delivery', async () => {
+    const ann = await enroll('Ann Bounce', 'ann@fabrikam.test');
+    expect(await sendAt(await dueAt(ann))).toBe('1 sent');
+    const second = await dueAt(ann);
+    const rejected = 'The recipient mail server permanently rejected the email.';
+    const bounce = await deliveryStatus('ann@fabrikam.test', 'bounced', rejected);
+    await sut.handled(bounce.id);
+    expect(await enrollment(ann)).toMatchObject({ status: 'bounced', nextDueAt: null, nextPosition: 2 });
+
+    // The same envelope again, and the vendor's retry of the bounce under a new id, end nothing more.
+    await sut.redeliver(bounce);
+    await sut.handled((await deliveryStatus('ann@fabrikam.test', 'bounced', rejected)).id);
+    expect((await sequenceEndings()).map((entry) => [entry.title, entry.detail])).toEqual([
+      [
+        `Sequence “Backup follow-up” ended for Ann Bounce: email bounced (${rejected})`,
+        { enrollmentId: ann, sequenceId, reason: 'email bounced', bounceReason: rejected, stepsSent: 1 },
+      ],
+    ]);
+
+    // A later delivery lifts the contact's flag but does not enrol it again.
+    await sut.handled((await deliveryStatus('ann@fabrikam.test', 'delivered')).id);
+    expect(await sendAt(second)).toBe('no step due');
+    expect(await sendAt(second + 10 * DAY)).toBe('no step due');
+    expect(await enrollment(ann)).toMatchObject({ status: 'bounced', nextPosition: 2 });
+    expect(sentTo('ann@fabrikam.test').map((message) => message.subject)).toEqual(['Backups for Fabrikam']);
+    const { contactId } = await enrollment(ann);
+    expect(await crm.mutate('sequences.enroll', { sequenceId, contactId, mailbox: ANNA })).toMatchObject({
+      status: 409,
+      message: expect.stringContaining('already (bounced)'),
+    });
+  });
+
+  it('the runner mails no contact flagged as bounced: it ends the enrollment instead of sending', async () => {
+    const contact = await crm.ok<{ id: string }>('contacts.create', {
+      companyId,
+      name: 'Bo Gone',
+      email: 'bo@fabrikam.test',
+    });
+    await sut.handled((await deliveryStatus('bo@fabrikam.test', 'bounced', 'no such user')).id);
+    const { enrollmentId: bo } = await crm.ok<{ enrollmentId: string }>('sequences.enroll', {
+      sequenceId,
+      contactId: contact.id,
+      mailbox: ANNA,
+    });
+    expect(await sendAt(await dueAt(bo))).toBe('1 bounced');
+    expect(sentTo('bo@fabrikam.test')).toEqual([]);
+    expect(await enrollment(bo)).toMatchObject({ status: 'bounced', nextDueAt: null, nextPosition: 1 });
+    expect((await sequenceEndings()).at(-1)).toMatchObject({
+      title: 'Sequence “Backup follow-up” ended for Bo Gone: email bounced (no such user)',
+      detail: { enrollmentId: bo, reason: 'email bounced', stepsSent: 0 },
+    });
   });
 
   it('a retry after a crash between the send and the commit does not send twice', async () => {

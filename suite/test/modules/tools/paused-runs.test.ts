@@ -1,7 +1,7 @@
 import { type EventEnvelope, publish } from '@suite/bus';
 import { eventually } from '@suite/bus/testing';
 import { toolsRunCompleted } from '@suite/contracts';
-import type { OrgScope } from '@suite/db';
+import { forOrg, type OrgScope } from '@suite/db';
 import { changeMembership, upsertUser } from '@suite/hub-auth';
 import { toolsModule } from '@suite/tools';
 import {
@@ -21,7 +21,7 @@ import {
   verifyConnection,
 } from '@suite/tools/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSuite, type TestSuite } from '../../support/suite-fixture';
+import { NORTHWIND, startTestSuite, type TestSuite } from '../../support/suite-fixture';
 
 const OWNER = { id: 'hub-owner-1', email: 'olivia.owner@acme.example', name: 'Olivia Owner' };
 let fixture: ToolsFixture;
@@ -167,5 +167,58 @@ describe('a broken credential pauses the work that needs it, and the fix resumes
     expect(await completionsInOutbox()).toBe(3);
     expect(completions()).toHaveLength(3);
     expect(sentBodies()).toHaveLength(3);
+  });
+
+  it('tells the requester of a paused run that staff cancelled it, once however often they cancel', async () => {
+    // Northwind, whose Owner signs in at the dev Hub, has its own Twilio connection; its token is revoked.
+    const northwind = forOrg(fixture.database.db.app, NORTHWIND);
+    await connect(
+      northwind,
+      'twilio',
+      { accountSid: TWILIO_SID, authToken: TWILIO_TOKEN },
+      { from: '+14155550100', apiBaseUrl: twilio.url },
+    );
+    twilio.state.authToken = 'RevokedAtTwilioConsole0000000004';
+    await sut.publishAs({
+      type: 'tools.run.requested',
+      data: {
+        requestId: 'workflow-9:step-1',
+        tool: 'send_sms',
+        input: { to: '+14155550123', body: 'Reminder: the visit is off' },
+        requestedBy: 'workflow:9',
+      },
+    });
+    const run = await eventually('the run parked', () =>
+      northwind.transaction((tx) => tx.toolsPausedRun.findFirst({ where: { status: 'paused' } })),
+    );
+    const olivia = await sut.staff('olivia@northwind.test', 'tools');
+    expect(await olivia.mutate('runs.cancel', { runId: run.id })).toMatchObject({ status: 200 });
+    expect(await olivia.mutate('runs.cancel', { runId: run.id })).toMatchObject({
+      status: 409,
+      message: `paused run ${run.id} is already cancelled`,
+    });
+
+    const ended = await eventually('the cancelled run completed', async () =>
+      completions().find((data) => data.requestId === 'workflow-9:step-1'),
+    );
+    expect(ended).toEqual({
+      requestId: 'workflow-9:step-1',
+      tool: 'send_sms',
+      requestedBy: 'workflow:9',
+      provider: 'twilio',
+      result: null,
+      error: 'cancelled by olivia@northwind.test',
+    });
+    // A passing verify afterwards resumes nothing: the cancelled run neither sends nor completes again.
+    twilio.state.authToken = TWILIO_TOKEN;
+    const verified = await northwind.transaction((tx) =>
+      verifyConnection(tx, { connectionId: run.connectionId }, staffOperator(northwind)),
+    );
+    expect(verified).toMatchObject({ ok: true, resumedRuns: 0 });
+    const system = fixture.database.db.system;
+    expect(await system.busOutbox.count({ where: { type: 'tools.run.completed', orgId: NORTHWIND } })).toBe(
+      1,
+    );
+    expect(sentBodies()).not.toContain('Reminder: the visit is off');
   });
 });

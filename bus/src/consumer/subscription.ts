@@ -44,10 +44,10 @@ export interface Subscription<D extends EventDefinition = EventDefinition> {
   readonly types: readonly D[];
   handler(event: BusEvent<D>, ctx: HandlerContext): Promise<void>;
   /**
-   * Optional, for handlers whose effects can be written set-wise: applies events of one org (in offset
-   * order, at most one batch per partition at a time) in one transaction. Must have the same effect as
-   * `handler` on each event in turn: when it throws, the events are applied one at a time by `handler`,
-   * with retries and dead letters per event.
+   * Optional, for handlers whose effects can be written set-wise: applies events of one org (each key's
+   * in order; a call may hold the batches of several partitions) in one transaction. Must have the same
+   * effect as `handler` on each event in turn: when it throws, the events are applied one at a time by
+   * `handler`, with retries and dead letters per event.
    */
   handleBatch?(events: readonly BusEvent<D>[], ctx: BatchContext): Promise<void>;
   readonly retry?: Partial<RetryPolicy>;

@@ -7,6 +7,8 @@ export interface BenchChild {
   line(match: (line: string) => boolean): Promise<string>;
   /** Sends the child a signal (it must handle it). */
   signal(name: NodeJS.Signals): void;
+  /** Writes one line to the child's standard input. */
+  send(line: string): void;
   /** SIGTERM, SIGKILL if it has not exited 30 s later; resolves once it exited. */
   stop(): Promise<void>;
   readonly exited: Promise<number | null>;
@@ -17,7 +19,7 @@ export function benchChild(script: string, config: unknown): BenchChild {
   const file = fileURLToPath(new URL(script, import.meta.url));
   const child = spawn(process.execPath, ['--import', 'tsx', file], {
     env: { ...process.env, BENCH_CONFIG: JSON.stringify(config) },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
   const lines: string[] = [];
   const waiting = new Set<() => void>();
@@ -52,6 +54,9 @@ export function benchChild(script: string, config: unknown): BenchChild {
     signal(name) {
       child.kill(name);
     },
+    send(line) {
+      child.stdin.write(`${line}\n`);
+    },
     async stop() {
       if (!gone) child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
@@ -59,6 +64,19 @@ export function benchChild(script: string, config: unknown): BenchChild {
       clearTimeout(timer);
     },
   };
+}
+
+/** In a child: resolves with the first line its parent sends that `match` accepts. */
+export function parentLine(match: (line: string) => boolean): Promise<string> {
+  return new Promise((resolve) => {
+    const lines = createInterface({ input: process.stdin });
+    lines.on('line', (line) => {
+      if (!match(line)) return;
+      lines.close();
+      process.stdin.destroy(); // an open standard input would keep the child alive
+      resolve(line);
+    });
+  });
 }
 
 /** In a child: its configuration. */

@@ -89,24 +89,32 @@ export async function pipeline(env: BenchEnvironment, options: PipelineOptions):
       ),
       events,
     );
-  const publishers = (
+  /** Starts the publishers, waits until each is ready, then times their publishing from `go`. */
+  const publishers = async (
     count: number,
     config: Omit<PublisherConfig, 'databaseUrl' | 'orgId' | 'producer' | 'firstItem'>,
-  ) =>
-    Promise.all(
-      Array.from({ length: count }, async (_, p) => {
-        const child = benchChild('./publisher.process.ts', {
-          ...config,
-          databaseUrl: env.databaseUrl,
-          orgId: env.orgId,
-          producer,
-          firstItem: p * ITEMS_PER_PUBLISHER,
-        } satisfies PublisherConfig);
+  ) => {
+    const children = Array.from({ length: count }, (_, p) =>
+      benchChild('./publisher.process.ts', {
+        ...config,
+        databaseUrl: env.databaseUrl,
+        orgId: env.orgId,
+        producer,
+        firstItem: p * ITEMS_PER_PUBLISHER,
+      } satisfies PublisherConfig),
+    );
+    await Promise.all(children.map((child) => child.line((text) => text === 'ready')));
+    const started = performance.now();
+    for (const child of children) child.send('go');
+    const runs = await Promise.all(
+      children.map(async (child) => {
         const line = await child.line((text) => text.startsWith('{'));
         await child.exited;
         return JSON.parse(line) as PublisherResult;
       }),
     );
+    return { runs, started };
+  };
   // Each count scans the effect table, tens of thousands of rows: counting every 20 ms took a
   // noticeable share of the CPU being measured. The pause shrinks with what is left, so that no pause
   // outlasts the end of a run handled at up to FASTEST_COUNTED events/s.
@@ -125,9 +133,8 @@ export async function pipeline(env: BenchEnvironment, options: PipelineOptions):
     await allHandled('the warm-up event');
 
     const busBefore = await busCounts();
-    const started = performance.now();
     expected += options.events;
-    const many = await publishers(options.publishers, {
+    const { runs: many, started } = await publishers(options.publishers, {
       ...base,
       events: options.events / options.publishers,
       perTransaction: options.perTransaction,
@@ -145,7 +152,7 @@ export async function pipeline(env: BenchEnvironment, options: PipelineOptions):
     };
 
     expected += options.singleEvents;
-    const single = await publishers(options.publishers, {
+    const { runs: single } = await publishers(options.publishers, {
       ...base,
       events: options.singleEvents / options.publishers,
       perTransaction: 1,
@@ -160,7 +167,9 @@ export async function pipeline(env: BenchEnvironment, options: PipelineOptions):
       const events = Math.round(ratePerSecond * options.rateSeconds);
       const before = await busCounts();
       expected += events;
-      const [run] = await publishers(1, {
+      const {
+        runs: [run],
+      } = await publishers(1, {
         ...base,
         events,
         perTransaction: 1,

@@ -1,11 +1,13 @@
 // A publisher of the pipeline bench, in a process of its own: transactions that change state (an
 // upsert per item) and publish the change, either one event per transaction or `perTransaction`
-// events through publishMany. Prints one JSON line: elapsed time and, when asked, each commit time.
+// events through publishMany. Once its connections are open it prints `ready` and waits for `go` on
+// standard input, so the clock covers publishing, not starting a process. Then prints one JSON line:
+// elapsed time and, when asked, each commit time.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createManyPublisher } from '@suite/bus';
 import { testEvents } from '@suite/bus/testing';
 import { connectDatabase, forOrg } from '@suite/db';
-import { childConfig } from './child-process';
+import { childConfig, parentLine } from './child-process';
 import { countStatements, type ProcessCounts } from './statement-counter';
 
 export interface PublisherConfig {
@@ -69,6 +71,15 @@ const transaction = async (first: number) => {
     for (const envelope of envelopes) commits.push([envelope.id, at]);
   }
 };
+
+// What a running service has done long before: open the pool's connections and load the query compiler.
+await Promise.all(
+  Array.from({ length: config.concurrency }, () =>
+    forOrg(db.app, config.orgId).transaction((tx) => tx.$queryRaw`SELECT 1`),
+  ),
+);
+process.stdout.write('ready\n');
+await parentLine((line) => line === 'go');
 
 const started = performance.now();
 const before = counts();

@@ -66,19 +66,6 @@ export function benchChild(script: string, config: unknown): BenchChild {
   };
 }
 
-/** In a child: resolves with the first line its parent sends that `match` accepts. */
-export function parentLine(match: (line: string) => boolean): Promise<string> {
-  return new Promise((resolve) => {
-    const lines = createInterface({ input: process.stdin });
-    lines.on('line', (line) => {
-      if (!match(line)) return;
-      lines.close();
-      process.stdin.destroy(); // an open standard input would keep the child alive
-      resolve(line);
-    });
-  });
-}
-
 /** In a child: its configuration. */
 export function childConfig<T>(): T {
   return JSON.parse(process.env.BENCH_CONFIG as string) as T;

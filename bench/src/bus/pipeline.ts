@@ -3,7 +3,7 @@ import { percentile } from '../support/stats';
 import type { BenchEnvironment } from './bench-environment';
 import { benchChild } from './child-process';
 import type { ConsumerConfig } from './consumer.process';
-import type { PublisherConfig, PublisherResult } from './publisher.process';
+import type { PublisherConfig, PublisherResult, PublisherRun } from './publisher.process';
 import { type ProcessCounts, perEvent, type StatementCounts } from './statement-counter';
 
 export interface PipelineOptions {
@@ -89,28 +89,27 @@ export async function pipeline(env: BenchEnvironment, options: PipelineOptions):
       ),
       events,
     );
-  /** Starts the publishers, waits until each is ready, then times their publishing from `go`. */
-  const publishers = async (
-    count: number,
-    config: Omit<PublisherConfig, 'databaseUrl' | 'orgId' | 'producer' | 'firstItem'>,
-  ) => {
-    const children = Array.from({ length: count }, (_, p) =>
-      benchChild('./publisher.process.ts', {
-        ...config,
-        databaseUrl: env.databaseUrl,
-        orgId: env.orgId,
-        producer,
-        firstItem: p * ITEMS_PER_PUBLISHER,
-      } satisfies PublisherConfig),
-    );
-    await Promise.all(children.map((child) => child.line((text) => text === 'ready')));
+  // Started once, before any run: a publisher's code is warm from the runs before, as a service's is.
+  const publisherChildren = Array.from({ length: options.publishers }, (_, p) =>
+    benchChild('./publisher.process.ts', {
+      databaseUrl: env.databaseUrl,
+      orgId: env.orgId,
+      producer,
+      items: ITEMS_PER_PUBLISHER,
+      firstItem: p * ITEMS_PER_PUBLISHER,
+    } satisfies PublisherConfig),
+  );
+  let runNumber = 0;
+  /** One run on the first `count` publishers at once; `started` is when they were told to go. */
+  const publishers = async (count: number, run: PublisherRun) => {
+    const n = ++runNumber;
+    const children = publisherChildren.slice(0, count);
     const started = performance.now();
-    for (const child of children) child.send('go');
+    for (const child of children) child.send(`run ${n} ${JSON.stringify(run)}`);
     const runs = await Promise.all(
       children.map(async (child) => {
-        const line = await child.line((text) => text.startsWith('{'));
-        await child.exited;
-        return JSON.parse(line) as PublisherResult;
+        const line = await child.line((text) => text.startsWith(`result ${n} `));
+        return JSON.parse(line.slice(`result ${n} `.length)) as PublisherResult;
       }),
     );
     return { runs, started };
@@ -125,12 +124,23 @@ export async function pipeline(env: BenchEnvironment, options: PipelineOptions):
       left = expected - (await effects());
     }
   };
-  const base = { items: ITEMS_PER_PUBLISHER, recordCommits: false };
+  const base = { recordCommits: false };
   try {
-    await consumer.line((line) => line === 'ready');
+    await Promise.all(
+      [consumer, ...publisherChildren].map((child) => child.line((line) => line === 'ready')),
+    );
     expected += 1;
-    await publishers(1, { ...base, events: 1, perTransaction: 1, concurrency: 1 }); // topic, group, connections
-    await allHandled('the warm-up event');
+    await publishers(1, { ...base, events: 1, perTransaction: 1, concurrency: 1 }); // topic, group
+    await allHandled('the first event');
+    // JIT warm-up, untimed: a cold process spent 2-4x the CPU per event of a warm one.
+    expected += options.events;
+    await publishers(options.publishers, {
+      ...base,
+      events: options.events / options.publishers,
+      perTransaction: options.perTransaction,
+      concurrency: 4,
+    });
+    await allHandled('the warm-up run');
 
     const busBefore = await busCounts();
     expected += options.events;
@@ -206,6 +216,6 @@ export async function pipeline(env: BenchEnvironment, options: PipelineOptions):
       publishSingle: sent(single, options.singleEvents),
     };
   } finally {
-    await consumer.stop();
+    await Promise.all([consumer, ...publisherChildren].map((child) => child.stop()));
   }
 }

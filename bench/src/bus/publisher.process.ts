@@ -1,19 +1,26 @@
-// A publisher of the pipeline bench, in a process of its own: transactions that change state (an
-// upsert per item) and publish the change, either one event per transaction or `perTransaction`
-// events through publishMany. Once its connections are open it prints `ready` and waits for `go` on
-// standard input, so the clock covers publishing, not starting a process. Then prints one JSON line:
-// elapsed time and, when asked, each commit time.
+// A publisher of the pipeline bench, in a process of its own that lives through every run, as a service
+// does: its code is as warm as the run before left it. Prints `ready` once connected, then takes runs
+// as JSON lines on standard input (`run <n> {json}`) and answers each with `result <n> {json}`: elapsed
+// time, CPU time and, when asked, each commit time. A run is transactions that change state (an upsert
+// per item) and publish the change, one event per transaction or `perTransaction` through publishMany.
+import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createManyPublisher } from '@suite/bus';
 import { testEvents } from '@suite/bus/testing';
 import { connectDatabase, forOrg } from '@suite/db';
-import { childConfig, parentLine } from './child-process';
+import { childConfig } from './child-process';
 import { countStatements, type ProcessCounts } from './statement-counter';
 
 export interface PublisherConfig {
   readonly databaseUrl: string;
   readonly orgId: string;
   readonly producer: string;
+  readonly items: number;
+  /** Offsets the items this publisher touches, so publishers do not share keys. */
+  readonly firstItem: number;
+}
+
+export interface PublisherRun {
   readonly events: number;
   /** 1: one event per transaction (publish); more: publishMany. */
   readonly perTransaction: number;
@@ -21,19 +28,16 @@ export interface PublisherConfig {
   readonly concurrency: number;
   /** When set, transactions start on this schedule (events per second), at most `concurrency` in flight. */
   readonly ratePerSecond?: number;
-  readonly items: number;
-  /** Offsets the items this publisher touches, so publishers do not share keys. */
-  readonly firstItem: number;
   readonly recordCommits: boolean;
 }
 
 export interface PublisherResult {
   readonly elapsedMs: number;
-  /** This process's CPU time (user and system) while publishing. */
+  /** This process's CPU time (user and system) during the run. */
   readonly cpuMs: number;
   /** [event id, commit time in ms since the epoch] */
   readonly commits: [string, number][];
-  /** Statements this publisher sent for its events (connection set-up included). */
+  /** Statements this publisher sent for the run's events. */
   readonly sent: ProcessCounts;
 }
 
@@ -45,11 +49,9 @@ const db = connectDatabase(config.databaseUrl);
 const type = events.itemChanged.type;
 const now = () => performance.timeOrigin + performance.now();
 
-let next = 0;
-const commits: [string, number][] = [];
-const transaction = async (first: number) => {
+async function transaction(run: PublisherRun, first: number, commits: [string, number][]): Promise<void> {
   const ids = Array.from(
-    { length: Math.min(config.perTransaction, config.events - first) },
+    { length: Math.min(run.perTransaction, run.events - first) },
     (_, i) => `item-${config.firstItem + ((first + i) % config.items)}`,
   ).sort();
   // Generous waits: a loaded machine must slow the bench down, not fail it.
@@ -66,50 +68,60 @@ const transaction = async (first: number) => {
     },
     { maxWait: 60_000, timeout: 120_000 },
   );
-  if (config.recordCommits) {
+  if (run.recordCommits) {
     const at = now();
     for (const envelope of envelopes) commits.push([envelope.id, at]);
   }
-};
+}
 
-// What a running service has done long before: open the pool's connections and load the query compiler.
+async function publishRun(run: PublisherRun): Promise<PublisherResult> {
+  const commits: [string, number][] = [];
+  const started = performance.now();
+  const before = counts();
+  if (run.ratePerSecond) {
+    const inFlight = new Set<Promise<void>>();
+    for (let i = 0; i < run.events; i += run.perTransaction) {
+      const due = started + (i * 1000) / run.ratePerSecond;
+      const wait = due - performance.now();
+      if (wait > 0) await sleep(wait);
+      while (inFlight.size >= run.concurrency) await Promise.race(inFlight);
+      const running = transaction(run, i, commits).finally(() => inFlight.delete(running));
+      inFlight.add(running);
+    }
+    await Promise.all(inFlight);
+  } else {
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: run.concurrency }, async () => {
+        for (let i = next; i < run.events; i = next) {
+          next += run.perTransaction;
+          await transaction(run, i, commits);
+        }
+      }),
+    );
+  }
+  const after = counts();
+  const sent = {
+    relay: after.relay,
+    other: {
+      statements: after.other.statements - before.other.statements,
+      commits: after.other.commits - before.other.commits,
+    },
+    cpuMs: after.cpuMs - before.cpuMs,
+  };
+  return { elapsedMs: performance.now() - started, cpuMs: sent.cpuMs, commits, sent };
+}
+
+// The pool's connections and the query compiler, as a running service has them.
 await Promise.all(
-  Array.from({ length: config.concurrency }, () =>
-    forOrg(db.app, config.orgId).transaction((tx) => tx.$queryRaw`SELECT 1`),
-  ),
+  Array.from({ length: 4 }, () => forOrg(db.app, config.orgId).transaction((tx) => tx.$queryRaw`SELECT 1`)),
 );
 process.stdout.write('ready\n');
-await parentLine((line) => line === 'go');
-
-const started = performance.now();
-const before = counts();
-if (config.ratePerSecond) {
-  const inFlight = new Set<Promise<void>>();
-  for (let i = 0; i < config.events; i += config.perTransaction) {
-    const due = started + (i * 1000) / config.ratePerSecond;
-    const wait = due - performance.now();
-    if (wait > 0) await sleep(wait);
-    while (inFlight.size >= config.concurrency) await Promise.race(inFlight);
-    const running = transaction(i).finally(() => inFlight.delete(running));
-    inFlight.add(running);
-  }
-  await Promise.all(inFlight);
-} else {
-  await Promise.all(
-    Array.from({ length: config.concurrency }, async () => {
-      for (let i = next; i < config.events; i = next) {
-        next += config.perTransaction;
-        await transaction(i);
-      }
-    }),
-  );
+const runs = createInterface({ input: process.stdin });
+for await (const line of runs) {
+  const match = /^run (\d+) (.*)$/.exec(line);
+  if (!match) continue;
+  const result = await publishRun(JSON.parse(match[2] as string) as PublisherRun);
+  process.stdout.write(`result ${match[1]} ${JSON.stringify(result)}\n`);
 }
-const sent = counts();
-const result: PublisherResult = {
-  elapsedMs: performance.now() - started,
-  cpuMs: sent.cpuMs - before.cpuMs,
-  commits,
-  sent,
-};
-process.stdout.write(`${JSON.stringify(result)}\n`);
 await db.close();

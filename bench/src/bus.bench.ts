@@ -16,6 +16,7 @@ import { benchEnvironment } from './bus/bench-environment';
 import { graphileWorkerNoop, rawPgBatchedInsert } from './bus/ceilings';
 import { envelopes, kafkaMessages, rawKafkajs, transportKafka } from './bus/kafka-throughput';
 import { type Latency, type PerEvent, type PipelineOptions, pipeline } from './bus/pipeline';
+import { processesCpuMs } from './support/process-cpu';
 import { round } from './support/stats';
 
 const scale = Number(process.env.BUS_BENCH_SCALE ?? 1);
@@ -40,13 +41,20 @@ try {
   const batch = envelopes(events, env.orgId, MESSAGES);
   const suffix = randomBytes(3).toString('hex');
 
+  const rawCpuBefore = { client: process.cpuUsage(), broker: processesCpuMs('java') };
   const raw = await rawKafkajs(
     env.brokers,
     `${events.producer}.raw${suffix}`,
     kafkaMessages(batch, PARTITIONS, partitionFor),
     PARTITIONS,
   );
-  console.log(`raw kafkajs produce→consume: ${round(raw)} msgs/s (${MESSAGES} messages)`);
+  const rawCpu = process.cpuUsage(rawCpuBefore.client);
+  // The client's part of what a Kafka pipeline event must cost at least: one produce and one consume.
+  const rawClientMicros = (rawCpu.user + rawCpu.system) / MESSAGES;
+  const rawBrokerMicros = ((processesCpuMs('java') - rawCpuBefore.broker) * 1000) / MESSAGES;
+  console.log(
+    `raw kafkajs produce→consume: ${round(raw)} msgs/s (${MESSAGES} messages), CPU ${round(rawClientMicros)} µs per message in kafkajs, ${round(rawBrokerMicros)} µs in the broker`,
+  );
 
   const bus = createBus({
     db: env.db,
@@ -76,7 +84,7 @@ try {
         result.latencies
           .map((l) => `at ${l.ratePerSecond}/s p50 ${round(l.p50Ms, 1)} ms, p99 ${round(l.p99Ms, 1)} ms`)
           .join('; ') +
-        `; per event: CPU ${round(result.cpuMicrosPerEvent.bus)} µs in the bus process, ${round(result.cpuMicrosPerEvent.publishers)} µs in publishers; consumer ${perEvent(result.bus)}, at 1000/s ${perEvent(at(result.latencies, 1000).bus)}, relay ${perEvent(result.relay)}, ` +
+        `; per event: CPU ${round(result.cpuMicrosPerEvent.bus)} µs in the bus process, ${round(result.cpuMicrosPerEvent.publishers)} µs in publishers, ${round(result.cpuMicrosPerEvent.postgres)} µs in PostgreSQL, ${round(result.cpuMicrosPerEvent.broker)} µs in the broker; consumer ${perEvent(result.bus)}, at 1000/s ${perEvent(at(result.latencies, 1000).bus)}, relay ${perEvent(result.relay)}, ` +
         `publishMany ${perEvent(result.publishMany)}, one per transaction ${perEvent(result.publishSingle)}`,
     );
   const kafka = await pipeline(env, { kafka: true, ...PIPELINE });
@@ -89,6 +97,8 @@ try {
     raw_kafkajs_msgs_per_s: round(raw),
     kafka_transport_msgs_per_s: round(ours),
     kafka_transport_vs_raw: round(ours / raw, 2),
+    raw_kafkajs_cpu_us_per_msg: round(rawClientMicros),
+    raw_kafkajs_broker_cpu_us_per_msg: round(rawBrokerMicros),
     pipeline_kafka_events_per_s: round(kafka.eventsPerSecond),
     pipeline_pglog_events_per_s: round(postgres.eventsPerSecond),
     latency_rate_per_s: 100,
@@ -124,6 +134,9 @@ try {
     cpu_us_per_event_bus_pglog: round(postgres.cpuMicrosPerEvent.bus),
     cpu_us_per_event_publishers_kafka: round(kafka.cpuMicrosPerEvent.publishers),
     cpu_us_per_event_publishers_pglog: round(postgres.cpuMicrosPerEvent.publishers),
+    cpu_us_per_event_postgres_kafka: round(kafka.cpuMicrosPerEvent.postgres),
+    cpu_us_per_event_postgres_pglog: round(postgres.cpuMicrosPerEvent.postgres),
+    cpu_us_per_event_broker_kafka: round(kafka.cpuMicrosPerEvent.broker),
     bench_scale: scale,
     load_average_1m_start: round(loadAtStart, 1),
     load_average_1m_end: round(loadavg()[0] as number, 1),

@@ -1,4 +1,5 @@
 import { testEvents } from '@suite/bus/testing';
+import { processesCpuMs } from '../support/process-cpu';
 import { percentile } from '../support/stats';
 import type { BenchEnvironment } from './bench-environment';
 import { benchChild } from './child-process';
@@ -43,8 +44,17 @@ export interface PipelineResult {
   /** Consumer statements per event in the publishMany run, and the relay's. */
   readonly bus: PerEvent;
   readonly relay: PerEvent;
-  /** CPU microseconds per event in the publishMany run: the bus process (relay and consumer), the publishers. */
-  readonly cpuMicrosPerEvent: { readonly bus: number; readonly publishers: number };
+  /**
+   * CPU microseconds per event in the publishMany run: the bus process (relay and consumer), the
+   * publishers, and this machine's PostgreSQL and Kafka broker processes (NaN without /proc; the
+   * broker 0 on the log). On 2 cores, 10,000 events/s leaves 200 µs for all of them together.
+   */
+  readonly cpuMicrosPerEvent: {
+    readonly bus: number;
+    readonly publishers: number;
+    readonly postgres: number;
+    readonly broker: number;
+  };
   /** Publisher statements per event: publishMany, and one event per transaction. */
   readonly publishMany: PerEvent;
   readonly publishSingle: PerEvent;
@@ -53,6 +63,9 @@ export interface PipelineResult {
 const ITEMS_PER_PUBLISHER = 1000;
 /** Events/s above any pipeline rate on this hardware; see allHandled. */
 const FASTEST_COUNTED = 50_000;
+
+/** The servers' CPU so far: PostgreSQL's processes, and the Kafka broker's JVM (kafka-dev runs `java`). */
+const serversCpuMs = () => ({ postgres: processesCpuMs('postgres'), broker: processesCpuMs('java') });
 
 /**
  * The whole path, with the publishers in processes of their own and the bus (relay and consumer) in
@@ -132,25 +145,23 @@ export async function pipeline(env: BenchEnvironment, options: PipelineOptions):
     expected += 1;
     await publishers(1, { ...base, events: 1, perTransaction: 1, concurrency: 1 }); // topic, group
     await allHandled('the first event');
-    // JIT warm-up, untimed: a cold process spent 2-4x the CPU per event of a warm one.
-    expected += options.events;
-    await publishers(options.publishers, {
+    const manyRun = {
       ...base,
       events: options.events / options.publishers,
       perTransaction: options.perTransaction,
       concurrency: 4,
-    });
+    };
+    // JIT warm-up, untimed: a cold process spent 2-4x the CPU per event of a warm one.
+    expected += options.events;
+    await publishers(options.publishers, manyRun);
     await allHandled('the warm-up run');
 
     const busBefore = await busCounts();
+    const serversBefore = serversCpuMs();
     expected += options.events;
-    const { runs: many, started } = await publishers(options.publishers, {
-      ...base,
-      events: options.events / options.publishers,
-      perTransaction: options.perTransaction,
-      concurrency: 4,
-    });
+    const { runs: many, started } = await publishers(options.publishers, manyRun);
     await allHandled('the publishMany run');
+    const serversAfter = serversCpuMs();
     const eventsPerSecond = options.events / ((performance.now() - started) / 1000);
     const publishManyPerSecond = options.events / (Math.max(...many.map((run) => run.elapsedMs)) / 1000);
     const busAfter = await busCounts();
@@ -159,6 +170,8 @@ export async function pipeline(env: BenchEnvironment, options: PipelineOptions):
     const cpuMicrosPerEvent = {
       bus: ((busAfter.cpuMs - busBefore.cpuMs) * 1000) / options.events,
       publishers: (many.reduce((sum, run) => sum + run.cpuMs, 0) * 1000) / options.events,
+      postgres: ((serversAfter.postgres - serversBefore.postgres) * 1000) / options.events,
+      broker: options.kafka ? ((serversAfter.broker - serversBefore.broker) * 1000) / options.events : 0,
     };
 
     expected += options.singleEvents;

@@ -41,21 +41,14 @@ try {
   const batch = envelopes(events, env.orgId, MESSAGES);
   const suffix = randomBytes(3).toString('hex');
 
-  const rawCpuBefore = { client: process.cpuUsage(), broker: processesCpuMs('java') };
-  const raw = await rawKafkajs(
-    env.brokers,
-    `${events.producer}.raw${suffix}`,
-    kafkaMessages(batch, PARTITIONS, partitionFor),
-    PARTITIONS,
-  );
-  const rawCpu = process.cpuUsage(rawCpuBefore.client);
-  // The client's part of what a Kafka pipeline event must cost at least: one produce and one consume.
-  const rawClientMicros = (rawCpu.user + rawCpu.system) / MESSAGES;
-  const rawBrokerMicros = ((processesCpuMs('java') - rawCpuBefore.broker) * 1000) / MESSAGES;
-  console.log(
-    `raw kafkajs produce→consume: ${round(raw)} msgs/s (${MESSAGES} messages), CPU ${round(rawClientMicros)} µs per message in kafkajs, ${round(rawBrokerMicros)} µs in the broker`,
-  );
-
+  const rawRun = (name: string) =>
+    rawKafkajs(
+      env.brokers,
+      `${events.producer}.${name}${suffix}`,
+      kafkaMessages(batch, PARTITIONS, partitionFor),
+      PARTITIONS,
+    );
+  await rawRun('rawwarm'); // untimed: kafkajs's code warm, as in the pipeline's long-lived bus process
   const bus = createBus({
     db: env.db,
     databaseUrl: env.databaseUrl,
@@ -65,8 +58,29 @@ try {
     tuning: { kafka: { maxWaitTimeMs: 100 } },
   });
   const client = await env.sql.connect();
-  const ours = await transportKafka(bus, events.topic, batch, client).finally(() => client.release());
-  await bus.close();
+  // Each run lasts a second or two, so each side runs twice, alternately, and keeps its best.
+  let raw = 0;
+  let ours = 0;
+  const rawCpu = { clientMicros: 0, brokerMs: 0 };
+  try {
+    for (const attempt of [1, 2]) {
+      const before = { client: process.cpuUsage(), broker: processesCpuMs('java') };
+      raw = Math.max(raw, await rawRun(`raw${attempt}`));
+      const used = process.cpuUsage(before.client);
+      rawCpu.clientMicros += used.user + used.system;
+      rawCpu.brokerMs += processesCpuMs('java') - before.broker;
+      ours = Math.max(ours, await transportKafka(bus, `${events.topic}.t${attempt}${suffix}`, batch, client));
+    }
+  } finally {
+    client.release();
+    await bus.close();
+  }
+  // The client's part of what a Kafka pipeline event must cost at least: one produce and one consume.
+  const rawClientMicros = rawCpu.clientMicros / (2 * MESSAGES);
+  const rawBrokerMicros = (rawCpu.brokerMs * 1000) / (2 * MESSAGES);
+  console.log(
+    `raw kafkajs produce→consume: ${round(raw)} msgs/s (${MESSAGES} messages), CPU ${round(rawClientMicros)} µs per message in kafkajs, ${round(rawBrokerMicros)} µs in the broker`,
+  );
   console.log(`bus Kafka transport produce→consume: ${round(ours)} msgs/s (${round(ours / raw, 2)}× raw)`);
 
   const rawPg = await rawPgBatchedInsert(env.databaseUrl, { transactions: scaled(40) });

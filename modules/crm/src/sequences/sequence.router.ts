@@ -1,13 +1,16 @@
 import { inTenant, router, staffProcedure } from '@suite/hub-auth';
+import { z } from 'zod';
 import {
   enrollInput,
   enrollmentCreated,
+  enrollmentListInput,
+  enrollmentView,
   sequenceCreated,
   sequenceCreateInput,
   unenrolled,
   unenrollInput,
 } from './sequence.schema';
-import { createSequence, endEnrollment, enrollContact } from './sequence.service';
+import { createSequence, endEnrollment, enrollContact, listEnrollments } from './sequence.service';
 
 export const sequenceRouter = router({
   create: staffProcedure
@@ -20,6 +23,11 @@ export const sequenceRouter = router({
     .input(enrollInput)
     .output(enrollmentCreated)
     .mutation(inTenant(enrollContact)),
+  enrollments: staffProcedure
+    .meta({ permission: 'crm.access' })
+    .input(enrollmentListInput)
+    .output(z.array(enrollmentView))
+    .query(inTenant(listEnrollments)),
   unenroll: staffProcedure
     .meta({ permission: 'crm.access' })
     .input(unenrollInput)

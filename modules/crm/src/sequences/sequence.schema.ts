@@ -1,4 +1,4 @@
-import { entityId, name, text } from '@suite/contracts';
+import { entityId, name, text, timestamp } from '@suite/contracts';
 import { z } from 'zod';
 
 export const sequenceCreateInput = z.object({
@@ -50,3 +50,31 @@ export type StepSender = (request: {
 }) => Promise<SendResult>;
 
 export const unenrolled = z.object({ ended: z.boolean() });
+
+export const enrollmentStatus = z.enum(['active', 'completed', 'replied', 'unenrolled', 'bounced']);
+
+export const enrollmentListInput = z
+  .object({
+    sequenceId: entityId.optional(),
+    contactId: entityId.optional(),
+    status: enrollmentStatus.optional(),
+  })
+  .default({});
+export type EnrollmentListInput = z.infer<typeof enrollmentListInput>;
+
+export const enrollmentView = z.object({
+  enrollmentId: z.string(),
+  sequenceId: z.string(),
+  sequenceName: z.string(),
+  contactId: z.string(),
+  contactName: z.string(),
+  status: enrollmentStatus,
+  /** The Hub user who enrolled the contact, and the mailbox the steps go out from. */
+  enrolledBy: z.string(),
+  mailbox: z.string(),
+  stepsSent: z.number().int(),
+  nextDueAt: timestamp.nullable(),
+  endedAt: timestamp.nullable(),
+  enrolledAt: timestamp,
+});
+export type EnrollmentView = z.infer<typeof enrollmentView>;

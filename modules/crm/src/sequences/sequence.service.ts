@@ -1,6 +1,11 @@
 import { conflict, invalid, notFound } from '@suite/contracts';
 import type { OrgTransaction } from '@suite/db';
-import type { EnrollInput, SequenceCreateInput } from './sequence.schema';
+import type {
+  EnrollInput,
+  EnrollmentListInput,
+  EnrollmentView,
+  SequenceCreateInput,
+} from './sequence.schema';
 
 /** A sequence and its ordered steps (positions 1..n). */
 export async function createSequence(
@@ -61,4 +66,49 @@ export async function endEnrollment(
     data: { status: input.reason ?? 'unenrolled', endedAt: new Date(), nextDueAt: null },
   });
   return { ended: count === 1 };
+}
+
+const ENROLLMENTS_LISTED = 500;
+
+const namesById = async (rows: Promise<{ id: string; name: string }[]>) =>
+  new Map((await rows).map((row) => [row.id, row.name]));
+
+/** Enrollments, newest first, narrowed by sequence, contact and status: where each contact stands. */
+export async function listEnrollments(
+  tx: OrgTransaction,
+  filter: EnrollmentListInput,
+): Promise<EnrollmentView[]> {
+  const enrollments = await tx.crmSequenceEnrollment.findMany({
+    where: filter,
+    orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+    take: ENROLLMENTS_LISTED,
+  });
+  // Read one after the other: Prisma runs an `include` inside a transaction as concurrent queries on
+  // its one connection, which pg deprecates (prisma/orm#29646).
+  const sequences = await namesById(
+    tx.crmSequence.findMany({
+      where: { id: { in: [...new Set(enrollments.map((enrollment) => enrollment.sequenceId))] } },
+      select: { id: true, name: true },
+    }),
+  );
+  const contacts = await namesById(
+    tx.crmContact.findMany({
+      where: { id: { in: [...new Set(enrollments.map((enrollment) => enrollment.contactId))] } },
+      select: { id: true, name: true },
+    }),
+  );
+  return enrollments.map((enrollment) => ({
+    enrollmentId: enrollment.id,
+    sequenceId: enrollment.sequenceId,
+    sequenceName: sequences.get(enrollment.sequenceId) ?? '',
+    contactId: enrollment.contactId,
+    contactName: contacts.get(enrollment.contactId) ?? '',
+    status: enrollment.status,
+    enrolledBy: enrollment.enrolledBy,
+    mailbox: enrollment.mailbox,
+    stepsSent: enrollment.nextPosition - 1,
+    nextDueAt: enrollment.nextDueAt?.toISOString() ?? null,
+    endedAt: enrollment.endedAt?.toISOString() ?? null,
+    enrolledAt: enrollment.createdAt.toISOString(),
+  }));
 }

@@ -300,6 +300,52 @@ describe('CRM sequences through the connected Microsoft 365 mailbox', () => {
     expect(sentTo('lee@litware.test')).toEqual([]);
     expect(await enrollment(stuck)).toMatchObject({ status: 'active', nextPosition: 1 });
   });
+
+  it('staff list enrollments by sequence, contact and status, with where each one stands', async () => {
+    const rows = await org.transaction((tx) =>
+      tx.crmSequenceEnrollment.findMany({ where: { sequenceId }, orderBy: { createdAt: 'desc' } }),
+    );
+    const listed = await crm.ok<Record<string, unknown>[]>('sequences.enrollments', { sequenceId }, 'query');
+    expect(listed.map((entry) => entry.enrollmentId)).toEqual(rows.map((row) => row.id));
+    expect(new Set(listed.map((entry) => entry.status))).toEqual(
+      new Set(['completed', 'replied', 'bounced', 'active']),
+    );
+
+    const jane = listed.find((entry) => entry.contactName === 'Jane Roe');
+    expect(jane).toMatchObject({
+      sequenceName: 'Backup follow-up',
+      status: 'completed',
+      stepsSent: 3,
+      mailbox: ANNA,
+      nextDueAt: null,
+    });
+    expect(listed.find((entry) => entry.contactName === 'Tom Tailor')).toMatchObject({
+      status: 'replied',
+      stepsSent: 2,
+    });
+    const kim = listed.find((entry) => entry.contactName === 'Kim Akers');
+    const kimRow = rows.find((row) => row.id === kim?.enrollmentId);
+    expect(kim).toMatchObject({
+      status: 'active',
+      stepsSent: 1,
+      nextDueAt: kimRow?.nextDueAt?.toISOString(),
+    });
+
+    const bounced = await crm.ok<Record<string, unknown>[]>(
+      'sequences.enrollments',
+      { status: 'bounced' },
+      'query',
+    );
+    expect(bounced.map((entry) => entry.contactName).sort()).toEqual(['Ann Bounce', 'Bo Gone']);
+    expect(
+      await crm.ok<Record<string, unknown>[]>(
+        'sequences.enrollments',
+        { contactId: kim?.contactId },
+        'query',
+      ),
+    ).toEqual([kim]);
+    expect(await crm.query('sequences.enrollments', { status: 'lost' })).toMatchObject({ status: 400 });
+  });
 });
 
 /**

@@ -19,8 +19,19 @@ export async function endBouncedEnrollments(
 ): Promise<number> {
   const enrollments = await tx.crmSequenceEnrollment.findMany({
     where: { contactId: which.contactId, id: which.enrollmentId, status: 'active' },
-    include: { sequence: { select: { name: true } }, contact: { select: { name: true, companyId: true } } },
   });
+  if (enrollments.length === 0) return 0;
+  // Read one after the other, not as an `include`: Prisma runs an include inside a transaction as
+  // concurrent queries on its one connection (prisma/orm#29646).
+  const contact = await tx.crmContact.findUniqueOrThrow({
+    where: { id: which.contactId },
+    select: { name: true, companyId: true },
+  });
+  const sequences = await tx.crmSequence.findMany({
+    where: { id: { in: enrollments.map((enrollment) => enrollment.sequenceId) } },
+    select: { id: true, name: true },
+  });
+  const sequenceName = new Map(sequences.map((sequence) => [sequence.id, sequence.name]));
   let ended = 0;
   for (const enrollment of enrollments) {
     const { count } = await tx.crmSequenceEnrollment.updateMany({
@@ -31,10 +42,10 @@ export async function endBouncedEnrollments(
     ended += 1;
     const reason = bounce.reason ? ` (${bounce.reason})` : '';
     await recordActivity(tx, {
-      companyId: enrollment.contact.companyId,
+      companyId: contact.companyId,
       contactId: which.contactId,
       kind: 'sequence.ended',
-      title: `Sequence “${enrollment.sequence.name}” ended for ${enrollment.contact.name}: email bounced${reason}`,
+      title: `Sequence “${sequenceName.get(enrollment.sequenceId)}” ended for ${contact.name}: email bounced${reason}`,
       detail: {
         enrollmentId: enrollment.id,
         sequenceId: enrollment.sequenceId,

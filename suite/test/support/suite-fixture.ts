@@ -63,7 +63,11 @@ export interface TestSuite {
   publishAs(event: Parameters<typeof publish>[1], orgId?: string): Promise<EventEnvelope>;
   /** The transport delivers this envelope again, exactly as before (at-least-once delivery). */
   redeliver(envelope: EventEnvelope): Promise<void>;
-  /** Resolves once `group` has handled the event (its inbox row committed). */
+  /**
+   * Resolves once `group` has handled the event (its inbox row committed); without one, once every
+   * running group subscribed to its type has (the tool layer's outbound webhooks handle every event,
+   * often before the module a test is about).
+   */
   handled(eventId: string, group?: string): Promise<void>;
   /** A real integration key `caller` → `target` for the org. */
   integrationKey(
@@ -163,9 +167,22 @@ export async function startTestSuite(options: TestSuiteOptions = {}): Promise<Te
       forOrg(database.db.app, orgId).transaction((tx) => publish(tx, event)),
     redeliver: (envelope) => redelivery(transportBus(), database.url)(envelope),
     async handled(eventId, group) {
-      await eventually(`event ${eventId} handled${group ? ` by ${group}` : ''}`, () =>
-        database.db.system.busInbox.findFirst({ where: { eventId, ...(group && { groupName: group }) } }),
-      );
+      const published = await database.db.system.busOutbox.findUnique({
+        where: { id: eventId },
+        select: { type: true },
+      });
+      const waitFor = group
+        ? [group]
+        : groups
+            .filter(({ types }) => types.some((definition) => definition.type === published?.type))
+            .map((subscription) => subscription.group);
+      await eventually(`event ${eventId} handled by ${waitFor.join(', ') || 'a group'}`, async () => {
+        const rows = await database.db.system.busInbox.findMany({
+          where: { eventId, ...(waitFor.length > 0 && { groupName: { in: waitFor } }) },
+          select: { groupName: true },
+        });
+        return rows.length >= Math.max(1, waitFor.length);
+      });
     },
     async integrationKey(scopes, { orgId = NORTHWIND, caller = 'psa', target = 'crm' } = {}) {
       const tenant = forOrg(database.db.app, orgId);

@@ -72,17 +72,6 @@ const deliveryStatus = (address: string, status: 'delivered' | 'bounced', reason
       occurredAt: new Date().toISOString(),
     },
   });
-/**
- * Resolves once CRM's email-status group has handled the event: the tool layer's outbound-webhook group
- * handles every event too, often first, so a bare `handled(id)` could return before CRM applied it.
- */
-async function crmHandled(envelope: Promise<{ id: string }>): Promise<void> {
-  const group = sut.modules
-    .flatMap((module) => module.subscriptions)
-    .find((subscription) => subscription.group.startsWith('crm.tools-sync.email-status.'))?.group;
-  if (!group) throw new Error('CRM runs its crm.tools-sync.email-status group');
-  await sut.handled((await envelope).id, group);
-}
 const sequenceEndings = () =>
   org.transaction((tx) =>
     tx.crmActivity.findMany({ where: { kind: 'sequence.ended' }, orderBy: { occurredAt: 'asc' } }),
@@ -216,12 +205,12 @@ describe('CRM sequences through the connected Microsoft 365 mailbox', () => {
     const second = await dueAt(ann);
     const rejected = 'The recipient mail server permanently rejected the email.';
     const bounce = await deliveryStatus('ann@fabrikam.test', 'bounced', rejected);
-    await crmHandled(Promise.resolve(bounce));
+    await sut.handled(bounce.id);
     expect(await enrollment(ann)).toMatchObject({ status: 'bounced', nextDueAt: null, nextPosition: 2 });
 
     // The same envelope again, and the vendor's retry of the bounce under a new id, end nothing more.
     await sut.redeliver(bounce);
-    await crmHandled(deliveryStatus('ann@fabrikam.test', 'bounced', rejected));
+    await sut.handled((await deliveryStatus('ann@fabrikam.test', 'bounced', rejected)).id);
     expect((await sequenceEndings()).map((entry) => [entry.title, entry.detail])).toEqual([
       [
         `Sequence “Backup follow-up” ended for Ann Bounce: email bounced (${rejected})`,
@@ -230,7 +219,7 @@ describe('CRM sequences through the connected Microsoft 365 mailbox', () => {
     ]);
 
     // A later delivery lifts the contact's flag but does not enrol it again.
-    await crmHandled(deliveryStatus('ann@fabrikam.test', 'delivered'));
+    await sut.handled((await deliveryStatus('ann@fabrikam.test', 'delivered')).id);
     expect(await sendAt(second)).toBe('no step due');
     expect(await sendAt(second + 10 * DAY)).toBe('no step due');
     expect(await enrollment(ann)).toMatchObject({ status: 'bounced', nextPosition: 2 });
@@ -248,7 +237,7 @@ describe('CRM sequences through the connected Microsoft 365 mailbox', () => {
       name: 'Bo Gone',
       email: 'bo@fabrikam.test',
     });
-    await crmHandled(deliveryStatus('bo@fabrikam.test', 'bounced', 'no such user'));
+    await sut.handled((await deliveryStatus('bo@fabrikam.test', 'bounced', 'no such user')).id);
     const { enrollmentId: bo } = await crm.ok<{ enrollmentId: string }>('sequences.enroll', {
       sequenceId,
       contactId: contact.id,

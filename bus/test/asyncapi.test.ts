@@ -27,16 +27,18 @@ describe('docs/asyncapi.yaml', () => {
     expect(messages?.sort()).toEqual(eventCatalog.definitions.map((definition) => definition.type).sort());
   });
 
-  it('describes each event’s data, CloudEvents headers and Kafka key', () => {
+  it('describes each event as a structured-mode CloudEvent: attributes, data and Kafka key', () => {
     interface Message {
-      payload: { required: string[] };
-      headers: { properties: { ce_type: { const: string } } };
+      contentType: string;
+      payload: { required: string[]; properties: { type: { const: string }; data: { required: string[] } } };
       bindings: { kafka: { key: { description: string } } };
     }
     const doc = asyncApiDocument(eventCatalog) as { components: { messages: Record<string, Message> } };
     const message = doc.components.messages['hub.user.deactivated.v1'] as Message;
-    expect(message.payload.required).toEqual(['userId', 'orgId', 'deactivatedAt']);
-    expect(message.headers.properties.ce_type.const).toBe('hub.user.deactivated');
+    expect(message.contentType).toBe('application/cloudevents+json; charset=UTF-8');
+    expect(message.payload.required).toContain('orgid');
+    expect(message.payload.properties.type.const).toBe('hub.user.deactivated');
+    expect(message.payload.properties.data.required).toEqual(['userId', 'orgId', 'deactivatedAt']);
     expect(message.bindings.kafka.key.description).toContain('`userId`');
   });
 });

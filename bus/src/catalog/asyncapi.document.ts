@@ -1,6 +1,7 @@
 import type { EventCatalog, EventDefinition } from '@suite/contracts';
 import { z } from 'zod';
 import { dataSchemaUri } from '../envelope/cloud-event';
+import { STRUCTURED_CONTENT_TYPE } from '../envelope/kafka-binding';
 
 const KAFKA_BINDING = '0.5.0';
 
@@ -12,8 +13,8 @@ function jsonSchema(schema: z.ZodType): Record<string, unknown> {
   return rest;
 }
 
-/** The `ce_*` headers of the CloudEvents Kafka binding (binary mode) for one event type. */
-function headers(definition: EventDefinition) {
+/** A CloudEvent of one type in the JSON event format: the value of its Kafka message (structured mode). */
+function cloudEvent(definition: EventDefinition) {
   const text = (description: string, extra: Record<string, unknown> = {}) => ({
     type: 'string',
     description,
@@ -22,31 +23,33 @@ function headers(definition: EventDefinition) {
   return {
     type: 'object',
     required: [
-      'ce_specversion',
-      'ce_id',
-      'ce_source',
-      'ce_type',
-      'ce_subject',
-      'ce_time',
-      'ce_dataschema',
-      'ce_orgid',
-      'ce_partitionkey',
-      'content-type',
+      'specversion',
+      'id',
+      'source',
+      'type',
+      'subject',
+      'time',
+      'datacontenttype',
+      'dataschema',
+      'orgid',
+      'partitionkey',
+      'data',
     ],
     properties: {
-      ce_specversion: text('CloudEvents version.', { const: '1.0' }),
-      ce_id: text('Event id, a time-ordered UUIDv7; consumers deduplicate on it.', { format: 'uuid' }),
-      ce_source: text('Producer, `/onestack/<producer>`.'),
-      ce_type: text('Event type.', { const: definition.type }),
-      ce_subject: text(`The aggregate id (the \`${definition.key}\` field).`),
-      ce_time: text('When the event was published.', { format: 'date-time' }),
-      ce_dataschema: text('Contract of the data: type and version.', {
+      specversion: text('CloudEvents version.', { const: '1.0' }),
+      id: text('Event id, a time-ordered UUIDv7; consumers deduplicate on it.', { format: 'uuid' }),
+      source: text('Producer, `/onestack/<producer>`.'),
+      type: text('Event type.', { const: definition.type }),
+      subject: text(`The aggregate id (the \`${definition.key}\` field).`),
+      time: text('When the event was published.', { format: 'date-time' }),
+      datacontenttype: text('Media type of `data`.', { const: 'application/json' }),
+      dataschema: text('Contract of the data: type and version.', {
         const: dataSchemaUri(definition.type, definition.version),
       }),
-      ce_orgid: text('The tenant (organisation) the event belongs to.', { format: 'uuid' }),
-      ce_traceparent: text('W3C trace context of the request that caused the event.'),
-      ce_partitionkey: text('Partition key (CloudEvents Partitioning extension): the aggregate id.'),
-      'content-type': text('CloudEvents datacontenttype.', { const: 'application/json' }),
+      orgid: text('The tenant (organisation) the event belongs to.', { format: 'uuid' }),
+      traceparent: text('W3C trace context of the request that caused the event.'),
+      partitionkey: text('Partition key (CloudEvents Partitioning extension): the aggregate id.'),
+      data: jsonSchema(definition.schema),
     },
   };
 }
@@ -56,7 +59,8 @@ const operationId = (topic: string) => `publish-${topic.replaceAll('.', '-')}`;
 
 /**
  * The event catalog as an AsyncAPI 3 document: one channel per topic, one message per event type and
- * version, carried with the CloudEvents Kafka binding (binary mode) and keyed by the aggregate id.
+ * version, carried with the CloudEvents Kafka binding (structured mode, JSON format) and keyed by the
+ * aggregate id.
  */
 export function asyncApiDocument(catalog: EventCatalog): Record<string, unknown> {
   const topics = [...new Set(catalog.definitions.map((definition) => definition.topic))].sort();
@@ -68,12 +72,13 @@ export function asyncApiDocument(catalog: EventCatalog): Record<string, unknown>
       version: '1.0.0',
       description:
         'State changes the suite publishes on its bus. Every message is a CloudEvents 1.0 event in the ' +
-        'Kafka binary binding: attributes in `ce_*` headers, JSON data in the value, the aggregate id as ' +
-        'the key. Events of one aggregate arrive in order; delivery is at least once, so deduplicate on ' +
-        '`ce_id`. Changes within a version are additive only. Generated from contracts/src/events by ' +
-        '`npm run contracts:asyncapi`.',
+        'Kafka binding’s structured mode: the whole event as JSON in the value, `content-type: ' +
+        `${STRUCTURED_CONTENT_TYPE}\`, the aggregate id as the key. The suite also reads binary-mode ` +
+        'messages (`ce_*` headers). Events of one aggregate arrive in order; delivery is at least once, ' +
+        'so deduplicate on `id`. Changes within a version are additive only. Generated from ' +
+        'contracts/src/events by `npm run contracts:asyncapi`.',
     },
-    defaultContentType: 'application/json',
+    defaultContentType: STRUCTURED_CONTENT_TYPE,
     channels: Object.fromEntries(
       topics.map((topic) => [
         topic,
@@ -110,9 +115,13 @@ export function asyncApiDocument(catalog: EventCatalog): Record<string, unknown>
             name: definition.type,
             title: `${definition.type} v${definition.version}`,
             summary: definition.description,
-            contentType: 'application/json',
-            headers: headers(definition),
-            payload: jsonSchema(definition.schema),
+            contentType: STRUCTURED_CONTENT_TYPE,
+            headers: {
+              type: 'object',
+              required: ['content-type'],
+              properties: { 'content-type': { type: 'string', const: STRUCTURED_CONTENT_TYPE } },
+            },
+            payload: cloudEvent(definition),
             bindings: {
               kafka: {
                 key: {

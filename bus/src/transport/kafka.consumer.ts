@@ -28,7 +28,7 @@ function toRecord(topic: string, partition: number, message: KafkaMessage): Inbo
     return {
       ...base,
       envelope: { headers, value: message.value?.toString() ?? null },
-      decodeError: `not a CloudEvents binary-mode message: ${(error as Error).message}`,
+      decodeError: `not a CloudEvents message (structured JSON or binary mode): ${(error as Error).message}`,
     };
   }
 }

@@ -18,15 +18,19 @@ interface KafkaConsumeOptions extends ConsumeOptions {
 }
 
 function toRecord(topic: string, partition: number, message: KafkaMessage): InboundRecord {
-  const base = { topic, partition, offset: message.offset, key: message.key?.toString() ?? '' };
+  const { offset } = message;
+  const key = message.key?.toString() ?? '';
   try {
-    return { ...base, envelope: fromKafkaMessage(message) };
+    return { topic, partition, offset, key, envelope: fromKafkaMessage(message) };
   } catch (error) {
     const headers = Object.fromEntries(
       Object.entries(message.headers ?? {}).map(([name, value]) => [name, value?.toString()]),
     );
     return {
-      ...base,
+      topic,
+      partition,
+      offset,
+      key,
       envelope: { headers, value: message.value?.toString() ?? null },
       decodeError: `not a CloudEvents message (structured JSON or binary mode): ${(error as Error).message}`,
     };

@@ -1,5 +1,6 @@
 import type { OrgTransaction } from '@suite/db';
 import { recordActivity } from '../activity/activity.service';
+import { restartSuffix } from './sequence-restart.service';
 
 /** A hard bounce of a contact's primary address (`crm.contact.email_bounced_at` and its reason). */
 export interface AddressBounce {
@@ -54,7 +55,7 @@ export async function endBouncedEnrollments(
         stepsSent: enrollment.nextPosition - 1,
       },
       occurredAt: bounce.at,
-      sourceKey: `sequence-bounced:${enrollment.id}`,
+      sourceKey: `sequence-bounced:${enrollment.id}${restartSuffix(enrollment)}`,
     });
   }
   return ended;

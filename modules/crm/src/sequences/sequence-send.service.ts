@@ -3,6 +3,7 @@ import { fillTemplate } from './merge-fields';
 import type { StepSender } from './sequence.schema';
 import { endEnrollment } from './sequence.service';
 import { endBouncedEnrollments } from './sequence-bounce.service';
+import { restartSuffix } from './sequence-restart.service';
 
 /** Active enrollments whose next step is due. */
 export async function dueEnrollments(tx: OrgTransaction, now: Date): Promise<string[]> {
@@ -15,9 +16,13 @@ export async function dueEnrollments(tx: OrgTransaction, now: Date): Promise<str
   return rows.map((row) => row.id);
 }
 
-/** The enrollment + step key: a retried run (after a crash between the send and this commit) sends nothing new. */
-export function stepKey(enrollmentId: string, position: number): string {
-  return `crm.sequence:${enrollmentId}:${position}`;
+/**
+ * The enrollment + step key: a retried run (after a crash between the send and this commit) sends nothing
+ * new. A restarted enrollment's run is part of it, so its steps are not taken for the earlier run's; an
+ * enrollment never restarted keeps the key it always had.
+ */
+export function stepKey(enrollment: { id: string; restarts: number }, position: number): string {
+  return `crm.sequence:${enrollment.id}${restartSuffix(enrollment)}:${position}`;
 }
 
 export type StepOutcome = 'sent' | 'completed' | 'bounced' | 'retry' | 'skipped';
@@ -68,7 +73,7 @@ export async function sendDueStep(
     from: enrollment.mailbox,
     subject: fillTemplate(step.subject, values),
     text: fillTemplate(step.body, values),
-    idempotencyKey: stepKey(enrollmentId, step.position),
+    idempotencyKey: stepKey(enrollment, step.position),
   });
   if (!result.success && result.error?.code === 'vendor_rejected') {
     await endEnrollment(tx, { enrollmentId, reason: 'bounced' });

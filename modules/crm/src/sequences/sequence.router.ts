@@ -1,16 +1,18 @@
 import { inTenant, router, staffProcedure } from '@suite/hub-auth';
 import { z } from 'zod';
 import {
+  byEnrollmentId,
   enrollInput,
   enrollmentCreated,
   enrollmentListInput,
+  enrollmentRestarted,
   enrollmentView,
   sequenceCreated,
   sequenceCreateInput,
   unenrolled,
-  unenrollInput,
 } from './sequence.schema';
 import { createSequence, endEnrollment, enrollContact, listEnrollments } from './sequence.service';
+import { restartEnrollment } from './sequence-restart.service';
 
 export const sequenceRouter = router({
   create: staffProcedure
@@ -30,7 +32,12 @@ export const sequenceRouter = router({
     .query(inTenant(listEnrollments)),
   unenroll: staffProcedure
     .meta({ permission: 'crm.access' })
-    .input(unenrollInput)
+    .input(byEnrollmentId)
     .output(unenrolled)
     .mutation(inTenant(endEnrollment)),
+  restart: staffProcedure
+    .meta({ permission: 'crm.access' })
+    .input(byEnrollmentId)
+    .output(enrollmentRestarted)
+    .mutation(inTenant(restartEnrollment)),
 });

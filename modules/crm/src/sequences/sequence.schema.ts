@@ -25,7 +25,8 @@ export type SequenceCreateInput = z.infer<typeof sequenceCreateInput>;
 
 export const sequenceCreated = z.object({ sequenceId: z.string() });
 export const enrollmentCreated = z.object({ enrollmentId: z.string() });
-export const unenrollInput = z.object({ enrollmentId: entityId });
+export const byEnrollmentId = z.object({ enrollmentId: entityId });
+export type ByEnrollmentId = z.infer<typeof byEnrollmentId>;
 
 export const enrollInput = z.object({
   sequenceId: entityId,
@@ -51,6 +52,14 @@ export type StepSender = (request: {
 
 export const unenrolled = z.object({ ended: z.boolean() });
 
+export const enrollmentRestarted = z.object({
+  enrollmentId: z.string(),
+  /** How often staff started this enrollment over, this time included. */
+  restarts: z.number().int(),
+  nextDueAt: timestamp,
+});
+export type EnrollmentRestarted = z.infer<typeof enrollmentRestarted>;
+
 export const enrollmentStatus = z.enum(['active', 'completed', 'replied', 'unenrolled', 'bounced']);
 
 export const enrollmentListInput = z
@@ -72,7 +81,8 @@ export const enrollmentView = z.object({
   /** The Hub user who enrolled the contact, and the mailbox the steps go out from. */
   enrolledBy: z.string(),
   mailbox: z.string(),
-  stepsSent: z.number().int(),
+  stepsSent: z.number().int().describe('Of the current run: a restart sends from the first step again.'),
+  restarts: z.number().int().describe('How often staff started it over after a bounce.'),
   nextDueAt: timestamp.nullable(),
   endedAt: timestamp.nullable(),
   enrolledAt: timestamp,

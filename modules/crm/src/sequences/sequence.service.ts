@@ -107,6 +107,7 @@ export async function listEnrollments(
     enrolledBy: enrollment.enrolledBy,
     mailbox: enrollment.mailbox,
     stepsSent: enrollment.nextPosition - 1,
+    restarts: enrollment.restarts,
     nextDueAt: enrollment.nextDueAt?.toISOString() ?? null,
     endedAt: enrollment.endedAt?.toISOString() ?? null,
     enrolledAt: enrollment.createdAt.toISOString(),

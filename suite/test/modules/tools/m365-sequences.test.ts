@@ -255,12 +255,7 @@ describe('CRM sequences through the connected Microsoft 365 mailbox', () => {
   it('a retry after a crash between the send and the commit does not send twice', async () => {
     const kim = await enroll('Kim Akers', 'kim@fabrikam.test');
     const due = await dueAt(kim);
-    const undo = await refuseEnrollmentCommits();
-    try {
-      expect(await sendAt(due)).toBe('1 failed');
-    } finally {
-      await undo();
-    }
+    expect(await sendAtRefusingCommits(due)).toBe('1 failed');
     // Graph accepted the step, CRM's transaction died: the enrollment is still at step 1.
     expect(sentTo('kim@fabrikam.test')).toHaveLength(1);
     expect(await enrollment(kim)).toMatchObject({ status: 'active', nextPosition: 1 });
@@ -347,6 +342,118 @@ describe('CRM sequences through the connected Microsoft 365 mailbox', () => {
     expect(await crm.query('sequences.enrollments', { status: 'lost' })).toMatchObject({ status: 400 });
   });
 });
+
+describe('restarting a sequence that ended on a bounce', () => {
+  const restart = (enrollmentId: string) => crm.mutate('sequences.restart', { enrollmentId });
+  const stepCalls = (idempotencyKey: string) =>
+    org.transaction((tx) => tx.toolsCall.findMany({ where: { idempotencyKey } }));
+
+  // The enrollments left running above (one of them fails on every run) end, so each run here reports
+  // only the steps of this block.
+  beforeAll(async () => {
+    const active = await crm.ok<{ enrollmentId: string }[]>(
+      'sequences.enrollments',
+      { status: 'active' },
+      'query',
+    );
+    for (const { enrollmentId } of active) await crm.ok('sequences.unenroll', { enrollmentId });
+  });
+
+  it('starts over from the first step once the address is fixed, under keys of its own; a retry sends nothing twice', async () => {
+    const rae = await enroll('Rae Restart', 'rae@fabrikam.test');
+    expect(await sendAt(await dueAt(rae))).toBe('1 sent');
+    await sut.handled((await deliveryStatus('rae@fabrikam.test', 'bounced', 'mailbox unavailable')).id);
+    expect(await enrollment(rae)).toMatchObject({ status: 'bounced', nextPosition: 2, restarts: 0 });
+
+    expect(await restart(rae)).toMatchObject({
+      status: 409,
+      message: expect.stringContaining("fix the contact's address first"),
+    });
+    const { contactId } = await enrollment(rae);
+    await crm.ok('contacts.update', { contactId, email: 'rae.new@fabrikam.test' });
+
+    // Two calls at once restart it once; a third finds it running.
+    const answers = await Promise.all([restart(rae), restart(rae)]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+    expect(answers.find((answer) => answer.status === 409)?.message).toContain('is active, not bounced');
+    expect(await restart(rae)).toMatchObject({ status: 409, message: expect.stringContaining('is active') });
+    const restarted = await enrollment(rae);
+    expect(restarted).toMatchObject({ status: 'active', nextPosition: 1, restarts: 1, endedAt: null });
+    expect(answers.find((answer) => answer.status === 200)?.data).toEqual({
+      enrollmentId: rae,
+      restarts: 1,
+      nextDueAt: restarted.nextDueAt?.toISOString(),
+    });
+    const restarts = await org.transaction((tx) =>
+      tx.crmActivity.findMany({ where: { kind: 'sequence.restarted', contactId } }),
+    );
+    expect(restarts.map((entry) => [entry.companyId, entry.title, entry.detail])).toEqual([
+      [
+        companyId,
+        'Sequence “Backup follow-up” restarted for Rae Restart by Olivia Owner',
+        {
+          enrollmentId: rae,
+          sequenceId,
+          restartedBy: '5d0e3f7a-1b2c-4d5e-8f90-a1b2c3d4e501',
+          restarts: 1,
+          stepsSentBefore: 1,
+        },
+      ],
+    ]);
+
+    // The first step goes out again, a send of its own: the tool layer does not take it for the first run's.
+    const due = await dueAt(rae);
+    expect(await sendAtRefusingCommits(due)).toBe('1 failed');
+    expect(await sendAt(due)).toBe('1 sent');
+    expect(sentTo('rae.new@fabrikam.test')).toEqual([
+      expect.objectContaining({
+        subject: 'Backups for Fabrikam',
+        internetMessageHeaders: [
+          { name: 'X-Suite-Idempotency-Key', value: `crm.sequence:${rae}:restart-1:1` },
+        ],
+      }),
+    ]);
+    expect(await stepCalls(`crm.sequence:${rae}:1`)).toHaveLength(1);
+    expect(await stepCalls(`crm.sequence:${rae}:restart-1:1`)).toHaveLength(1);
+    expect(await enrollment(rae)).toMatchObject({ status: 'active', nextPosition: 2, restarts: 1 });
+    expect(await crm.ok<Record<string, unknown>[]>('sequences.enrollments', { contactId }, 'query')).toEqual([
+      expect.objectContaining({ enrollmentId: rae, status: 'active', stepsSent: 1, restarts: 1 }),
+    ]);
+
+    // Bouncing again ends the restarted run with an entry of its own.
+    await sut.handled((await deliveryStatus('rae.new@fabrikam.test', 'bounced', 'still unavailable')).id);
+    expect((await sequenceEndings()).filter((entry) => entry.contactId === contactId)).toHaveLength(2);
+  });
+
+  it('refuses an unknown enrollment and one that did not end on a bounce, saying why', async () => {
+    expect(await restart(randomUUID())).toMatchObject({
+      status: 404,
+      message: expect.stringContaining('sequence enrollment'),
+    });
+    const max = await enroll('Max Active', 'max@fabrikam.test');
+    expect(await restart(max)).toMatchObject({
+      status: 409,
+      message: expect.stringContaining('is active, not bounced'),
+    });
+    expect(await crm.ok('sequences.unenroll', { enrollmentId: max })).toEqual({ ended: true });
+    expect(await restart(max)).toMatchObject({
+      status: 409,
+      message: expect.stringContaining('is unenrolled, not bounced'),
+    });
+    expect(await enrollment(max)).toMatchObject({ status: 'unenrolled', restarts: 0 });
+    expect(await restart('not-an-id')).toMatchObject({ status: 400 });
+  });
+});
+
+/** Runs the job at `slot` with every enrollment commit refused (below), as a crash after the sends. */
+async function sendAtRefusingCommits(slot: number): Promise<string | undefined> {
+  const undo = await refuseEnrollmentCommits();
+  try {
+    return await sendAt(slot);
+  } finally {
+    await undo();
+  }
+}
 
 /**
  * Makes every commit that advances an enrollment fail, as a process dying after the vendor call would

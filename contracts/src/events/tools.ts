@@ -70,11 +70,12 @@ export const toolsRunCompleted = defineEvent({
       .describe(
         'Why it failed, in the vendor’s words, or `cancelled by <who>` for a paused run cancelled by staff; null when it succeeded.',
       ),
+    // Optional, as a field added within a version must be: events published before it have none.
     errorCode: z
       .enum([...toolErrorCode.options, 'cancelled'])
-      .nullable()
+      .nullish()
       .describe(
-        'Why it failed, for a program: `vendor_rejected` (the vendor refused this input: fix it, a retry gets the same answer), `vendor_unavailable` (an outage: retry later), `auth_failed`, `rate_limited` (the tool error codes), or `cancelled` (a paused run cancelled by staff); null when it succeeded.',
+        'Why it failed, for a program: `vendor_rejected` (the vendor refused this input: fix it, a retry gets the same answer), `vendor_unavailable` (an outage: retry later), `auth_failed`, `rate_limited` (the tool error codes), or `cancelled` (a paused run cancelled by staff); null when it succeeded; absent in events published before the field existed.',
       ),
   }),
 });
@@ -225,9 +226,9 @@ export const toolsEmailStatusChanged = defineEvent({
       .describe('For a bounce: true when the address will not accept mail (a hard bounce); null otherwise.'),
     reason: text(1000).nullable().describe("The vendor's reason for a bounce, failure or suppression."),
     subject: text(998)
-      .nullable()
+      .nullish()
       .describe(
-        'The subject the org sent the email with through `send_email`, as the tool layer recorded it; null when the tool layer has no record of the send (e.g. an email sent outside the suite).',
+        'The subject the org sent the email with through `send_email`, as the tool layer recorded it; null when the tool layer has no record of the send (e.g. an email sent outside the suite); absent in events published before the field existed.',
       ),
     occurredAt: timestamp,
   }),

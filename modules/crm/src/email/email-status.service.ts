@@ -75,7 +75,7 @@ async function showStatus(
     status: email.status,
     permanent: email.permanent,
     reason: email.reason,
-    subject: email.subject,
+    subject: email.subject ?? null,
     statusAt: email.occurredAt,
   };
   const entry = await tx.crmActivity.findFirst({ where: { sourceKey }, select: { id: true, detail: true } });

@@ -550,6 +550,7 @@ describe('the staff console in Chromium', () => {
           recipients: ['bill@initech-bounce.test'],
           permanent: true,
           reason: 'mailbox does not exist',
+          subject: null,
           occurredAt: new Date().toISOString(),
         },
       }),

@@ -59,6 +59,7 @@ export {
   timestamp,
 } from './shared-scalars';
 export {
+  toolErrorCode,
   toolsCallRecordingCompleted,
   toolsCallStatusChanged,
   toolsConnectionHealthChanged,

@@ -39,13 +39,19 @@ export const toolsRunRequested = defineEvent({
   }),
 });
 
+/**
+ * Why a tool call failed, for a program: the tool layer's one vocabulary, which tool results
+ * (`error.code`) and `tools.run.completed` (`errorCode`) both use.
+ */
+export const toolErrorCode = z.enum(['auth_failed', 'vendor_rejected', 'vendor_unavailable', 'rate_limited']);
+
 export const toolsRunCompleted = defineEvent({
   type: 'tools.run.completed',
   version: 1,
   topic: 'tools.run',
   key: 'requestId',
   description:
-    'A run asked for with `tools.run.requested` is done: its result, or why it failed. Once per request: a run parked while its connection is in Error publishes it when it is resumed and ends, as a run never parked does, or when staff cancel it (`error`: `cancelled by <who>`).',
+    'A run asked for with `tools.run.requested` is done: its result, or why it failed. Once per request: a run parked while its connection is in Error publishes it when it is resumed and ends, as a run never parked does, or when staff cancel it (`error`: `cancelled by <who>`, `errorCode`: `cancelled`).',
   schema: z.object({
     requestId: z.string().min(1).describe('The requester’s id from `tools.run.requested`.'),
     tool: z.string().min(1),
@@ -63,6 +69,13 @@ export const toolsRunCompleted = defineEvent({
       .nullable()
       .describe(
         'Why it failed, in the vendor’s words, or `cancelled by <who>` for a paused run cancelled by staff; null when it succeeded.',
+      ),
+    // Optional, as a field added within a version must be: events published before it have none.
+    errorCode: z
+      .enum([...toolErrorCode.options, 'cancelled'])
+      .nullish()
+      .describe(
+        'Why it failed, for a program: `vendor_rejected` (the vendor refused this input: fix it, a retry gets the same answer), `vendor_unavailable` (an outage: retry later), `auth_failed`, `rate_limited` (the tool error codes), or `cancelled` (a paused run cancelled by staff); null when it succeeded; absent in events published before the field existed.',
       ),
   }),
 });
@@ -212,6 +225,11 @@ export const toolsEmailStatusChanged = defineEvent({
       .nullable()
       .describe('For a bounce: true when the address will not accept mail (a hard bounce); null otherwise.'),
     reason: text(1000).nullable().describe("The vendor's reason for a bounce, failure or suppression."),
+    subject: text(998)
+      .nullish()
+      .describe(
+        'The subject the org sent the email with through `send_email`, as the tool layer recorded it; null when the tool layer has no record of the send (e.g. an email sent outside the suite); absent in events published before the field existed.',
+      ),
     occurredAt: timestamp,
   }),
 });

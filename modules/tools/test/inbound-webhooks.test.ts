@@ -398,6 +398,8 @@ describe('Resend email delivery status', () => {
       recipients: ['client@acme.example'],
       permanent: true,
       reason: "The recipient's mail server permanently rejected the email.",
+      // Not sent through the suite: no subject, though Resend's body has one.
+      subject: null,
       occurredAt: '2026-11-30T01:30:00.000Z',
     });
     expect(await outbox('tools.email.status_changed', opened)).toHaveLength(0);

@@ -191,6 +191,7 @@ const CASES: Record<string, RedeliveryCase> = {
           provider: 'dropbox-sign',
           result: { envelope_id: randomUUID(), status: 'sent' },
           error: null,
+          errorCode: null,
         },
       };
     },
@@ -351,6 +352,7 @@ const CASES: Record<string, RedeliveryCase> = {
         recipients: ['client@redelivered.example'],
         permanent: null,
         reason: null,
+        subject: 'Your April invoice',
         occurredAt: now(),
       },
     }),

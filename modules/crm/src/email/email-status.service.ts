@@ -22,7 +22,8 @@ function statusTitle(email: EmailStatus, who: string): string {
   const status = isHardBounce(email)
     ? 'bounced, the address does not accept mail'
     : STATUS_TEXT[email.status];
-  return `Email to ${who}: ${status}${email.reason ? ` (${email.reason})` : ''}`;
+  const which = email.subject ? ` "${email.subject}"` : '';
+  return `Email${which} to ${who}: ${status}${email.reason ? ` (${email.reason})` : ''}`;
 }
 
 /**
@@ -74,6 +75,7 @@ async function showStatus(
     status: email.status,
     permanent: email.permanent,
     reason: email.reason,
+    subject: email.subject ?? null,
     statusAt: email.occurredAt,
   };
   const entry = await tx.crmActivity.findFirst({ where: { sourceKey }, select: { id: true, detail: true } });

@@ -1,4 +1,5 @@
 import { publish } from '@suite/bus';
+import type { EventData, toolsRunCompleted } from '@suite/contracts';
 import type { OrgTransaction } from '@suite/db';
 import type { ToolName, ToolResult } from '../tools/tool-catalog';
 
@@ -19,12 +20,14 @@ export async function publishRunCompleted(
   result: ToolResult,
   traceparent?: string,
 ): Promise<void> {
-  if (!result.success && result.error.code === 'paused') return;
+  const failure = result.success ? null : result.error;
+  if (failure?.code === 'paused') return;
   const { success: _success, provider = null, ...rest } = result;
   await publishRunEnd(tx, requester, tool, {
     provider,
-    result: result.success ? rest : null,
-    error: result.success ? null : result.error.message,
+    result: failure ? null : rest,
+    error: failure?.message ?? null,
+    errorCode: failure?.code ?? null,
     traceparent,
   });
 }
@@ -40,6 +43,7 @@ export async function publishRunCancelled(
     provider: cancelled.provider,
     result: null,
     error: `cancelled by ${cancelled.by}`,
+    errorCode: 'cancelled',
   });
 }
 
@@ -51,6 +55,7 @@ async function publishRunEnd(
     provider: string | null;
     result: Record<string, unknown> | null;
     error: string | null;
+    errorCode: EventData<typeof toolsRunCompleted>['errorCode'];
     traceparent?: string | undefined;
   },
 ): Promise<void> {

@@ -1,3 +1,4 @@
+import { toolErrorCode } from '@suite/contracts';
 import { z } from 'zod';
 
 const e164 = z
@@ -168,7 +169,8 @@ export const CAPABILITY_NAMES = Object.keys(CAPABILITIES) as CapabilityName[];
 export const capabilityName = z.enum(CAPABILITY_NAMES as [CapabilityName, ...CapabilityName[]]);
 
 export const toolError = z.object({
-  code: z.enum(['auth_failed', 'vendor_rejected', 'vendor_unavailable', 'rate_limited', 'paused']),
+  // `paused` is not an end: a paused run's requester hears its end later, with one of the others.
+  code: z.enum([...toolErrorCode.options, 'paused']),
   message: z.string(),
   field: z.string().optional(),
   retry_after_seconds: z.number().int().optional(),

@@ -7,9 +7,16 @@ import type { ProviderDefinition, VendorCall } from '../providers/provider-defin
 import { VendorError } from '../providers/vendor-error';
 import { parkRun } from '../runs/paused-run.service';
 import type { RunRequester } from '../runs/run-completion.service';
+import { recordSentEmail } from '../sent-emails/sent-email.service';
 import type { DecryptPurpose } from '../vault/credential.schema';
 import { openToolCall } from './call-opening.service';
-import { TOOL_CATALOG, type ToolName, type ToolResult } from './tool-catalog';
+import {
+  TOOL_CATALOG,
+  type ToolInput,
+  type ToolName,
+  type ToolOutput,
+  type ToolResult,
+} from './tool-catalog';
 import { withCredential } from './vendor-call.service';
 
 export interface ToolRequest {
@@ -119,6 +126,13 @@ export async function callVendorStep(
       ...TOOL_CATALOG[request.tool].output.parse(output),
     } as ToolResult;
     await record(result);
+    if (request.tool === 'send_email')
+      await recordSentEmail(
+        tx,
+        provider.id,
+        input as ToolInput<'send_email'>,
+        result as ToolOutput<'send_email'>,
+      );
     await recordOutcome(tx, connection, 'success', null);
     return result;
   } catch (thrown) {

@@ -3,6 +3,7 @@ import { conflict, found, type ModuleHttpRequest } from '@suite/contracts';
 import type { OrgTransaction } from '@suite/db';
 import { connectionById } from '../connections/connection.service';
 import { recordOutcome } from '../health/connection-health.service';
+import { withSentSubjects } from '../sent-emails/sent-email.service';
 import { decryptCredential } from '../vault/credential.service';
 import { type InboundWebhook, WebhookRefusal } from './inbound-webhook';
 import { inboundWebhookFor } from './inbound-webhook-registry';
@@ -91,7 +92,8 @@ export async function processDelivery(tx: OrgTransaction, deliveryId: string): P
   const webhook = inboundWebhookFor(row.provider);
   if (!webhook)
     throw conflict(`webhook delivery ${deliveryId}: the suite no longer reads ${row.provider} webhooks`);
-  const events = await webhook.normalise(row);
+  const normalised = await webhook.normalise(row);
+  const events = await withSentSubjects(tx, normalised);
   await publishMany(tx, events);
   const processed = await tx.toolsWebhookDelivery.update({
     where: { id: deliveryId },

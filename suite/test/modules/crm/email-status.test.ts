@@ -48,6 +48,7 @@ const emailStatus = (
   occurredAt: string,
   bounce: { permanent: boolean; reason: string } | null = null,
   to = 'ann.client@bounce.example',
+  subject: string | null = null,
 ) =>
   sut.publishAs({
     type: 'tools.email.status_changed',
@@ -59,6 +60,7 @@ const emailStatus = (
       recipients: [to, 'nobody@elsewhere.example'],
       permanent: bounce?.permanent ?? null,
       reason: bounce?.reason ?? null,
+      subject,
       occurredAt,
     },
   });
@@ -138,5 +140,22 @@ describe('CRM hears the delivery status of emails the org sent', () => {
     );
     expect((await statusEntries()).length).toBe(before + 1);
     expect((await contact())?.emailBounced).toBeNull();
+  });
+
+  it('names the email by the subject the org sent it with, when the tool layer knows it', async () => {
+    const invoice = `re_${randomUUID()}`;
+    const delivered = await emailStatus(
+      invoice,
+      'delivered',
+      minutesAgo(1),
+      null,
+      'ann@bounce.example',
+      'Your April invoice',
+    );
+    await handled(delivered);
+    expect((await statusEntries()).find((entry) => entry.detail.messageId === invoice)).toMatchObject({
+      title: 'Email "Your April invoice" to Ann Client <ann@bounce.example>: delivered',
+      detail: { messageId: invoice, status: 'delivered', subject: 'Your April invoice' },
+    });
   });
 });

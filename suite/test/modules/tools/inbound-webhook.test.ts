@@ -196,7 +196,7 @@ describe('Resend (Standard Webhooks) over HTTP', () => {
           event.type === 'tools.email.status_changed' &&
           (event.data as { messageId: string }).messageId === messageId,
       )
-      .map((event) => event.data as { status: string });
+      .map((event) => event.data as { status: string; subject: string | null });
 
   beforeAll(async () => {
     ({ webhookUrl } = await org.transaction((tx) =>
@@ -213,9 +213,10 @@ describe('Resend (Standard Webhooks) over HTTP', () => {
         { apiKey: KEYS.resend },
         { from: 'office@acme.example', apiBaseUrl: resend.url },
       );
+      // Resend's webhook body says `Your estimate`: the event names the subject the org sent.
       const sent = await run(org, 'send_email', {
         to: 'client@acme.example',
-        subject: 'Your estimate',
+        subject: 'Your estimate for the new firewall',
         text: 'Attached.',
       });
       expect(sent).toMatchObject({ success: true, provider: 'resend', message_id: expect.any(String) });
@@ -234,7 +235,16 @@ describe('Resend (Standard Webhooks) over HTTP', () => {
         provider: 'resend',
         recipients: ['client@acme.example'],
         permanent: null,
+        subject: 'Your estimate for the new firewall',
       });
+      expect(statusesOf(messageId)[1]).toMatchObject({ subject: 'Your estimate for the new firewall' });
+
+      // An email the suite did not send (or no longer knows) has no subject.
+      const unknown = `re_${randomUUID()}`;
+      expect(
+        (await postTo(resendDelivery(secret, `msg_${randomUUID()}`, emailDelivered(unknown)))).status,
+      ).toBe(200);
+      await onceSeen(() => expect(statusesOf(unknown)).toEqual([expect.objectContaining({ subject: null })]));
       const published = await fixture.database.db.system.busOutbox.count({
         where: { type: 'tools.email.status_changed', aggregateId: messageId },
       });

@@ -69,6 +69,7 @@ const deliveryStatus = (address: string, status: 'delivered' | 'bounced', reason
       recipients: [address],
       permanent: status === 'bounced' ? true : null,
       reason,
+      subject: null,
       occurredAt: new Date().toISOString(),
     },
   });

@@ -160,6 +160,7 @@ describe('a broken credential pauses the work that needs it, and the fix resumes
         provider: 'twilio',
         result: { message_id: sentIds[index], status: expect.any(String) },
         error: null,
+        errorCode: null,
       })),
     );
     await redeliverRequest(firstRequest);
@@ -208,6 +209,7 @@ describe('a broken credential pauses the work that needs it, and the fix resumes
       provider: 'twilio',
       result: null,
       error: 'cancelled by olivia@northwind.test',
+      errorCode: 'cancelled',
     });
     // A passing verify afterwards resumes nothing: the cancelled run neither sends nor completes again.
     twilio.state.authToken = TWILIO_TOKEN;
@@ -220,5 +222,44 @@ describe('a broken credential pauses the work that needs it, and the fix resumes
       1,
     );
     expect(sentBodies()).not.toContain('Reminder: the visit is off');
+  });
+
+  it('names why a run failed with its tool error code: fix the input, or retry later', async () => {
+    const requestTo = (step: string, to: string) =>
+      org.transaction((tx) =>
+        publish(tx, {
+          type: 'tools.run.requested',
+          data: {
+            requestId: `workflow-8:${step}`,
+            tool: 'send_sms',
+            input: { to, body: 'Reminder: the visit moved' },
+            requestedBy: 'workflow:8',
+          },
+        }),
+      );
+    const ended = (requestId: string) =>
+      eventually(`${requestId} completed`, async () =>
+        completions().find((data) => data.requestId === requestId),
+      );
+    // Twilio refuses numbers in +1555000…: the input is wrong, a retry would be refused the same way.
+    await requestTo('step-1', '+15550001234');
+    expect(await ended('workflow-8:step-1')).toEqual({
+      requestId: 'workflow-8:step-1',
+      tool: 'send_sms',
+      requestedBy: 'workflow:8',
+      provider: 'twilio',
+      result: null,
+      error: expect.stringContaining('+15550001234'),
+      errorCode: 'vendor_rejected',
+    });
+    // Twilio is down for one request: worth retrying later.
+    twilio.state.failNext = 503;
+    await requestTo('step-2', '+14155550123');
+    expect(await ended('workflow-8:step-2')).toMatchObject({
+      provider: 'twilio',
+      result: null,
+      error: expect.any(String),
+      errorCode: 'vendor_unavailable',
+    });
   });
 });

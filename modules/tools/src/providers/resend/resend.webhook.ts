@@ -52,6 +52,8 @@ function toEvents(event: ResendEvent, base: { connectionId: string; provider: st
         recipients: (data.to ?? []).slice(0, 50),
         permanent: data.bounce ? data.bounce.type === 'Permanent' : null,
         reason: reason?.slice(0, 1000) ?? null,
+        // Named from the suite's record of the send (withSentSubjects), not from the vendor's body.
+        subject: null,
         occurredAt: new Date(event.created_at).toISOString(),
       },
     },

@@ -1,0 +1,46 @@
+import type { OrgTransaction } from '@suite/db';
+import type { InboundEvent } from '../webhooks/inbound-webhook';
+
+/** Keeps the subject of an email the vendor accepted, under the vendor's message id (`send_email`'s `message_id`). */
+export async function recordSentEmail(
+  tx: OrgTransaction,
+  provider: string,
+  input: { subject: string },
+  output: { message_id: string },
+): Promise<void> {
+  await tx.toolsSentEmail.createMany({
+    data: [{ provider, messageId: output.message_id, subject: input.subject }],
+    skipDuplicates: true,
+  });
+}
+
+/**
+ * Names the email of each delivery status by the subject the org sent it with. The subject comes from
+ * the suite's own record of the send, never from the vendor's body: an email the suite did not send
+ * (or no longer knows) keeps `subject: null`.
+ */
+export async function withSentSubjects(
+  tx: OrgTransaction,
+  events: readonly InboundEvent[],
+): Promise<InboundEvent[]> {
+  const messageIds = events.flatMap((event) =>
+    event.type === 'tools.email.status_changed' ? [event.data.messageId] : [],
+  );
+  if (messageIds.length === 0) return [...events];
+  const sent = await tx.toolsSentEmail.findMany({
+    where: { messageId: { in: messageIds } },
+    select: { provider: true, messageId: true, subject: true },
+  });
+  const subjectOf = new Map(sent.map((email) => [`${email.provider}:${email.messageId}`, email.subject]));
+  return events.map((event) =>
+    event.type === 'tools.email.status_changed'
+      ? {
+          ...event,
+          data: {
+            ...event.data,
+            subject: subjectOf.get(`${event.data.provider}:${event.data.messageId}`) ?? null,
+          },
+        }
+      : event,
+  );
+}

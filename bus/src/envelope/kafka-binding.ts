@@ -1,5 +1,5 @@
 import type { IHeaders, KafkaMessage, Message } from 'kafkajs';
-import { CONTENT_TYPE, type EventEnvelope } from './cloud-event';
+import { CONTENT_TYPE } from './cloud-event';
 
 // CloudEvents Kafka protocol binding. We send structured mode: the whole event as JSON in the value,
 // `content-type: application/cloudevents+json`, the partition key as the message key. kafkajs encodes
@@ -27,13 +27,12 @@ function attributeName(header: string): string | null {
   return name;
 }
 
-export function toKafkaMessage(envelope: EventEnvelope, partition: number): Message {
-  return {
-    key: envelope.partitionkey,
-    value: JSON.stringify(envelope),
-    headers: STRUCTURED_HEADERS,
-    partition,
-  };
+/** A Kafka message for an event already rendered as CloudEvents JSON (the relay has PostgreSQL render it). */
+export function toKafkaMessage(
+  event: { readonly key: string; readonly event: string },
+  partition: number,
+): Message {
+  return { key: event.key, value: event.event, headers: STRUCTURED_HEADERS, partition };
 }
 
 const headerText = (value: IHeaders[string]) =>

@@ -1,6 +1,5 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
-import type { EventEnvelope } from '../envelope/cloud-event';
 import type { BusMetrics } from '../metrics/bus.metrics';
 import { systemClient } from '../pg/system-connection';
 import { Wakeup } from '../pg/wakeup';
@@ -38,8 +37,9 @@ interface ClaimedRow {
 interface OutboxRow {
   seq: string;
   aggregatetype: string;
-  payload: unknown;
-  attributes: Omit<EventEnvelope, 'data'>;
+  aggregateid: string;
+  /** The envelope as CloudEvents JSON text, rendered by PostgreSQL. */
+  event: string;
 }
 
 /**
@@ -163,13 +163,20 @@ export class Relay {
     );
   }
 
-  /** Rows read and handed over whole (Kafka), marked while the transport takes the send. */
+  /**
+   * Rows read and handed over whole (Kafka), marked while the transport takes the send. PostgreSQL
+   * renders each event's JSON from its jsonb columns: the relay neither parses nor serialises it.
+   */
   private async send(client: pg.Client): Promise<string[]> {
-    const { rows } = await this.claim<OutboxRow>(client, 'seq, aggregatetype, payload, attributes');
+    const { rows } = await this.claim<OutboxRow>(
+      client,
+      `seq, aggregatetype, aggregateid, (attributes || jsonb_build_object('data', payload))::text AS event`,
+    );
     if (rows.length === 0) return [];
     const events: OutboundEvent[] = rows.map((row) => ({
       topic: row.aggregatetype,
-      envelope: { ...row.attributes, data: row.payload },
+      key: row.aggregateid,
+      event: row.event,
     }));
     // The marks commit only once the transport acknowledged the send.
     await Promise.all([

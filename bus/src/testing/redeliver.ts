@@ -16,7 +16,10 @@ export function redelivery(bus: Pick<Bus, 'transport'>, databaseUrl: string) {
     try {
       // The PostgreSQL log appends inside the caller's transaction; Kafka ignores it.
       await client.query('BEGIN');
-      await bus.transport.publish([{ topic: definition.topic, envelope }], client);
+      await bus.transport.publish(
+        [{ topic: definition.topic, key: envelope.partitionkey, event: JSON.stringify(envelope) }],
+        client,
+      );
       await client.query('COMMIT');
     } finally {
       await client.end();

@@ -103,11 +103,11 @@ export class KafkaTransport implements Transport {
   async publish(events: readonly OutboundEvent[]): Promise<void> {
     await this.ensureTopics([...new Set(events.map((event) => event.topic))]);
     const byTopic = new Map<string, ReturnType<typeof toKafkaMessage>[]>();
-    for (const { topic, envelope } of events) {
-      const partition = partitionFor(envelope.partitionkey, this.partitionCounts.get(topic) as number);
-      const messages = byTopic.get(topic) ?? [];
-      messages.push(toKafkaMessage(envelope, partition));
-      byTopic.set(topic, messages);
+    for (const event of events) {
+      const partition = partitionFor(event.key, this.partitionCounts.get(event.topic) as number);
+      const messages = byTopic.get(event.topic) ?? [];
+      messages.push(toKafkaMessage(event, partition));
+      byTopic.set(event.topic, messages);
     }
     const producer = await this.producer.get();
     await producer.sendBatch({

@@ -43,14 +43,15 @@ WITH input AS (${input}), counts AS (
 SELECT pg_notify('bus_log', woken)::text
 FROM (SELECT string_agg(DISTINCT topic || '/' || partition, ' ') AS woken FROM appended) w WHERE woken IS NOT NULL`;
 
-const APPEND_ENVELOPES = append(`
-  SELECT * FROM unnest($1::text[], $2::int[], $3::uuid[], $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[])
-    WITH ORDINALITY AS i(topic, partition, event_id, org_id, key, attributes, data, ord)`);
+const APPEND_EVENTS = append(`
+  SELECT i.topic, i.partition, (i.event->>'id')::uuid AS event_id, (i.event->>'orgid')::uuid AS org_id, i.key,
+         i.event - 'data' AS attributes, i.event->'data' AS data, i.ord
+  FROM unnest($1::text[], $2::int[], $3::text[], $4::jsonb[]) WITH ORDINALITY AS i(topic, partition, key, event, ord)`);
 
 /**
  * The relay's rows copied inside the database, marked published in the same statement: their content
  * never travels to the relay and back, nor is its JSON parsed again. The outbox's attributes are the
- * envelope without its data, as APPEND_ENVELOPES stores them.
+ * envelope without its data, as APPEND_EVENTS stores them.
  */
 const APPEND_FROM_OUTBOX = append(`
   SELECT o.aggregatetype AS topic, i.partition, o.id AS event_id, o.org_id, o.aggregateid AS key,
@@ -90,21 +91,12 @@ export class PostgresLogTransport implements Transport {
 
   async publish(events: readonly OutboundEvent[], relayTx: pg.ClientBase): Promise<void> {
     await this.ensureTopics([...new Set(events.map((event) => event.topic))]);
-    const columns: unknown[][] = [[], [], [], [], [], [], []];
-    for (const { topic, envelope } of events) {
-      const { data, ...attributes } = envelope;
-      const values = [
-        topic,
-        partitionFor(envelope.partitionkey, this.partitionCounts.get(topic) as number),
-        envelope.id,
-        envelope.orgid,
-        envelope.partitionkey,
-        JSON.stringify(attributes),
-        JSON.stringify(data),
-      ];
-      for (const [column, value] of values.entries()) columns[column]?.push(value);
-    }
-    await relayTx.query(APPEND_ENVELOPES, columns);
+    await relayTx.query(APPEND_EVENTS, [
+      events.map((event) => event.topic),
+      events.map((event) => partitionFor(event.key, this.partitionCounts.get(event.topic) as number)),
+      events.map((event) => event.key),
+      events.map((event) => event.event),
+    ]);
   }
 
   async appendFromOutbox(claimed: ClaimedOutboxRows, relayTx: pg.ClientBase): Promise<void> {

@@ -1,13 +1,15 @@
 import type { OrgTransaction } from '@suite/db';
 import type pg from 'pg';
-import type { EventEnvelope } from '../envelope/cloud-event';
 
 export type TransportKind = 'postgres' | 'kafka';
 
-/** An outbox row on its way to the transport. */
+/** An outbox row on its way to the transport: the event as CloudEvents JSON text, as the outbox renders it. */
 export interface OutboundEvent {
   readonly topic: string;
-  readonly envelope: EventEnvelope;
+  /** The partition key (the envelope's `partitionkey`). */
+  readonly key: string;
+  /** The whole event, attributes and `data`, in the CloudEvents JSON format. */
+  readonly event: string;
 }
 
 /** Outbox rows the relay claimed, in seq order, without their content. */

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import type { Database, Prisma } from '@suite/db';
+import { type Database, failureReason, type Prisma } from '@suite/db';
 import type { JobDefinition } from './job';
 
 const DEFAULT_LEASE_MS = 60 * 60_000;
@@ -79,13 +79,9 @@ export async function finishRun(
       status: failed ? 'failed' : 'succeeded',
       finishedAt: new Date(),
       summary: failed ? null : (outcome.summary ?? null),
-      error: failed ? errorText(outcome.error) : null,
+      error: failed ? failureReason(outcome.error) : null,
     },
   });
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 /** Recent runs, newest first: of one job, or of all. */

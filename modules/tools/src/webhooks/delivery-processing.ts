@@ -1,5 +1,5 @@
 import { isDomainError } from '@suite/contracts';
-import type { OrgScope } from '@suite/db';
+import { failureReason, type OrgScope } from '@suite/db';
 import type { DeliveryView } from './webhook-delivery.schema';
 import { markDeliveryFailed, processDelivery } from './webhook-delivery.service';
 
@@ -12,7 +12,6 @@ export async function processOrKeep(org: OrgScope, deliveryId: string): Promise<
     return await org.transaction((tx) => processDelivery(tx, deliveryId));
   } catch (error) {
     if (isDomainError(error)) throw error;
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return org.transaction((tx) => markDeliveryFailed(tx, deliveryId, reason));
+    return org.transaction((tx) => markDeliveryFailed(tx, deliveryId, failureReason(error)));
   }
 }

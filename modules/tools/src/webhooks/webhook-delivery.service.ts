@@ -115,7 +115,7 @@ export async function markDeliveryFailed(
 ): Promise<DeliveryView> {
   const row = await tx.toolsWebhookDelivery.update({
     where: { id: deliveryId },
-    data: { status: 'failed', error: reason.slice(0, 500), attempts: { increment: 1 } },
+    data: { status: 'failed', error: reason, attempts: { increment: 1 } },
   });
   return toDeliveryView(row);
 }

@@ -11,7 +11,7 @@ export interface BusTuning {
   readonly relayIdlePollMs: number;
   /** How often a standby relay tries to take over. */
   readonly standbyPollMs: number;
-  /** Published outbox rows, PostgreSQL log entries and inbox rows are kept this long. */
+  /** PostgreSQL log entries and inbox rows are kept this long (outbox rows go when published). */
   readonly retentionMs: number;
   readonly pruneEveryMs: number;
   /** Handler transactions at once in this process (kept below the app pool size). */

@@ -29,7 +29,7 @@ export interface Bus {
   /** Starts this process's relay: active if no other relay holds the lock, standby otherwise. */
   startRelay(): Relay;
   subscribe(subscription: Subscription): Promise<RunningSubscription>;
-  /** Stops subscriptions (finishing their batches), the relay, the transport and the connections. */
+  /** Stops subscriptions (finishing their batches), the relay, the transport and the connections, once. */
   close(): Promise<void>;
 }
 
@@ -43,6 +43,7 @@ export function createBus(options: BusOptions): Bus {
   const limiter = new Limiter(tuning.handlerConcurrency);
   const relays: Relay[] = [];
   const subscriptions: RunningSubscription[] = [];
+  let closing: Promise<void> | undefined;
   if (metrics) {
     const status = () => busStatus(pool, transport);
     metrics.setLagSource(async () => (await status()).groups);
@@ -86,12 +87,15 @@ export function createBus(options: BusOptions): Bus {
       subscriptions.push(running);
       return running;
     },
-    async close() {
-      await Promise.all(subscriptions.splice(0).map((subscription) => subscription.stop()));
-      await Promise.all(relays.splice(0).map((relay) => relay.stop()));
-      await transport.close();
-      await listener.close();
-      await pool.end();
+    close() {
+      closing ??= (async () => {
+        await Promise.all(subscriptions.splice(0).map((subscription) => subscription.stop()));
+        await Promise.all(relays.splice(0).map((relay) => relay.stop()));
+        await transport.close();
+        await listener.close();
+        await pool.end();
+      })();
+      return closing;
     },
   };
 }

@@ -42,7 +42,7 @@ describe('publish(tx, event) through the outbox', () => {
       /^00-0af7651916cd43dd8448eb211c80319c-(?!b7ad6b7169203331)[0-9a-f]{16}-01$/,
     );
     const { rows } = await fx.sql.query(
-      'SELECT id, org_id, aggregatetype, aggregateid, type, payload, attributes, published_at FROM bus.outbox',
+      'SELECT id, org_id, aggregatetype, aggregateid, type, payload, attributes FROM bus.outbox',
     );
     const { data, ...attributes } = envelope;
     expect(rows).toEqual([
@@ -54,7 +54,6 @@ describe('publish(tx, event) through the outbox', () => {
         type: fx.events.itemChanged.type,
         payload: data,
         attributes,
-        published_at: null,
       },
     ]);
   });

@@ -32,7 +32,7 @@ export async function busStatus(pool: pg.Pool, transport: Transport): Promise<Bu
                AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())) AS holder,
             count(*)::int AS backlog,
             extract(epoch FROM now() - min(created_at))::float AS oldest
-     FROM bus.outbox WHERE published_at IS NULL`,
+     FROM bus.outbox`,
     [...RELAY_LOCK],
   );
   const groups = await pool.query<{

@@ -28,6 +28,10 @@ export interface RelayOptions {
 
 export type RelayState = 'starting' | 'standby' | 'active' | 'stopped';
 
+/** The oldest rows, locked: a row of a transaction that committed late has a lower seq and goes next. */
+const claim = (columns: string) =>
+  `SELECT ${columns} FROM bus.outbox ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`;
+
 interface ClaimedRow {
   seq: string;
   aggregatetype: string;
@@ -35,7 +39,6 @@ interface ClaimedRow {
 }
 
 interface OutboxRow {
-  seq: string;
   aggregatetype: string;
   aggregateid: string;
   /** The envelope as CloudEvents JSON text, rendered by PostgreSQL. */
@@ -43,10 +46,11 @@ interface OutboxRow {
 }
 
 /**
- * Moves committed outbox rows to the transport. Claim-and-mark: every row with published_at NULL is
- * a candidate whatever its seq, so a transaction that commits late is picked up on the next pass
- * rather than skipped (docs/decisions/0004-bus-relay.md). One relay is active at a time: the lock and
- * every batch transaction share one connection, so a relay that lost it can do nothing.
+ * Moves committed outbox rows to the transport. Claim-and-delete: every row still in the outbox is a
+ * candidate whatever its seq, so a transaction that commits late is picked up on the next pass rather
+ * than skipped (docs/decisions/0004-bus-relay.md); a batch's rows are deleted in the transaction that
+ * hands them over, which commits only once the transport has them (0160). One relay is active at a
+ * time: the lock and every batch transaction share one connection, so a relay that lost it can do nothing.
  */
 export class Relay {
   private stopped = false;
@@ -133,12 +137,12 @@ export class Relay {
 
   private async hasUnpublished(client: pg.Client): Promise<boolean> {
     const { rows } = await client.query<{ waiting: boolean }>(
-      'SELECT EXISTS (SELECT 1 FROM bus.outbox WHERE published_at IS NULL) AS waiting',
+      'SELECT EXISTS (SELECT 1 FROM bus.outbox) AS waiting',
     );
     return rows[0]?.waiting === true;
   }
 
-  /** One transaction: claim the oldest unpublished rows, hand them to the transport, mark them. */
+  /** One transaction: claim the oldest rows, hand them to the transport, delete them. */
   private async relayBatch(client: pg.Client): Promise<number> {
     const { transport } = this.options;
     await client.query('BEGIN');
@@ -155,22 +159,19 @@ export class Relay {
     }
   }
 
-  private claim<R extends pg.QueryResultRow>(client: pg.Client, columns: string) {
-    return client.query<R>(
-      `SELECT ${columns} FROM bus.outbox
-       WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
-      [this.options.batchSize],
-    );
-  }
-
   /**
-   * Rows read and handed over whole (Kafka), marked while the transport takes the send. PostgreSQL
-   * renders each event's JSON from its jsonb columns: the relay neither parses nor serialises it.
+   * Rows claimed, deleted and returned by one statement (Kafka), in seq order. PostgreSQL renders each
+   * event's JSON from its jsonb columns: the relay neither parses nor serialises it. The deletes commit
+   * only once the transport acknowledged the send; a failed send rolls them back.
    */
   private async send(client: pg.Client): Promise<string[]> {
-    const { rows } = await this.claim<OutboxRow>(
-      client,
-      `seq, aggregatetype, aggregateid, (attributes || jsonb_build_object('data', payload))::text AS event`,
+    const { rows } = await client.query<OutboxRow>(
+      `WITH claimed AS (${claim('seq')}), sent AS (
+         DELETE FROM bus.outbox o USING claimed c WHERE o.seq = c.seq
+         RETURNING o.seq, o.aggregatetype, o.aggregateid,
+                   (o.attributes || jsonb_build_object('data', o.payload))::text AS event)
+       SELECT aggregatetype, aggregateid, event FROM sent ORDER BY seq`,
+      [this.options.batchSize],
     );
     if (rows.length === 0) return [];
     const events: OutboundEvent[] = rows.map((row) => ({
@@ -178,22 +179,18 @@ export class Relay {
       key: row.aggregateid,
       event: row.event,
     }));
-    // The marks commit only once the transport acknowledged the send.
-    await Promise.all([
-      this.options.transport.publish(events, client),
-      client.query('UPDATE bus.outbox SET published_at = now() WHERE seq = ANY($1::bigint[])', [
-        rows.map((row) => row.seq),
-      ]),
-    ]);
+    await this.options.transport.publish(events, client);
     return events.map((event) => event.topic);
   }
 
-  /** Rows claimed by seq and key only; the transport copies and marks them in the database. */
+  /** Rows claimed by seq and key only; the transport copies and deletes them in the database. */
   private async appendInPlace(
     client: pg.Client,
     append: NonNullable<Transport['appendFromOutbox']>,
   ): Promise<string[]> {
-    const { rows } = await this.claim<ClaimedRow>(client, 'seq, aggregatetype, aggregateid');
+    const { rows } = await client.query<ClaimedRow>(claim('seq, aggregatetype, aggregateid'), [
+      this.options.batchSize,
+    ]);
     if (rows.length === 0) return [];
     const topics = rows.map((row) => row.aggregatetype);
     await append(

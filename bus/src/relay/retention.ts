@@ -11,8 +11,9 @@ async function deleteInChunks(client: pg.ClientBase, sql: string, cutoff: Date):
 }
 
 /**
- * Deletes what is older than the retention window: published outbox rows, PostgreSQL log entries and
- * inbox rows (a redelivery older than the window cannot happen once the log has dropped the event).
+ * Deletes what is older than the retention window: PostgreSQL log entries and inbox rows (a redelivery
+ * older than the window cannot happen once the log has dropped the event). Outbox rows are deleted as
+ * they are published.
  */
 export async function pruneExpired(
   client: pg.ClientBase,
@@ -20,12 +21,6 @@ export async function pruneExpired(
   kind: TransportKind,
 ): Promise<void> {
   const cutoff = new Date(Date.now() - retentionMs);
-  await deleteInChunks(
-    client,
-    `DELETE FROM bus.outbox WHERE id IN (
-       SELECT id FROM bus.outbox WHERE published_at < $1 ORDER BY published_at LIMIT $2)`,
-    cutoff,
-  );
   if (kind === 'postgres') {
     await deleteInChunks(
       client,

@@ -24,10 +24,11 @@ export interface PostgresLogOptions {
 /**
  * Appends `input` (topic, partition, event_id, org_id, key, attributes, data, ord) in one statement:
  * reserve offsets per partition, append in input order, and one NOTIFY naming the partitions that
- * received rows (`topic/partition` separated by spaces), so only their readers wake.
+ * received rows (`topic/partition` separated by spaces), so only their readers wake. `source` is CTEs
+ * that `input` reads (each followed by a comma).
  */
-const append = (input: string) => `
-WITH input AS (${input}), counts AS (
+const append = (input: string, source = '') => `
+WITH ${source}input AS (${input}), counts AS (
   SELECT topic, partition, count(*) AS n FROM input GROUP BY topic, partition
 ), reserved AS (
   UPDATE bus.log_partition lp SET next_offset = lp.next_offset + c.n
@@ -49,17 +50,21 @@ const APPEND_EVENTS = append(`
   FROM unnest($1::text[], $2::int[], $3::text[], $4::jsonb[]) WITH ORDINALITY AS i(topic, partition, key, event, ord)`);
 
 /**
- * The relay's rows copied inside the database, marked published in the same statement: their content
- * never travels to the relay and back, nor is its JSON parsed again. The outbox's attributes are the
- * envelope without its data, as APPEND_EVENTS stores them.
+ * The relay's rows moved inside the database: deleted from the outbox and appended to the log in one
+ * statement, so their content never travels to the relay and back, nor is its JSON parsed again. The
+ * outbox's attributes are the envelope without its data, as APPEND_EVENTS stores them.
  */
-const APPEND_FROM_OUTBOX = append(`
+const APPEND_FROM_OUTBOX = append(
+  `
   SELECT o.aggregatetype AS topic, i.partition, o.id AS event_id, o.org_id, o.aggregateid AS key,
          o.attributes, o.payload AS data, i.ord
   FROM unnest($1::bigint[], $2::int[]) WITH ORDINALITY AS i(seq, partition, ord)
-  JOIN bus.outbox o ON o.seq = i.seq
-), marked AS (
-  UPDATE bus.outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`);
+  JOIN moved o ON o.seq = i.seq`,
+  `moved AS (
+  DELETE FROM bus.outbox WHERE seq = ANY($1::bigint[])
+  RETURNING seq, id, org_id, aggregatetype, aggregateid, attributes, payload
+), `,
+);
 
 /** The embedded transport: a log table partitioned by key hash, consumer groups with leases and offsets. */
 export class PostgresLogTransport implements Transport {

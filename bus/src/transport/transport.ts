@@ -98,7 +98,7 @@ export interface Transport {
   publish(events: readonly OutboundEvent[], relayTx: pg.ClientBase): Promise<void>;
   /**
    * When present, the relay claims rows without their content and this appends them from the outbox
-   * inside `relayTx`, marking them published: a transport in the outbox's own database.
+   * inside `relayTx`, deleting them from the outbox: a transport in the outbox's own database.
    */
   appendFromOutbox?(claimed: ClaimedOutboxRows, relayTx: pg.ClientBase): Promise<void>;
   /** Joins the group on topics that `ensureTopics` created. */

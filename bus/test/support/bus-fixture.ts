@@ -4,6 +4,7 @@ import {
   connectBusOperations,
   createBus,
   createPublisher,
+  type EventEnvelope,
   type Subscription,
   type TuningOverrides,
 } from '@suite/bus';
@@ -55,6 +56,8 @@ export interface BusFixture {
   publish(itemId: string): Promise<string>;
   /** The same inside the caller's transaction: bumps the item's counter, publishes it as `seq`. */
   publishIn(tx: OrgTransaction, itemId: string): Promise<string>;
+  /** The envelope `publish` wrote to the outbox for this event id (the relay deletes the row once sent). */
+  published(eventId: string): EventEnvelope;
   /** A subscription that records each application in bus_test.applied. */
   recorder(name: string, handledBy?: string, before?: (itemId: string) => Promise<void>): Subscription;
   applied(): Promise<AppliedRow[]>;
@@ -109,6 +112,7 @@ export async function busFixture(
   const events = testEvents();
   const publishEvent = createPublisher(events.catalog);
   const buses: Bus[] = [];
+  const envelopes = new Map<string, EventEnvelope>();
   const ops = connectBusOperations({ databaseUrl: database.url, kafkaBrokers, partitions, log: silentLog });
   const fixture: BusFixture = {
     ops,
@@ -145,7 +149,13 @@ export async function busFixture(
         INSERT INTO bus_test.counter (item_id, n) VALUES (${itemId}, 1)
         ON CONFLICT (item_id) DO UPDATE SET n = bus_test.counter.n + 1 RETURNING n`;
       const envelope = await publishEvent(tx, { type: events.itemChanged.type, data: { itemId, seq: n } });
+      envelopes.set(envelope.id, envelope);
       return envelope.id;
+    },
+    published(eventId) {
+      const envelope = envelopes.get(eventId);
+      if (!envelope) throw new Error(`bus fixture: no event ${eventId} was published through it`);
+      return envelope;
     },
     publish(itemId) {
       return forOrg(database.db.app, org.id).transaction((tx) => fixture.publishIn(tx, itemId));

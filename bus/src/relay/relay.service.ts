@@ -166,10 +166,11 @@ export class Relay {
    */
   private async send(client: pg.Client): Promise<string[]> {
     const { rows } = await client.query<OutboxRow>(
-      `WITH claimed AS (${claim('seq')}), sent AS (
-         DELETE FROM bus.outbox o USING claimed c WHERE o.seq = c.seq
-         RETURNING o.seq, o.aggregatetype, o.aggregateid,
-                   (o.attributes || jsonb_build_object('data', o.payload))::text AS event)
+      // ANY(ARRAY(…)) deletes the claimed rows through the seq index; a join with the claim may be
+      // planned as a scan of the whole outbox.
+      `WITH sent AS (
+         DELETE FROM bus.outbox WHERE seq = ANY(ARRAY(${claim('seq')}))
+         RETURNING seq, aggregatetype, aggregateid, (attributes || jsonb_build_object('data', payload))::text AS event)
        SELECT aggregatetype, aggregateid, event FROM sent ORDER BY seq`,
       [this.options.batchSize],
     );

@@ -1,6 +1,7 @@
 import type { Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from 'pino';
 import { fromKafkaMessage } from '../envelope/kafka-binding';
+import { CoalescedCommits } from './kafka-commits';
 import type { ConsumeOptions, InboundRecord, TransportConsumer } from './transport';
 
 export interface KafkaConsumerTuning {
@@ -64,6 +65,7 @@ export async function startKafkaConsumer(
     // a new member, which waits for the old member's session to expire.
     retry: { retries: 30, initialRetryTime: 200, maxRetryTime: 2000 },
   });
+  const commits = new CoalescedCommits((offsets) => consumer.commitOffsets(offsets));
   const active = new Map<string, { topic: string; partition: number }>();
   let stopping = false;
   const releaseAll = (keep: (id: string) => boolean) =>
@@ -103,7 +105,7 @@ export async function startKafkaConsumer(
         const records = batch.messages.map((message) => toRecord(topic, partition, message));
         await deliver({ topic, partition, records }, async (next) => {
           try {
-            await consumer.commitOffsets([{ topic, partition, offset: next.toString() }]);
+            await commits.commit(topic, partition, next.toString());
           } catch (error) {
             if (!refusedForRebalance(error)) throw error;
             log.debug({ err: error, group, topic, partition }, 'offset commit refused during a rebalance');

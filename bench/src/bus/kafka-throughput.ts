@@ -105,15 +105,17 @@ export async function transportKafka(
   return measured.length / seconds;
 }
 
-export function kafkaMessages(
-  events: EventEnvelope[],
-  partitions: number,
-  partitionOf: (key: string, n: number) => number,
-) {
-  return events.map((envelope) =>
-    toKafkaMessage(
+/**
+ * The events as plain kafkajs messages: key, the CloudEvents JSON, its content type. No partition: the
+ * producer's DefaultPartitioner (murmur2, as the bus's partitionFor) places each during the send, as in
+ * any kafkajs application and as our transport places them during its publish.
+ */
+export function kafkaMessages(events: EventEnvelope[]): Message[] {
+  return events.map((envelope) => {
+    const { partition: _, ...message } = toKafkaMessage(
       { key: envelope.partitionkey, event: JSON.stringify(envelope) },
-      partitionOf(envelope.partitionkey, partitions),
-    ),
-  );
+      0,
+    );
+    return message;
+  });
 }

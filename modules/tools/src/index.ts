@@ -3,6 +3,7 @@ import { outboundWebhookSubscription } from './handlers/outbound-webhook.handler
 import { runRequestedSubscription } from './handlers/run-requested.handler';
 import { toolsIntegrationRouter } from './integration';
 import { m365DeltaSyncJob } from './jobs/m365-delta-sync.job';
+import { sentEmailPurgeJob } from './jobs/sent-email-purge.job';
 import { webhookPayloadPurgeJob } from './jobs/webhook-payload-purge.job';
 import { recordingMediaRoute } from './media/recording-media.route';
 import { signedContractMediaRoute } from './media/signed-contract-media.route';
@@ -50,5 +51,5 @@ export const toolsModule = defineModule({
   integrationRouter: toolsIntegrationRouter,
   subscriptions: [runRequestedSubscription, outboundWebhookSubscription],
   routes: [inboundWebhookRoute, recordingMediaRoute, signedContractMediaRoute],
-  jobs: [m365DeltaSyncJob, webhookPayloadPurgeJob],
+  jobs: [m365DeltaSyncJob, webhookPayloadPurgeJob, sentEmailPurgeJob],
 });

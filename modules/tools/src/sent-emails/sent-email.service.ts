@@ -1,6 +1,9 @@
 import type { OrgTransaction } from '@suite/db';
 import type { InboundEvent } from '../webhooks/inbound-webhook';
 
+/** Vendors send delivery, bounce and complaint statuses within days, so 30 days covers them (decision 0106). */
+export const SENT_EMAIL_RETENTION_MS = 30 * 24 * 60 * 60_000;
+
 /** Keeps the subject of an email the vendor accepted, under the vendor's message id (`send_email`'s `message_id`). */
 export async function recordSentEmail(
   tx: OrgTransaction,
@@ -43,4 +46,12 @@ export async function withSentSubjects(
         }
       : event,
   );
+}
+
+/** Deletes the records of emails sent before the retention window; their later statuses carry `subject: null`. */
+export async function deleteOldSentEmails(tx: OrgTransaction, now = new Date()): Promise<number> {
+  const deleted = await tx.toolsSentEmail.deleteMany({
+    where: { sentAt: { lt: new Date(now.getTime() - SENT_EMAIL_RETENTION_MS) } },
+  });
+  return deleted.count;
 }

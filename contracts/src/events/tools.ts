@@ -228,7 +228,7 @@ export const toolsEmailStatusChanged = defineEvent({
     subject: text(998)
       .nullish()
       .describe(
-        'The subject the org sent the email with through `send_email`, as the tool layer recorded it; null when the tool layer has no record of the send (e.g. an email sent outside the suite); absent in events published before the field existed.',
+        'The subject the org sent the email with through `send_email`, as the tool layer recorded it; null when the tool layer has no record of the send (an email sent outside the suite, or more than 30 days before the status); absent in events published before the field existed.',
       ),
     occurredAt: timestamp,
   }),

@@ -1,3 +1,4 @@
+import { publishedEvents } from '@suite/bus/testing';
 import { crmModule } from '@suite/crm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCompany, createDeal } from './modules/crm/support/crm-data';
@@ -15,8 +16,9 @@ beforeAll(async () => {
 afterAll(() => fx?.close());
 
 const traceOf = async (type: string, key: string) => {
-  const row = await fx.database.db.system.busOutbox.findFirstOrThrow({ where: { type, aggregateId: key } });
-  return (row.attributes as { traceparent: string }).traceparent;
+  const [row] = await publishedEvents(fx.database.db, { type, aggregateId: key });
+  if (!row) throw new Error(`no ${type} event was published for ${key}`);
+  return row.attributes.traceparent as string;
 };
 
 describe('events published during a staff request', () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { publishedEvents } from '@suite/bus/testing';
 import type { ModuleHttpReply } from '@suite/contracts';
 import type { OrgScope } from '@suite/db';
 import pg from 'pg';
@@ -84,7 +85,7 @@ const deliveries = (connectionId: string, scope = org) =>
   );
 
 const outbox = (type: string, key: string) =>
-  fixture.database.db.system.busOutbox.findMany({ where: { type, aggregateId: key } });
+  publishedEvents(fixture.database.db, { type, aggregateId: key });
 
 const healthOf = (connectionId: string) =>
   fixture.database.db.system.toolsConnection.findFirstOrThrow({ where: { id: connectionId } });

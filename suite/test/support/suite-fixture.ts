@@ -8,7 +8,14 @@ import {
   publish,
   type Subscription,
 } from '@suite/bus';
-import { eventually, redelivery, startGroupsAtEnd, TEST_TUNING } from '@suite/bus/testing';
+import {
+  eventually,
+  keepPublishedEvents,
+  publishedEvents,
+  redelivery,
+  startGroupsAtEnd,
+  TEST_TUNING,
+} from '@suite/bus/testing';
 import type { EventDefinition, ModuleName, SuiteModule } from '@suite/contracts';
 import { forOrg } from '@suite/db';
 import { createTestDatabase, type TestDatabase } from '@suite/db/testing';
@@ -129,6 +136,7 @@ export async function startTestSuite(options: TestSuiteOptions = {}): Promise<Te
       PARTITIONS,
     );
   const database = options.database ?? (await createTestDatabase());
+  await keepPublishedEvents(database.url);
   const config = loadConfig({
     DATABASE_URL: database.url,
     PORT: '0',
@@ -167,10 +175,7 @@ export async function startTestSuite(options: TestSuiteOptions = {}): Promise<Te
       forOrg(database.db.app, orgId).transaction((tx) => publish(tx, event)),
     redeliver: (envelope) => redelivery(transportBus(), database.url)(envelope),
     async handled(eventId, group) {
-      const published = await database.db.system.busOutbox.findUnique({
-        where: { id: eventId },
-        select: { type: true },
-      });
+      const [published] = await publishedEvents(database.db, { id: eventId });
       const waitFor = group
         ? [group]
         : groups

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { keepPublishedEvents } from '@suite/bus/testing';
 import { forOrg, type OrgScope, type Prisma } from '@suite/db';
 import { createTestDatabase, type TestDatabase } from '@suite/db/testing';
 import { newKeyEntry, parseVaultKeys, staticKeyring } from '../../src/vault/keyring';
@@ -19,6 +20,7 @@ export function testKeyring(versions = 1) {
 /** The tools module's one fixture: a migrated database of the test file's own, orgs and connections. */
 export async function toolsFixture(): Promise<ToolsFixture> {
   const database = await createTestDatabase();
+  await keepPublishedEvents(database.url);
   return {
     database,
     async createOrg(name = 'Acme MSP') {

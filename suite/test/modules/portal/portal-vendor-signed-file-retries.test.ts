@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { publishedEvents } from '@suite/bus/testing';
 import { crmEsignRequested, portalDocumentSigned, psaContractSigned } from '@suite/contracts';
 import { portalModule } from '@suite/portal';
 import { vendorSignedPdf } from '@suite/tools/testing';
@@ -32,9 +33,7 @@ interface ShareListed {
 
 /** `portal.document.signed` of this e-sign request as written to the outbox: exactly what was published. */
 const published = (esignRequestId: string) =>
-  world.sut.database.db.system.busOutbox.findMany({
-    where: { type: 'portal.document.signed', aggregateId: esignRequestId },
-  });
+  publishedEvents(world.sut.database.db, { type: 'portal.document.signed', aggregateId: esignRequestId });
 
 const listed = async (portalId: string, shareId: string) =>
   (await world.staff.ok<ShareListed[]>('shares.list', { portalId }, 'query')).find(

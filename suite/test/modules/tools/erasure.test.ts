@@ -1,4 +1,5 @@
 import { booksModule } from '@suite/books';
+import { publishedEvents } from '@suite/bus/testing';
 import { crmModule } from '@suite/crm';
 import type { OrgScope } from '@suite/db';
 import { portalModule } from '@suite/portal';
@@ -123,9 +124,7 @@ const auditOf = (org: OrgScope, subjectHash: string) =>
     tx.auditLogEntry.findMany({ where: { target: subjectHash, action: { startsWith: 'tools.erasure.' } } }),
   );
 const erasedEvents = (org: OrgScope) =>
-  fixture.database.db.system.busOutbox.findMany({
-    where: { type: 'platform.person.erased', orgId: org.orgId },
-  });
+  publishedEvents(fixture.database.db, { type: 'platform.person.erased', orgId: org.orgId });
 
 describe('forget across our CRM, Voice and HubSpot', () => {
   let hubspot: HubspotStandIn;

@@ -1,5 +1,5 @@
 import { type EventEnvelope, publish } from '@suite/bus';
-import { eventually } from '@suite/bus/testing';
+import { eventually, publishedEvents } from '@suite/bus/testing';
 import { toolsRunCompleted } from '@suite/contracts';
 import { forOrg, type OrgScope } from '@suite/db';
 import { changeMembership, upsertUser } from '@suite/hub-auth';
@@ -80,8 +80,8 @@ const requestRun = (step: string, tool: string, body: string) =>
 const requestSms = (step: string, body: string) => requestRun(step, 'send_sms', body);
 /** `tools.run.completed` as the requester receives it over the bus, by request id. */
 const completions = () => sut.received.map((event) => event.data);
-const completionsInOutbox = () =>
-  fixture.database.db.system.busOutbox.count({ where: { type: 'tools.run.completed', orgId: org.orgId } });
+const completionsInOutbox = async () =>
+  (await publishedEvents(fixture.database.db, { type: 'tools.run.completed', orgId: org.orgId })).length;
 /** Delivers the request again, then waits for a later event of its key, so the redelivery was handled. */
 async function redeliverRequest(request: EventEnvelope): Promise<void> {
   await sut.redeliver(request);
@@ -123,8 +123,9 @@ describe('a broken credential pauses the work that needs it, and the fix resumes
         .filter((request) => request.path === '/v3/mail/send')
         .map((request) => JSON.stringify(request.fields)),
     ).toEqual([expect.stringContaining(OWNER.email)]);
-    const changed = await system.busOutbox.findMany({
-      where: { type: 'tools.connection.health_changed', orgId: org.orgId },
+    const changed = await publishedEvents(fixture.database.db, {
+      type: 'tools.connection.health_changed',
+      orgId: org.orgId,
     });
     expect(changed.map((event) => (event.payload as { health: string }).health)).toContain('error');
 
@@ -217,10 +218,9 @@ describe('a broken credential pauses the work that needs it, and the fix resumes
       verifyConnection(tx, { connectionId: run.connectionId }, staffOperator(northwind)),
     );
     expect(verified).toMatchObject({ ok: true, resumedRuns: 0 });
-    const system = fixture.database.db.system;
-    expect(await system.busOutbox.count({ where: { type: 'tools.run.completed', orgId: NORTHWIND } })).toBe(
-      1,
-    );
+    expect(
+      await publishedEvents(fixture.database.db, { type: 'tools.run.completed', orgId: NORTHWIND }),
+    ).toHaveLength(1);
     expect(sentBodies()).not.toContain('Reminder: the visit is off');
   });
 

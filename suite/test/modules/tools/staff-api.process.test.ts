@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { publish } from '@suite/bus';
-import { eventually } from '@suite/bus/testing';
+import { eventually, publishedEvents } from '@suite/bus/testing';
 import { forOrg } from '@suite/db';
 import { createIntegrationKey, DEV_HUB_SEED } from '@suite/hub-auth';
 import { StaffBrowser } from '@suite/hub-auth/testing';
@@ -265,7 +265,7 @@ describe('secrets grep', () => {
     const system = fixture.database.db.system;
     const busTables = JSON.stringify(
       await Promise.all([
-        system.busOutbox.findMany(),
+        publishedEvents(fixture.database.db),
         system.busLogEntry.findMany(),
         system.busDeadLetter.findMany(),
       ]),

@@ -137,7 +137,7 @@ export class Relay {
     }
   }
 
-  /** Through the seq index, as the claim reads: a scan of the table visits every row deleted since the last vacuum. */
+  /** Reads the seq index, as the claim does: a table scan visits every row deleted since the last vacuum. */
   private async hasUnpublished(client: pg.Client): Promise<boolean> {
     const { rowCount } = await client.query(claim('seq'), [1]);
     return (rowCount ?? 0) > 0;
@@ -171,7 +171,8 @@ export class Relay {
       // planned as a scan of the whole outbox.
       `WITH sent AS (
          DELETE FROM bus.outbox WHERE seq = ANY(ARRAY(${claim('seq')}))
-         RETURNING seq, aggregatetype, aggregateid, (attributes || jsonb_build_object('data', payload))::text AS event)
+         RETURNING seq, aggregatetype, aggregateid,
+                   (attributes || jsonb_build_object('data', payload))::text AS event)
        SELECT aggregatetype, aggregateid, event FROM sent ORDER BY seq`,
       [this.options.batchSize],
     );

@@ -1,4 +1,4 @@
-import { defineJob, forEachOrg } from '@suite/jobs';
+import { countInEachOrg, defineJob } from '@suite/jobs';
 import { deleteOldSentEmails } from '../sent-emails/sent-email.service';
 
 /** Sent-email records (the subjects delivery statuses are named by) are kept 30 days (decision 0106). */
@@ -8,10 +8,7 @@ export const sentEmailPurgeJob = defineJob({
   description:
     "Deletes the tool layer's records of emails sent more than 30 days ago (their subjects); a later delivery status of such an email carries no subject.",
   async run({ db, slot }) {
-    let deleted = 0;
-    const orgs = await forEachOrg(db, async (org) => {
-      deleted += await org.transaction((tx) => deleteOldSentEmails(tx, slot));
-    });
-    return `deleted ${deleted} sent email record(s) in ${orgs} org(s)`;
+    const { counted, orgs } = await countInEachOrg(db, (tx) => deleteOldSentEmails(tx, slot));
+    return `deleted ${counted} sent email record(s) in ${orgs} org(s)`;
   },
 });

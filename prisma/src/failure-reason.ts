@@ -3,8 +3,9 @@ const FRAME_LINE = /^\s*(→\s*)?\d+\s/;
 
 /**
  * A one-line reason for an unexpected failure, fit to store and show staff. Prisma's messages open with
- * the call site (`Invalid … invocation in <file>:<line>`) and a frame of our source code, which staff
- * should never see; the cause follows them, and the error code names it for a program.
+ * the call (`Invalid … invocation:`, or with the default error format `… invocation in <file>:<line>` and
+ * a frame of our source code), which staff should never see; the cause follows, and the error code names
+ * it for a program.
  */
 export function failureReason(error: unknown, maxLength = 500): string {
   if (!(error instanceof Error)) return String(error).slice(0, maxLength);
@@ -18,7 +19,7 @@ export function failureReason(error: unknown, maxLength = 500): string {
 
 function prismaCause(message: string): string {
   const lines = message.trim().split('\n');
-  const frameEnd = lines.findLastIndex((line) => FRAME_LINE.test(line) || / invocation in$/.test(line));
+  const frameEnd = lines.findLastIndex((line) => FRAME_LINE.test(line) || / invocation( in|:)$/.test(line));
   const afterFrame = lines.slice(frameEnd + 1).filter((line) => !/\.[cm]?[jt]s:\d+:\d+$/.test(line.trim()));
   return oneLine(afterFrame.join(' '));
 }

@@ -4,6 +4,12 @@ import { systemClient } from './system-connection';
 
 type Listener = (payload: string) => void;
 
+interface Connection {
+  readonly client: pg.Client;
+  /** The channels this connection has sent LISTEN for. */
+  readonly channels: Set<string>;
+}
+
 const RECONNECT_MS = 1000;
 
 /**
@@ -12,8 +18,10 @@ const RECONNECT_MS = 1000;
  */
 export class PgListener {
   private readonly listeners = new Map<string, Set<Listener>>();
-  private client: pg.Client | undefined;
+  private connection: Connection | undefined;
   private connecting: Promise<void> | undefined;
+  /** LISTENs go one at a time: a pg client runs one query at a time (pg 9 rejects a second). */
+  private listening: Promise<void> = Promise.resolve();
   private closed = false;
 
   constructor(
@@ -27,7 +35,7 @@ export class PgListener {
       set = new Set();
       this.listeners.set(channel, set);
       await this.connect();
-      await this.client?.query(`LISTEN ${channel}`);
+      await this.listenOnConnection();
     }
     set.add(listener);
     return () => set.delete(listener);
@@ -36,7 +44,22 @@ export class PgListener {
   async close(): Promise<void> {
     this.closed = true;
     await this.connecting;
-    await this.client?.end().catch(() => {});
+    await this.connection?.client.end().catch(() => {});
+  }
+
+  /** Sends LISTEN, one query at a time, for every channel the current connection does not listen on yet. */
+  private listenOnConnection(): Promise<void> {
+    const run = this.listening.then(async () => {
+      const connection = this.connection;
+      if (!connection) return;
+      for (const channel of this.listeners.keys()) {
+        if (connection.channels.has(channel)) continue;
+        await connection.client.query(`LISTEN ${channel}`);
+        connection.channels.add(channel);
+      }
+    });
+    this.listening = run.catch(() => {});
+    return run;
   }
 
   private connect(): Promise<void> {
@@ -47,20 +70,20 @@ export class PgListener {
   }
 
   private async open(): Promise<void> {
-    if (this.client || this.closed) return;
+    if (this.connection || this.closed) return;
     const client = systemClient(this.url, 'suite-bus-listener');
     client.on('notification', ({ channel, payload }) => {
       for (const listener of this.listeners.get(channel) ?? []) listener(payload ?? '');
     });
     client.on('error', (error) => {
       this.log.warn({ err: error }, 'bus listener connection lost; reconnecting');
-      this.client = undefined;
+      this.connection = undefined;
       client.end().catch(() => {});
       setTimeout(() => this.reconnect(), RECONNECT_MS).unref();
     });
     await client.connect();
-    for (const channel of this.listeners.keys()) await client.query(`LISTEN ${channel}`);
-    this.client = client;
+    this.connection = { client, channels: new Set() };
+    await this.listenOnConnection();
   }
 
   private reconnect(): void {

@@ -60,10 +60,9 @@ export async function upsertUser(db: DirectoryClient, user: DirectoryUser): Prom
 /** Applies one membership change; false when the user or the org is not in the local directory yet. */
 export async function changeMembership(db: DirectoryClient, change: MembershipChange): Promise<boolean> {
   const { orgId, userId, role, products } = change;
-  const [user, org] = await Promise.all([
-    db.hubUser.findUnique({ where: { id: userId }, select: { id: true } }),
-    db.organization.findUnique({ where: { id: orgId }, select: { id: true } }),
-  ]);
+  // One after the other: `db` may be a transaction, which runs one query at a time.
+  const user = await db.hubUser.findUnique({ where: { id: userId }, select: { id: true } });
+  const org = await db.organization.findUnique({ where: { id: orgId }, select: { id: true } });
   if (!user || !org) return false;
   const grants = { role, allow: [...(change.allow ?? [])], deny: [...(change.deny ?? [])] };
   await db.hubMembership.upsert({

@@ -5,10 +5,13 @@ import type { OrgTransaction } from '@suite/db';
 export const ERASED_TITLE = 'Erased at the person’s request';
 
 async function contactsOf(tx: OrgTransaction, { email, phone }: PersonToErase): Promise<string[]> {
-  const [byEmail, byPhone] = await Promise.all([
-    email ? tx.crmContactEmail.findMany({ where: { address: email }, select: { contactId: true } }) : [],
-    phone ? tx.crmContactPhone.findMany({ where: { e164: phone }, select: { contactId: true } }) : [],
-  ]);
+  // One after the other: a transaction is one connection, and it runs one query at a time.
+  const byEmail = email
+    ? await tx.crmContactEmail.findMany({ where: { address: email }, select: { contactId: true } })
+    : [];
+  const byPhone = phone
+    ? await tx.crmContactPhone.findMany({ where: { e164: phone }, select: { contactId: true } })
+    : [];
   return [...new Set([...byEmail, ...byPhone].map((row) => row.contactId))];
 }
 

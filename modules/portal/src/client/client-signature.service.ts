@@ -10,7 +10,7 @@ import {
   type SignatureView,
   type SignInput,
 } from '../signatures/signature.schema';
-import { signatureView } from '../signatures/signature.service';
+import { signatureView, signatureViews } from '../signatures/signature.service';
 import { type SignatureRequestRecord, toChainedRow } from '../signatures/signature.view';
 import { signedPdf } from '../signatures/signature-certificate';
 import {
@@ -53,7 +53,7 @@ export async function listClientSignatures(
     include: withShare,
     orderBy: { createdAt: 'desc' },
   });
-  return Promise.all(requests.map((request) => signatureView(tx, request)));
+  return signatureViews(tx, requests);
 }
 
 /** Opening a request to review it is a `viewed` row while it waits; a signed trail is closed. */

@@ -42,10 +42,8 @@ export async function requestMagicLink(
   const retryAfterSeconds = MAGIC_LINK_MINUTES * 60;
   await tx.portalSignInRequest.deleteMany({ where: { portalId: portal.id, createdAt: { lte: since } } });
   const recent = { portalId: portal.id, createdAt: { gt: since } };
-  const [fromIp, toAddress] = await Promise.all([
-    tx.portalSignInRequest.count({ where: { ...recent, requestedIp: ip } }),
-    tx.portalSignInRequest.count({ where: { ...recent, emailHash } }),
-  ]);
+  const fromIp = await tx.portalSignInRequest.count({ where: { ...recent, requestedIp: ip } });
+  const toAddress = await tx.portalSignInRequest.count({ where: { ...recent, emailHash } });
   if (fromIp >= LINKS_PER_IP || toAddress >= LINKS_PER_ADDRESS)
     return { status: 'rate_limited', retryAfterSeconds };
   await tx.portalSignInRequest.create({ data: { portalId: portal.id, emailHash, requestedIp: ip } });

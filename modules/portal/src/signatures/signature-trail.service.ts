@@ -82,5 +82,13 @@ export async function appendSignatureEvent(
 }
 
 export function trailOf(tx: OrgTransaction, requestId: string): Promise<SignatureEventRecord[]> {
-  return tx.portalSignatureEvent.findMany({ where: { requestId }, orderBy: { seq: 'asc' } });
+  return trailsOf(tx, [requestId]);
+}
+
+/** The trails of several requests in one query, each in its order. */
+export function trailsOf(tx: OrgTransaction, requestIds: readonly string[]): Promise<SignatureEventRecord[]> {
+  return tx.portalSignatureEvent.findMany({
+    where: { requestId: { in: [...requestIds] } },
+    orderBy: { seq: 'asc' },
+  });
 }

@@ -13,9 +13,11 @@ import { checkChain, GENESIS_HASH } from './signature-chain';
 import {
   appendSignatureEvent,
   lockSignatureRequest,
+  type SignatureEventRecord,
   staffActor,
   type TrailActor,
   trailOf,
+  trailsOf,
 } from './signature-trail.service';
 
 type StaffCaller = Parameters<typeof staffActor>[0];
@@ -27,6 +29,16 @@ export async function signatureView(
   request: SignatureRequestRecord,
 ): Promise<SignatureView> {
   return toSignatureView(request, await trailOf(tx, request.id));
+}
+
+/** Several requests' views, their trails read in one query. */
+export async function signatureViews(
+  tx: OrgTransaction,
+  requests: readonly SignatureRequestRecord[],
+): Promise<SignatureView[]> {
+  const trails = new Map(requests.map((request) => [request.id, [] as SignatureEventRecord[]]));
+  for (const event of await trailsOf(tx, [...trails.keys()])) trails.get(event.requestId)?.push(event);
+  return requests.map((request) => toSignatureView(request, trails.get(request.id) ?? []));
 }
 
 /**

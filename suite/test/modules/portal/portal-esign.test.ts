@@ -260,6 +260,11 @@ describe('e-signature in the portal', () => {
       .data;
     expect(after.status).toBe('pending');
     expect(after.trail.map((row) => row.step)).toEqual(['created']);
+    // The client's list reads every request's trail in one query; each request gets its own.
+    const listed = data<Signature[]>(await call('signatures.list', acme.cookie));
+    expect(listed.length).toBeGreaterThan(1);
+    for (const view of listed) expect(view.chainHead).toBe(view.trail.at(-1)?.hash);
+    expect(listed.find((view) => view.requestId === signature.requestId)?.trail).toEqual(after.trail);
     const verified = await world.staff.query<{ ok: boolean; problem: string }>('signatures.verify', {
       requestId: signature.requestId,
     });

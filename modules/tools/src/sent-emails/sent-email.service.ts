@@ -26,12 +26,15 @@ export async function withSentSubjects(
   tx: OrgTransaction,
   events: readonly InboundEvent[],
 ): Promise<InboundEvent[]> {
-  const messageIds = events.flatMap((event) =>
-    event.type === 'tools.email.status_changed' ? [event.data.messageId] : [],
+  // By provider and message id, the unique index's columns after the org: a lookup, not a scan of the org's month of mail.
+  const sentEmails = events.flatMap((event) =>
+    event.type === 'tools.email.status_changed'
+      ? [{ provider: event.data.provider, messageId: event.data.messageId }]
+      : [],
   );
-  if (messageIds.length === 0) return [...events];
+  if (sentEmails.length === 0) return [...events];
   const sent = await tx.toolsSentEmail.findMany({
-    where: { messageId: { in: messageIds } },
+    where: { OR: sentEmails },
     select: { provider: true, messageId: true, subject: true },
   });
   const subjectOf = new Map(sent.map((email) => [`${email.provider}:${email.messageId}`, email.subject]));

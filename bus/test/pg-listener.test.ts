@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from '@suite/db/testing';
+import { countOverlappingQueries, createTestDatabase, type TestDatabase } from '@suite/db/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PgListener } from '../src/pg/pg-listener';
@@ -9,31 +9,6 @@ beforeAll(async () => {
   database = await createTestDatabase();
 });
 afterAll(() => database?.drop());
-
-/**
- * Counts queries sent on a pg client while an earlier one on it has not settled: pg 8 queues them
- * and warns once per process, pg 9 rejects them.
- */
-function countOverlappingQueries() {
-  const original = pg.Client.prototype.query;
-  const pending = new WeakMap<object, number>();
-  let overlaps = 0;
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const before = pending.get(this) ?? 0;
-    if (before > 0) overlaps++;
-    pending.set(this, before + 1);
-    const settled = () => pending.set(this, (pending.get(this) ?? 1) - 1);
-    const result = (original as (...a: unknown[]) => Promise<unknown>).apply(this, args);
-    result.then(settled, settled);
-    return result;
-  } as typeof original;
-  return {
-    overlaps: () => overlaps,
-    restore: () => {
-      pg.Client.prototype.query = original;
-    },
-  };
-}
 
 describe('the shared LISTEN connection', () => {
   it('listens on channels asked for at once, one query at a time on its one connection', async () => {

@@ -1,1 +1,2 @@
+export { countOverlappingQueries } from './overlapping-queries';
 export { createTestDatabase, openTestDatabase, type TestDatabase } from './test-database';

@@ -20,19 +20,13 @@ export async function endBouncedEnrollments(
 ): Promise<number> {
   const enrollments = await tx.crmSequenceEnrollment.findMany({
     where: { contactId: which.contactId, id: which.enrollmentId, status: 'active' },
+    include: { sequence: { select: { name: true } } },
   });
   if (enrollments.length === 0) return 0;
-  // Read one after the other, not as an `include`: Prisma runs an include inside a transaction as
-  // concurrent queries on its one connection (prisma/orm#29646).
   const contact = await tx.crmContact.findUniqueOrThrow({
     where: { id: which.contactId },
     select: { name: true, companyId: true },
   });
-  const sequences = await tx.crmSequence.findMany({
-    where: { id: { in: enrollments.map((enrollment) => enrollment.sequenceId) } },
-    select: { id: true, name: true },
-  });
-  const sequenceName = new Map(sequences.map((sequence) => [sequence.id, sequence.name]));
   let ended = 0;
   for (const enrollment of enrollments) {
     const { count } = await tx.crmSequenceEnrollment.updateMany({
@@ -46,7 +40,7 @@ export async function endBouncedEnrollments(
       companyId: contact.companyId,
       contactId: which.contactId,
       kind: 'sequence.ended',
-      title: `Sequence “${sequenceName.get(enrollment.sequenceId)}” ended for ${contact.name}: email bounced${reason}`,
+      title: `Sequence “${enrollment.sequence.name}” ended for ${contact.name}: email bounced${reason}`,
       detail: {
         enrollmentId: enrollment.id,
         sequenceId: enrollment.sequenceId,

@@ -22,26 +22,23 @@ export async function restartEnrollment(
   staff: { readonly user: { readonly id: string; readonly name: string } },
 ): Promise<EnrollmentRestarted> {
   const enrollment = found(
-    await tx.crmSequenceEnrollment.findFirst({ where: { id: enrollmentId } }),
+    await tx.crmSequenceEnrollment.findFirst({
+      where: { id: enrollmentId },
+      include: {
+        contact: { select: { name: true, companyId: true, email: true, emailBouncedAt: true } },
+        sequence: { select: { name: true } },
+      },
+    }),
     `sequence enrollment ${enrollmentId}`,
   );
   if (enrollment.status !== 'bounced') throw notBounced(enrollmentId, enrollment.status);
-  const contact = await tx.crmContact.findUniqueOrThrow({
-    where: { id: enrollment.contactId },
-    select: { name: true, companyId: true, email: true, emailBouncedAt: true },
-  });
+  const { contact, sequence } = enrollment;
   if (contact.emailBouncedAt)
     throw conflict(
       `the address of contact ${enrollment.contactId} is still flagged as bounced (since ${contact.emailBouncedAt.toISOString()}); fix the contact's address first (contacts.update), then restart`,
     );
   if (!contact.email)
     throw invalid('enrollmentId: the contact has no email address; add one first', 'enrollmentId');
-  // Read one after the other, not as a nested select: Prisma runs it inside a transaction as concurrent
-  // queries on its one connection (prisma/orm#29646).
-  const sequence = await tx.crmSequence.findUniqueOrThrow({
-    where: { id: enrollment.sequenceId },
-    select: { name: true },
-  });
   const first = await tx.crmSequenceStep.findUniqueOrThrow({
     where: { sequenceId_position: { sequenceId: enrollment.sequenceId, position: 1 } },
     select: { delayMinutes: true },

@@ -70,9 +70,6 @@ export async function endEnrollment(
 
 const ENROLLMENTS_LISTED = 500;
 
-const namesById = async (rows: Promise<{ id: string; name: string }[]>) =>
-  new Map((await rows).map((row) => [row.id, row.name]));
-
 /** Enrollments, newest first, narrowed by sequence, contact and status: where each contact stands. */
 export async function listEnrollments(
   tx: OrgTransaction,
@@ -82,27 +79,14 @@ export async function listEnrollments(
     where: filter,
     orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
     take: ENROLLMENTS_LISTED,
+    include: { sequence: { select: { name: true } }, contact: { select: { name: true } } },
   });
-  // Read one after the other: Prisma runs an `include` inside a transaction as concurrent queries on
-  // its one connection, which pg deprecates (prisma/orm#29646).
-  const sequences = await namesById(
-    tx.crmSequence.findMany({
-      where: { id: { in: [...new Set(enrollments.map((enrollment) => enrollment.sequenceId))] } },
-      select: { id: true, name: true },
-    }),
-  );
-  const contacts = await namesById(
-    tx.crmContact.findMany({
-      where: { id: { in: [...new Set(enrollments.map((enrollment) => enrollment.contactId))] } },
-      select: { id: true, name: true },
-    }),
-  );
   return enrollments.map((enrollment) => ({
     enrollmentId: enrollment.id,
     sequenceId: enrollment.sequenceId,
-    sequenceName: sequences.get(enrollment.sequenceId) ?? '',
+    sequenceName: enrollment.sequence.name,
     contactId: enrollment.contactId,
-    contactName: contacts.get(enrollment.contactId) ?? '',
+    contactName: enrollment.contact.name,
     status: enrollment.status,
     enrolledBy: enrollment.enrolledBy,
     mailbox: enrollment.mailbox,

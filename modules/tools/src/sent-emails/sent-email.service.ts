@@ -26,7 +26,8 @@ export async function withSentSubjects(
   tx: OrgTransaction,
   events: readonly InboundEvent[],
 ): Promise<InboundEvent[]> {
-  // By provider and message id, the unique index's columns after the org: a lookup, not a scan of the org's month of mail.
+  // By provider and message id, the unique index's columns after the org: a lookup, not a scan of the
+  // org's month of mail.
   const sentEmails = events.flatMap((event) =>
     event.type === 'tools.email.status_changed'
       ? [{ provider: event.data.provider, messageId: event.data.messageId }]

@@ -30,7 +30,7 @@ export type RelayState = 'starting' | 'standby' | 'active' | 'stopped';
 
 /**
  * The oldest rows: a row of a transaction that committed late has a lower seq and goes next. No row
- * locks: only the relay holding RELAY_LOCK deletes outbox rows, in this same transaction.
+ * locks: only the relay holding RELAY_LOCK deletes outbox rows.
  */
 const claim = (columns: string) => `SELECT ${columns} FROM bus.outbox ORDER BY seq LIMIT $1`;
 
@@ -143,17 +143,26 @@ export class Relay {
     return (rowCount ?? 0) > 0;
   }
 
-  /** One transaction: claim the oldest rows, hand them to the transport, delete them. */
+  /**
+   * Moves the oldest rows. Kafka: one transaction that commits only once the broker has them. The
+   * PostgreSQL log: a read, then one statement that deletes and appends, atomic by itself, so neither
+   * needs BEGIN and COMMIT round trips (only this relay deletes outbox rows, so what it read stays).
+   */
   private async relayBatch(client: pg.Client): Promise<number> {
     const { transport } = this.options;
+    const topics = transport.appendFromOutbox
+      ? await this.appendInPlace(client, transport.appendFromOutbox.bind(transport))
+      : await this.inTransaction(client, () => this.send(client));
+    for (const topic of topics) this.options.metrics?.published.inc({ topic });
+    return topics.length;
+  }
+
+  private async inTransaction<T>(client: pg.Client, work: () => Promise<T>): Promise<T> {
     await client.query('BEGIN');
     try {
-      const topics = transport.appendFromOutbox
-        ? await this.appendInPlace(client, transport.appendFromOutbox.bind(transport))
-        : await this.send(client);
+      const done = await work();
       await client.query('COMMIT');
-      for (const topic of topics) this.options.metrics?.published.inc({ topic });
-      return topics.length;
+      return done;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {});
       throw error;

@@ -104,12 +104,12 @@ export class PostgresLogTransport implements Transport {
     ]);
   }
 
-  async appendFromOutbox(claimed: ClaimedOutboxRows, relayTx: pg.ClientBase): Promise<void> {
+  async appendFromOutbox(claimed: ClaimedOutboxRows, relay: pg.ClientBase): Promise<void> {
     await this.ensureTopics([...new Set(claimed.topics)]);
     const partitions = claimed.keys.map((key, i) =>
       partitionFor(key, this.partitionCounts.get(claimed.topics[i] as string) as number),
     );
-    await relayTx.query(APPEND_FROM_OUTBOX, [claimed.seqs, partitions]);
+    await relay.query(APPEND_FROM_OUTBOX, [claimed.seqs, partitions]);
   }
 
   consume(options: ConsumeOptions): Promise<TransportConsumer> {

@@ -98,9 +98,10 @@ export interface Transport {
   publish(events: readonly OutboundEvent[], relayTx: pg.ClientBase): Promise<void>;
   /**
    * When present, the relay claims rows without their content and this appends them from the outbox
-   * inside `relayTx`, deleting them from the outbox: a transport in the outbox's own database.
+   * on the relay's fenced connection, deleting them from the outbox in the same statement: a transport
+   * in the outbox's own database.
    */
-  appendFromOutbox?(claimed: ClaimedOutboxRows, relayTx: pg.ClientBase): Promise<void>;
+  appendFromOutbox?(claimed: ClaimedOutboxRows, relay: pg.ClientBase): Promise<void>;
   /** Joins the group on topics that `ensureTopics` created. */
   consume(options: ConsumeOptions): Promise<TransportConsumer>;
   lag(group: string, topics: readonly string[]): Promise<PartitionLag[]>;

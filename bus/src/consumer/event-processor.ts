@@ -148,7 +148,8 @@ export class EventProcessor {
       const error = `${type} v${definition.version}: data does not match its contract:\n${z.prettifyError(data.error)}`;
       return { kind: 'invalid', reason: 'invalid-payload', error };
     }
-    return { kind: 'valid', event: { ...attributes.data, data: data.data } as BusEvent };
+    // zod's output is already a new object: the event is it with its data, not a third copy.
+    return { kind: 'valid', event: Object.assign(attributes.data, { data: data.data }) as BusEvent };
   }
 
   private async applyTogether(

@@ -90,7 +90,8 @@ class PartitionWorker {
           partition: this.partition,
           offset: row.offset,
           key: row.key,
-          envelope: { ...row.attributes, data: row.data },
+          // The row's own freshly parsed object, not a copy of it.
+          envelope: Object.assign(row.attributes, { data: row.data }),
         }));
         await deliver(
           { topic: this.topic, partition: this.partition, records },

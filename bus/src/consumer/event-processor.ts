@@ -161,13 +161,17 @@ export class EventProcessor {
     const log = this.deps.log.child({ orgId });
     const fresh = await forOrg(this.deps.db.app, orgId).transactionSettingOrg(
       async (tx, setOrg) => {
-        const inserted = await tx.$queryRaw<{ event_id: string }[]>`
-          WITH org AS (SELECT ${setOrg}::uuid AS id)
-          INSERT INTO bus.inbox (group_name, event_id, org_id)
-          SELECT ${group}, e.id, org.id FROM org, unnest(${events.map((event) => event.id)}::uuid[]) AS e(id)
-          ON CONFLICT DO NOTHING RETURNING event_id::text`;
-        const ids = new Set(inserted.map((row) => row.event_id));
-        const fresh = events.filter((event) => ids.has(event.id));
+        // The new ids as one row: Prisma's cost grows with the rows returned, not with their width.
+        const [inserted] = await tx.$queryRaw<{ ids: string | null }[]>`
+          WITH org AS (SELECT ${setOrg}::uuid AS id), inserted AS (
+            INSERT INTO bus.inbox (group_name, event_id, org_id)
+            SELECT ${group}, e.id, org.id FROM org, unnest(${events.map((event) => event.id)}::uuid[]) AS e(id)
+            ON CONFLICT DO NOTHING RETURNING event_id
+          )
+          SELECT string_agg(event_id::text, ' ') AS ids FROM inserted`;
+        const ids = new Set(inserted?.ids?.split(' '));
+        // PostgreSQL writes a uuid in lower case; a producer may have sent it in upper case.
+        const fresh = events.filter((event) => ids.has(event.id.toLowerCase()));
         if (handleBatch)
           await handleBatch(fresh, { tx, log, idempotencyKey: (event) => `${group}:${event.id}` });
         else

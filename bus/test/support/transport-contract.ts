@@ -295,6 +295,36 @@ export function transportContract(transport: TransportName): void {
       expect(handled).toBe(1);
     });
 
+    it('applies once an event whose id its producer wrote in upper case', async () => {
+      const bus = fx.createBus();
+      bus.startRelay();
+      let handled = 0;
+      const recorder = fx.recorder('upper', 'main', async () => {
+        handled++;
+      });
+      await bus.subscribe(recorder);
+      // A producer outside this SDK (SQL Server's NEWID() is one) writes its UUIDs in upper case, which
+      // RFC 9562 allows; PostgreSQL answers them in lower case.
+      const { data, ...attributes } = fx.published(await fx.publish('lower'));
+      const upperId = '01900000-0000-7000-8000-00000000ABCD';
+      await fx.sql.query(
+        `INSERT INTO bus.outbox (id, org_id, aggregatetype, aggregateid, type, payload, attributes)
+         VALUES ($1, $2, $3, 'upper', $4, $5, $6)`,
+        [
+          upperId,
+          fx.orgId,
+          fx.events.topic,
+          fx.events.itemChanged.type,
+          JSON.stringify({ ...(data as object), itemId: 'upper' }),
+          JSON.stringify({ ...attributes, id: upperId, subject: 'upper', partitionkey: 'upper' }),
+        ],
+      );
+      const rows = await waitApplied(2);
+      expect(rows.map((row) => row.event_id).sort()).toContain(upperId.toLowerCase());
+      await waitFor('offsets committed', async () => (await lagOf(recorder.group)) === 0n);
+      expect(handled).toBe(2);
+    });
+
     it('fails over to the standby relay when the active relay process is killed', async () => {
       const active = spawnBusChild(['relay', fx.events.producer], fx.childEnv);
       await active.waitForLine('active');

@@ -124,14 +124,4 @@ describe('SharedOrgTransactions', () => {
     ]);
     expect(transactions.map((t) => t.ids).sort()).toEqual([['b'], ['reset']]);
   });
-
-  it('applies an event handed over twice once', async () => {
-    const { apply, transactions } = recordingApply();
-    const shared = sharing(apply);
-    await Promise.all([
-      shared.run(ORG, [event('a')], undefined),
-      shared.run(ORG, [event('a'), event('b')], undefined),
-    ]);
-    expect(transactions.map((t) => t.ids)).toEqual([['a', 'b']]);
-  });
 });

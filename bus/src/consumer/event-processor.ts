@@ -170,8 +170,9 @@ export class EventProcessor {
           )
           SELECT string_agg(event_id::text, ' ') AS ids FROM inserted`;
         const ids = new Set(inserted?.ids?.split(' '));
-        // PostgreSQL writes a uuid in lower case; a producer may have sent it in upper case.
-        const fresh = events.filter((event) => ids.has(event.id.toLowerCase()));
+        // Each new id once, though the batch may carry copies of an event (a relay that sent a batch
+        // again, a producer's retry); PostgreSQL writes a uuid in lower case, a producer may not.
+        const fresh = events.filter((event) => ids.delete(event.id.toLowerCase()));
         if (handleBatch)
           await handleBatch(fresh, { tx, log, idempotencyKey: (event) => `${group}:${event.id}` });
         else

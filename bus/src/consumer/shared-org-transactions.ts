@@ -86,11 +86,9 @@ export class SharedOrgTransactions {
 
   private async together(orgId: string, parts: readonly Part[]): Promise<void> {
     if (parts.length === 1) return this.alone(orgId, parts[0] as Part);
-    const seen = new Set<string>();
-    // The same event twice (delivered again while its first delivery waits here) is applied once.
-    const events = parts
-      .flatMap((part) => part.events)
-      .filter((event) => !seen.has(event.id) && seen.add(event.id));
+    // The same event twice (delivered again while its first delivery waits here) is applied once: the
+    // transaction applies each event id its inbox insert took once.
+    const events = parts.flatMap((part) => part.events);
     const advances = parts.flatMap((part) => (part.advance ? [part.advance] : []));
     try {
       await this.apply(orgId, events, advances);

@@ -325,6 +325,31 @@ export function transportContract(transport: TransportName): void {
       expect(handled).toBe(2);
     });
 
+    // A relay whose commit failed after the broker had its batch sends it again (0160), and a lagging
+    // consumer then fetches both copies in one batch.
+    it('applies once an event delivered several times within one batch', async () => {
+      const bus = fx.createBus();
+      bus.startRelay();
+      const envelope = fx.published(await fx.publish('twice'));
+      const client = await fx.sql.connect();
+      try {
+        await client.query('BEGIN');
+        const again = { topic: fx.events.topic, key: envelope.partitionkey, event: JSON.stringify(envelope) };
+        await bus.transport.publish([again, again], client);
+        await client.query('COMMIT');
+      } finally {
+        client.release();
+      }
+      let handled = 0;
+      const recorder = fx.recorder('twice', 'main', async () => {
+        handled++;
+      });
+      await bus.subscribe(recorder);
+      await waitFor('all three copies consumed', async () => (await lagOf(recorder.group)) === 0n);
+      expect((await fx.applied()).map((row) => row.event_id)).toEqual([envelope.id]);
+      expect(handled).toBe(1);
+    });
+
     it('fails over to the standby relay when the active relay process is killed', async () => {
       const active = spawnBusChild(['relay', fx.events.producer], fx.childEnv);
       await active.waitForLine('active');

@@ -58,6 +58,11 @@ export interface BusFixture {
   publishIn(tx: OrgTransaction, itemId: string): Promise<string>;
   /** The envelope `publish` wrote to the outbox for this event id (the relay deletes the row once sent). */
   published(eventId: string): EventEnvelope;
+  /**
+   * Writes to the outbox what a producer outside this SDK might: an item change with this id, key and
+   * data, its other attributes those of `like` (an envelope `publish` wrote); nothing is checked.
+   */
+  writeForeign(like: EventEnvelope, event: { id: string; key: string; data: unknown }): Promise<void>;
   /** A subscription that records each application in bus_test.applied. */
   recorder(name: string, handledBy?: string, before?: (itemId: string) => Promise<void>): Subscription;
   applied(): Promise<AppliedRow[]>;
@@ -156,6 +161,21 @@ export async function busFixture(
       const envelope = envelopes.get(eventId);
       if (!envelope) throw new Error(`bus fixture: no event ${eventId} was published through it`);
       return envelope;
+    },
+    async writeForeign({ data: _, ...attributes }, { id, key, data }) {
+      await sql.query(
+        `INSERT INTO bus.outbox (id, org_id, aggregatetype, aggregateid, type, payload, attributes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [
+          id,
+          org.id,
+          events.topic,
+          key,
+          events.itemChanged.type,
+          JSON.stringify(data),
+          JSON.stringify({ ...attributes, id, subject: key, partitionkey: key }),
+        ],
+      );
     },
     publish(itemId) {
       return forOrg(database.db.app, org.id).transaction((tx) => fixture.publishIn(tx, itemId));

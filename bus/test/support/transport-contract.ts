@@ -267,20 +267,8 @@ export function transportContract(transport: TransportName): void {
       await bus.subscribe(recorder);
       // A producer outside this SDK (or on an older contract) wrote data that breaks the contract.
       const validId = await fx.publish('valid');
-      const { data: _, ...attributes } = fx.published(validId);
       const badId = '01900000-0000-7000-8000-000000000001';
-      await fx.sql.query(
-        `INSERT INTO bus.outbox (id, org_id, aggregatetype, aggregateid, type, payload, attributes)
-         VALUES ($1, $2, $3, 'bad', $4, $5, $6)`,
-        [
-          badId,
-          fx.orgId,
-          fx.events.topic,
-          fx.events.itemChanged.type,
-          JSON.stringify({ itemId: '', seq: -1 }),
-          JSON.stringify({ ...attributes, id: badId, subject: 'bad', partitionkey: 'bad' }),
-        ],
-      );
+      await fx.writeForeign(fx.published(validId), { id: badId, key: 'bad', data: { itemId: '', seq: -1 } });
       const dead = await waitFor('the invalid event to be dead-lettered', async () => {
         const list = await fx.ops.listDeadLetters({ group: recorder.group });
         return list.length === 1 && list[0];
@@ -305,20 +293,9 @@ export function transportContract(transport: TransportName): void {
       await bus.subscribe(recorder);
       // A producer outside this SDK (SQL Server's NEWID() is one) writes its UUIDs in upper case, which
       // RFC 9562 allows; PostgreSQL answers them in lower case.
-      const { data, ...attributes } = fx.published(await fx.publish('lower'));
+      const like = fx.published(await fx.publish('lower'));
       const upperId = '01900000-0000-7000-8000-00000000ABCD';
-      await fx.sql.query(
-        `INSERT INTO bus.outbox (id, org_id, aggregatetype, aggregateid, type, payload, attributes)
-         VALUES ($1, $2, $3, 'upper', $4, $5, $6)`,
-        [
-          upperId,
-          fx.orgId,
-          fx.events.topic,
-          fx.events.itemChanged.type,
-          JSON.stringify({ ...(data as object), itemId: 'upper' }),
-          JSON.stringify({ ...attributes, id: upperId, subject: 'upper', partitionkey: 'upper' }),
-        ],
-      );
+      await fx.writeForeign(like, { id: upperId, key: 'upper', data: { itemId: 'upper', seq: 1 } });
       const rows = await waitApplied(2);
       expect(rows.map((row) => row.event_id).sort()).toContain(upperId.toLowerCase());
       await waitFor('offsets committed', async () => (await lagOf(recorder.group)) === 0n);

@@ -22,3 +22,12 @@ export function systemPool(url: string, applicationName: string, max: number, lo
 export function systemClient(url: string, applicationName: string): pg.Client {
   return new pg.Client({ connectionString: url, options: ROLE_OPTION, application_name: applicationName });
 }
+
+/**
+ * A statement the bus sends on every poll or batch, prepared under `name` on each connection the first
+ * time it runs there, so the server parses and analyses it once (decision 0165). One name per text:
+ * pg refuses a name reused for another text on the same connection.
+ */
+export const prepared =
+  (name: string, text: string) =>
+  (values: unknown[]): pg.QueryConfig => ({ name, text, values });

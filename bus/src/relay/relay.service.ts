@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { BusMetrics } from '../metrics/bus.metrics';
-import { systemClient } from '../pg/system-connection';
+import { prepared, systemClient } from '../pg/system-connection';
 import { Wakeup } from '../pg/wakeup';
 import type { OutboundEvent, Transport } from '../transport/transport';
 import { pruneExpired } from './retention';
@@ -33,6 +33,17 @@ export type RelayState = 'starting' | 'standby' | 'active' | 'stopped';
  * locks: only the relay holding RELAY_LOCK deletes outbox rows.
  */
 const claim = (columns: string) => `SELECT ${columns} FROM bus.outbox ORDER BY seq LIMIT $1`;
+const CLAIM_ANY = prepared('bus_relay_claim_any', claim('seq'));
+const CLAIM_KEYS = prepared('bus_relay_claim_keys', claim('seq, aggregatetype, aggregateid'));
+// ANY(ARRAY(…)) deletes the claimed rows through the seq index; a join with the claim may be planned as
+// a scan of the whole outbox.
+const CLAIM_AND_DELETE = prepared(
+  'bus_relay_claim_and_delete',
+  `WITH sent AS (
+     DELETE FROM bus.outbox WHERE seq = ANY(ARRAY(${claim('seq')}))
+     RETURNING seq, aggregatetype, aggregateid, (attributes || jsonb_build_object('data', payload))::text AS event)
+   SELECT aggregatetype, aggregateid, event FROM sent ORDER BY seq`,
+);
 
 interface ClaimedRow {
   seq: string;
@@ -139,7 +150,7 @@ export class Relay {
 
   /** Reads the seq index, as the claim does: a table scan visits every row deleted since the last vacuum. */
   private async hasUnpublished(client: pg.Client): Promise<boolean> {
-    const { rowCount } = await client.query(claim('seq'), [1]);
+    const { rowCount } = await client.query(CLAIM_ANY([1]));
     return (rowCount ?? 0) > 0;
   }
 
@@ -175,16 +186,7 @@ export class Relay {
    * only once the transport acknowledged the send; a failed send rolls them back.
    */
   private async send(client: pg.Client): Promise<string[]> {
-    const { rows } = await client.query<OutboxRow>(
-      // ANY(ARRAY(…)) deletes the claimed rows through the seq index; a join with the claim may be
-      // planned as a scan of the whole outbox.
-      `WITH sent AS (
-         DELETE FROM bus.outbox WHERE seq = ANY(ARRAY(${claim('seq')}))
-         RETURNING seq, aggregatetype, aggregateid,
-                   (attributes || jsonb_build_object('data', payload))::text AS event)
-       SELECT aggregatetype, aggregateid, event FROM sent ORDER BY seq`,
-      [this.options.batchSize],
-    );
+    const { rows } = await client.query<OutboxRow>(CLAIM_AND_DELETE([this.options.batchSize]));
     if (rows.length === 0) return [];
     const events: OutboundEvent[] = rows.map((row) => ({
       topic: row.aggregatetype,
@@ -200,9 +202,7 @@ export class Relay {
     client: pg.Client,
     append: NonNullable<Transport['appendFromOutbox']>,
   ): Promise<string[]> {
-    const { rows } = await client.query<ClaimedRow>(claim('seq, aggregatetype, aggregateid'), [
-      this.options.batchSize,
-    ]);
+    const { rows } = await client.query<ClaimedRow>(CLAIM_KEYS([this.options.batchSize]));
     if (rows.length === 0) return [];
     const topics = rows.map((row) => row.aggregatetype);
     await append(

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { PgListener } from '../pg/pg-listener';
+import { prepared } from '../pg/system-connection';
 import { Wakeup } from '../pg/wakeup';
 import type { CommitInFn, ConsumeOptions, InboundRecord, TransportConsumer } from './transport';
 
@@ -45,6 +46,24 @@ interface FetchAsk {
 }
 
 const partitionId = (topic: string, partition: number) => `${topic}/${partition}`;
+
+/** The next rows of each partition asked, from its position, in one statement. */
+const FETCH = prepared(
+  'bus_log_fetch',
+  `SELECT a.asked, l."offset", l.key, l.attributes, l.data
+   FROM unnest($1::text[], $2::int[], $3::bigint[]) WITH ORDINALITY AS a(topic, partition, position, asked)
+   CROSS JOIN LATERAL (
+     SELECT "offset", key, attributes, data FROM bus.log
+     WHERE topic = a.topic AND partition = a.partition AND "offset" >= a.position ORDER BY "offset" LIMIT $4
+   ) l
+   ORDER BY a.asked, l."offset"`,
+);
+
+const COMMIT_OFFSET = prepared(
+  'bus_log_commit_offset',
+  `UPDATE bus.group_partition SET next_offset = GREATEST(next_offset, $5)
+   WHERE group_name = $1 AND topic = $2 AND partition = $3 AND owner = $4`,
+);
 
 /** Reads one leased partition from its committed offset until stopped or the lease is lost. */
 class PartitionWorker {
@@ -164,19 +183,12 @@ class PostgresLogConsumer implements TransportConsumer {
     const asked = this.asked.splice(0);
     try {
       const { rows } = await this.options.pool.query<LogRow & { asked: string }>(
-        `SELECT a.asked, l."offset", l.key, l.attributes, l.data
-         FROM unnest($1::text[], $2::int[], $3::bigint[]) WITH ORDINALITY AS a(topic, partition, position, asked)
-         CROSS JOIN LATERAL (
-           SELECT "offset", key, attributes, data FROM bus.log
-           WHERE topic = a.topic AND partition = a.partition AND "offset" >= a.position ORDER BY "offset" LIMIT $4
-         ) l
-         ORDER BY a.asked, l."offset"`,
-        [
+        FETCH([
           asked.map((a) => a.topic),
           asked.map((a) => a.partition),
           asked.map((a) => a.position.toString()),
           this.options.tuning.fetchSize,
-        ],
+        ]),
       );
       const byAsk = asked.map((): LogRow[] => []);
       for (const row of rows) byAsk[Number(row.asked) - 1]?.push(row);
@@ -219,9 +231,7 @@ class PostgresLogConsumer implements TransportConsumer {
    */
   async commit(topic: string, partition: number, next: bigint): Promise<boolean> {
     const { rowCount } = await this.options.pool.query(
-      `UPDATE bus.group_partition SET next_offset = GREATEST(next_offset, $5)
-       WHERE group_name = $1 AND topic = $2 AND partition = $3 AND owner = $4`,
-      [this.options.group, topic, partition, this.memberId, next.toString()],
+      COMMIT_OFFSET([this.options.group, topic, partition, this.memberId, next.toString()]),
     );
     return rowCount === 1;
   }

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { PgListener } from '../pg/pg-listener';
+import { prepared } from '../pg/system-connection';
 import { partitionFor } from './partitioner';
 import { type PostgresLogTuning, startPostgresLogConsumer } from './postgres-log.consumer';
 import type {
@@ -54,16 +55,19 @@ const APPEND_EVENTS = append(`
  * statement, so their content never travels to the relay and back, nor is its JSON parsed again. The
  * outbox's attributes are the envelope without its data, as APPEND_EVENTS stores them.
  */
-const APPEND_FROM_OUTBOX = append(
-  `
+const APPEND_FROM_OUTBOX = prepared(
+  'bus_log_append_from_outbox',
+  append(
+    `
   SELECT o.aggregatetype AS topic, i.partition, o.id AS event_id, o.org_id, o.aggregateid AS key,
          o.attributes, o.payload AS data, i.ord
   FROM unnest($1::bigint[], $2::int[]) WITH ORDINALITY AS i(seq, partition, ord)
   JOIN moved o ON o.seq = i.seq`,
-  `moved AS (
+    `moved AS (
   DELETE FROM bus.outbox WHERE seq = ANY($1::bigint[])
   RETURNING seq, id, org_id, aggregatetype, aggregateid, attributes, payload
 ), `,
+  ),
 );
 
 /** The embedded transport: a log table partitioned by key hash, consumer groups with leases and offsets. */
@@ -109,7 +113,7 @@ export class PostgresLogTransport implements Transport {
     const partitions = claimed.keys.map((key, i) =>
       partitionFor(key, this.partitionCounts.get(claimed.topics[i] as string) as number),
     );
-    await relay.query(APPEND_FROM_OUTBOX, [claimed.seqs, partitions]);
+    await relay.query(APPEND_FROM_OUTBOX([claimed.seqs, partitions]));
   }
 
   consume(options: ConsumeOptions): Promise<TransportConsumer> {

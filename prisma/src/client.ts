@@ -26,18 +26,18 @@ const PREPARED_STATEMENTS = 500;
 const SEEN_ONCE = 2000;
 
 /**
- * Names each statement text from its second use, up to `limit` names, so that each connection parses
- * and analyses it once: that cut the server's CPU for a one-event publish by 40 %, and by a fifth for
- * a 50-event publishMany (decision 0165). Texts used once (migrations, one-off reports) stay unnamed,
- * and the limit bounds what each connection keeps when texts vary (an `IN` list per length).
+ * Names each statement text from its second use, up to PREPARED_STATEMENTS names, so that each
+ * connection parses and analyses it once: that cut the server's CPU for a one-event publish by 40 %,
+ * and by a fifth for a 50-event publishMany (decision 0165). Texts used once (migrations, one-off reports) stay unnamed,
+ * and the cap bounds what each connection keeps when texts vary (an `IN` list per length).
  */
-export function statementNames(limit = PREPARED_STATEMENTS): (query: { readonly sql: string }) => string {
+function statementNames(): (query: { readonly sql: string }) => string {
   const names = new Map<string, string>();
   const seenOnce = new Set<string>();
   return ({ sql }) => {
     const name = names.get(sql);
     if (name !== undefined) return name;
-    if (names.size < limit) {
+    if (names.size < PREPARED_STATEMENTS) {
       if (seenOnce.delete(sql)) {
         const next = `suite_${names.size}`;
         names.set(sql, next);

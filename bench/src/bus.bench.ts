@@ -26,7 +26,8 @@ const PARTITIONS = 8;
 const MESSAGES = scaled(90_000, 500);
 const PIPELINE: Omit<PipelineOptions, 'kafka'> = {
   partitions: PARTITIONS,
-  events: scaled(20_000, 100),
+  events: scaled(100_000, 100),
+  warmupEvents: scaled(100_000, 100),
   publishers: 2,
   perTransaction: 50,
   singleEvents: scaled(2000, 2),

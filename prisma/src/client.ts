@@ -28,8 +28,9 @@ const SEEN_ONCE = 2000;
 /**
  * Names each statement text from its second use, up to PREPARED_STATEMENTS names, so that each
  * connection parses and analyses it once: that cut the server's CPU for a one-event publish by 40 %,
- * and by a fifth for a 50-event publishMany (decision 0165). Texts used once (migrations, one-off reports) stay unnamed,
- * and the cap bounds what each connection keeps when texts vary (an `IN` list per length).
+ * and by a fifth for a 50-event publishMany (decision 0165). Texts used once (migrations, one-off
+ * reports) stay unnamed, and the cap bounds what each connection keeps when texts vary (an `IN` list
+ * per length).
  */
 function statementNames(): (query: { readonly sql: string }) => string {
   const names = new Map<string, string>();

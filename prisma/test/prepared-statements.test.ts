@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { forOrg } from '../src';
 import { createTestDatabase, type TestDatabase } from '../src/testing';
 
 let database: TestDatabase;
-let orgId: string;
 beforeAll(async () => {
   database = await createTestDatabase();
-  orgId = (await database.db.system.organization.create({ data: { slug: 'org-p', name: 'P' } })).id;
 });
 afterAll(() => database?.drop());
 
@@ -18,7 +15,7 @@ const preparedOn = (tx: { $queryRawUnsafe<T>(sql: string): Promise<T> }, marker:
 
 describe('statements sent through Prisma (decision 0165)', () => {
   it('are prepared on the connection from their second use, so the server parses them once', async () => {
-    const [once, twice] = await forOrg(database.db.app, orgId).transaction(async (tx) => {
+    const [once, twice] = await database.db.system.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT 1 AS used_once`;
       for (let i = 0; i < 3; i++) await tx.$queryRaw`SELECT ${i}::int AS used_thrice`;
       return [await preparedOn(tx, 'used_once'), await preparedOn(tx, 'used_thrice')];
